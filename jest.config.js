@@ -1,5 +1,5 @@
 // Jest projects: "unit" runs everything without a browser, "browser" drives Chromium against the sandbox.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 module.exports = {
   projects: [
     {

@@ -1,0 +1,385 @@
+// The offline sandbox: the real dist/Code.js in a node:vm context, on the in-memory Apps Script runtime and the fake Twilio.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { AppsScriptRuntime } from './runtime/index';
+import { describeHtmlOutput } from './runtime/html';
+import { describeTextOutput } from './runtime/content';
+import type { HttpRequest, HttpResponse, Quotas } from './runtime/core';
+import { FakeTwilio, encodeForm, parseForm } from './twilio/fake-twilio';
+
+export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const SANDBOX_AUTH_TOKEN = 'sandbox-auth-token-0000000000000001';
+export const SANDBOX_WHATSAPP_FROM = 'whatsapp:+14155238886';
+export const SANDBOX_OWNER = 'host@example.com';
+export const SANDBOX_HOST_NAME = 'Alex Morgan';
+
+export interface SandboxOptions {
+  /** Where the sandbox is served; the web app lives at `${baseUrl}/exec`. */
+  baseUrl?: string;
+  now?: number;
+  timeZone?: string;
+  bundlePath?: string;
+  quotas?: Partial<Quotas>;
+  /** Extra script properties merged over the defaults before setup runs. */
+  settings?: Record<string, string>;
+  /** Twilio's 24-hour rule for free-text WhatsApp messages (off by default, as in Twilio's own sandbox for joined numbers). */
+  sessionWindow?: boolean;
+  /** Skip setup(), to test a fresh install. */
+  skipSetup?: boolean;
+}
+
+export type Caller = 'owner' | 'anonymous';
+export type RunResult = { result: unknown } | { error: string };
+
+export interface WebResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  title?: string;
+  fileName?: string | null;
+  metaTags?: { name: string; content: string }[];
+}
+
+/** How many times the script's own calendar writes may re-fire the trigger in a row (Google would keep going). */
+const MAX_ECHOES = 5;
+
+export function defaultBundlePath(): string {
+  return path.resolve(__dirname, '..', 'dist', 'Code.js');
+}
+
+function isoNow(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export class Sandbox {
+  runtime!: AppsScriptRuntime;
+  twilio!: FakeTwilio;
+  private context!: vm.Context;
+  private bundleCode: string;
+  private readonly options: SandboxOptions;
+  /** Bumped on every change the UI may want to redraw. */
+  version = 0;
+  readonly baseUrl: string;
+  private depth = 0;
+
+  constructor(options: SandboxOptions = {}) {
+    this.options = options;
+    this.baseUrl = (options.baseUrl ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
+    this.bundleCode = readFileSync(options.bundlePath ?? defaultBundlePath(), 'utf8');
+    this.reset();
+  }
+
+  get webAppUrl(): string {
+    return `${this.baseUrl}/exec`;
+  }
+
+  get now(): number {
+    return this.runtime.core.now;
+  }
+
+  /** Fresh state, configured as after the host's setup: fake Twilio credentials, keys, triggers. */
+  reset(overrides: Partial<SandboxOptions> = {}): void {
+    const options = { ...this.options, ...overrides };
+    if (overrides.bundlePath) this.bundleCode = readFileSync(overrides.bundlePath, 'utf8');
+    this.runtime = new AppsScriptRuntime({
+      now: options.now ?? Date.UTC(2026, 0, 5, 8, 0, 0),
+      ownerEmail: SANDBOX_OWNER,
+      timeZone: options.timeZone ?? 'Europe/Berlin',
+      webAppUrl: this.webAppUrl,
+      quotas: options.quotas,
+      spreadsheetName: 'Appointments (sandbox)',
+    });
+    this.twilio = new FakeTwilio({
+      accountSid: SANDBOX_ACCOUNT_SID,
+      authToken: SANDBOX_AUTH_TOKEN,
+      now: () => this.runtime.core.now,
+      sessionWindow: options.sessionWindow ?? false,
+    });
+    this.runtime.setHttpHandler((request) => this.route(request));
+    this.context = this.createContext();
+    vm.runInContext(this.bundleCode, this.context, { filename: 'Code.js' });
+    this.runtime.properties.script.merge({
+      TWILIO_ACCOUNT_SID: SANDBOX_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: SANDBOX_AUTH_TOKEN,
+      WHATSAPP_FROM: SANDBOX_WHATSAPP_FROM,
+      MESSAGE_MODE: 'text',
+      DEFAULT_COUNTRY: 'DE',
+      HOST_NAME: SANDBOX_HOST_NAME,
+      WEB_APP_URL: this.webAppUrl,
+      ...(options.settings ?? {}),
+    });
+    if (!options.skipSetup) {
+      const setup = this.run('setup', [], { caller: 'owner' });
+      if ('error' in setup) throw new Error(`sandbox setup failed: ${setup.error}`);
+    }
+    this.runtime.core.resetCalls();
+    this.version++;
+  }
+
+  /** A bare V8 realm, as Apps Script gives: the service globals and a Date that reads the sandbox clock. */
+  private createContext(): vm.Context {
+    const globals = this.runtime.globals();
+    const context = vm.createContext({ ...globals, __sandboxClock: () => this.runtime.core.now });
+    vm.runInContext(
+      `(() => {
+        const RealDate = Date;
+        const clock = __sandboxClock;
+        class SandboxDate extends RealDate {
+          constructor(...args) { if (args.length === 0) super(clock()); else super(...args); }
+          static now() { return clock(); }
+        }
+        globalThis.Date = SandboxDate;
+        delete globalThis.__sandboxClock;
+      })();`,
+      context,
+    );
+    return context;
+  }
+
+  /** UrlFetchApp's only reachable host is the fake Twilio; everything else is offline, as here. */
+  private route(request: HttpRequest): HttpResponse {
+    if (/^https:\/\/api\.twilio\.com\//.test(request.url)) return this.twilio.handle(request);
+    throw new Error(`Address unavailable: ${request.url}`);
+  }
+
+  /** One Apps Script execution of a top-level function, then the trigger echoes of its calendar writes. */
+  run(name: string, args: unknown[] = [], options: { caller?: Caller } = {}): RunResult {
+    const fn = this.context[name];
+    if (typeof fn !== 'function' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+      return { error: `Script function not found: ${name}` };
+    }
+    const before = this.runtime.calendar.version;
+    this.runtime.core.caller = options.caller ?? 'anonymous';
+    this.depth++;
+    let outcome: RunResult;
+    try {
+      // Arguments cross as JSON, as google.script.run passes them.
+      const passed = JSON.parse(JSON.stringify(args ?? [])) as unknown[];
+      outcome = { result: (fn as (...a: unknown[]) => unknown)(...passed) };
+    } catch (error) {
+      outcome = { error: String((error as Error)?.message ?? error) };
+    } finally {
+      this.runtime.endExecution();
+      this.depth--;
+      this.version++;
+    }
+    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+    return outcome;
+  }
+
+  private fireEchoes(): void {
+    for (let i = 0; i < MAX_ECHOES; i++) {
+      const before = this.runtime.calendar.version;
+      this.fireCalendarTrigger();
+      if (this.runtime.calendar.version === before) return;
+    }
+  }
+
+  /** Google's calendar trigger: runs each installed onEventUpdated handler once, with its event object. */
+  fireCalendarTrigger(calendarId?: string): void {
+    const target = calendarId ?? this.runtime.calendar.primaryId;
+    for (const trigger of this.runtime.triggers.list()) {
+      if (trigger.kind !== 'calendar') continue;
+      const source = trigger.calendarId === 'primary' ? this.runtime.calendar.primaryId : trigger.calendarId;
+      if (source !== target) continue;
+      this.invokeTrigger(trigger.handlerFunction, { authMode: 'FULL', calendarId: trigger.calendarId, triggerUid: trigger.id });
+    }
+  }
+
+  private invokeTrigger(handler: string, event: Record<string, unknown>): void {
+    const fn = this.context[handler];
+    if (typeof fn !== 'function') return;
+    const before = this.runtime.calendar.version;
+    // Installable triggers run as the user who installed them.
+    this.runtime.core.caller = 'owner';
+    this.depth++;
+    try {
+      (fn as (e: unknown) => unknown)(event);
+    } catch (error) {
+      this.runtime.logs.push(`trigger ${handler} failed: ${String((error as Error)?.stack ?? error)}`);
+    } finally {
+      this.runtime.endExecution();
+      this.depth--;
+      this.version++;
+    }
+    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+  }
+
+  /** Moves the clock; time-driven triggers due in between fire in order, each at its own time. */
+  setClock(target: number): void {
+    if (target < this.runtime.core.now) {
+      this.runtime.core.now = target;
+      this.version++;
+      return;
+    }
+    for (let guard = 0; guard < 100_000; guard++) {
+      const [next] = this.runtime.triggers.due(target);
+      if (!next) break;
+      this.runtime.core.now = Math.max(this.runtime.core.now, next.nextRunAt as number);
+      this.runtime.triggers.markRan(next.id, next.nextRunAt as number);
+      const at = new Date(this.runtime.core.now);
+      this.invokeTrigger(next.handlerFunction, {
+        authMode: 'FULL',
+        triggerUid: next.id,
+        year: at.getUTCFullYear(),
+        month: at.getUTCMonth() + 1,
+        'day-of-month': at.getUTCDate(),
+        hour: at.getUTCHours(),
+        minute: at.getUTCMinutes(),
+        second: at.getUTCSeconds(),
+        timezone: 'UTC',
+      });
+    }
+    this.runtime.core.now = target;
+    this.version++;
+  }
+
+  advance(ms: number): void {
+    this.setClock(this.runtime.core.now + ms);
+  }
+
+  // ---- calendar changes as the host makes them in Google Calendar ----
+
+  private afterHostChange<T>(change: () => T): T {
+    const value = change();
+    this.version++;
+    this.fireCalendarTrigger();
+    return value;
+  }
+
+  insertEvents(resources: object[]): object[] {
+    return this.afterHostChange(() => resources.map((resource) => this.runtime.calendar.insertEvent('primary', resource)));
+  }
+
+  patchEvent(id: string, patch: object): object {
+    return this.afterHostChange(() => this.runtime.calendar.patchEvent('primary', id, patch));
+  }
+
+  cancelEvent(id: string): object {
+    return this.afterHostChange(() => this.runtime.calendar.cancelEvent('primary', id));
+  }
+
+  events(): object[] {
+    return this.runtime.calendar.listAll(this.runtime.calendar.primaryId);
+  }
+
+  event(id: string): object | undefined {
+    return this.runtime.calendar.getEvent('primary', id);
+  }
+
+  // ---- the web app ----
+
+  private webEvent(query: Record<string, string[]>, body?: { contents: string; type: string }): Record<string, unknown> {
+    const parameters: Record<string, string[]> = { ...query };
+    if (body && /application\/x-www-form-urlencoded/i.test(body.type)) {
+      for (const [name, value] of Object.entries(parseForm(body.contents))) {
+        parameters[name] = [...(parameters[name] ?? []), value];
+      }
+    }
+    const parameter: Record<string, string> = {};
+    for (const [name, values] of Object.entries(parameters)) parameter[name] = values[0];
+    const queryString = Object.entries(query)
+      .flatMap(([name, values]) => values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`))
+      .join('&');
+    const event: Record<string, unknown> = { parameter, parameters, queryString, contextPath: '', contentLength: body ? body.contents.length : -1 };
+    if (body) event.postData = { contents: body.contents, length: body.contents.length, type: body.type, name: 'postData' };
+    return event;
+  }
+
+  private describe(output: unknown): WebResponse {
+    const page = describeHtmlOutput(output);
+    if (page) return { status: 200, contentType: 'text/html; charset=utf-8', body: page.content, title: page.title, metaTags: page.metaTags };
+    const text = describeTextOutput(output);
+    if (text) return { status: 200, contentType: text.contentType, body: text.content, fileName: text.fileName };
+    return { status: 500, contentType: 'text/plain', body: 'The script completed but did not return anything.' };
+  }
+
+  doGet(query: Record<string, string[]>, caller: Caller = 'anonymous'): WebResponse {
+    return this.callWeb('doGet', this.webEvent(query), caller);
+  }
+
+  doPost(query: Record<string, string[]>, body: { contents: string; type: string }, caller: Caller = 'anonymous'): WebResponse {
+    return this.callWeb('doPost', this.webEvent(query, body), caller);
+  }
+
+  private callWeb(name: 'doGet' | 'doPost', event: Record<string, unknown>, caller: Caller): WebResponse {
+    const fn = this.context[name];
+    if (typeof fn !== 'function') return { status: 404, contentType: 'text/plain', body: `Script function not found: ${name}` };
+    const before = this.runtime.calendar.version;
+    this.runtime.core.caller = caller;
+    this.depth++;
+    let response: WebResponse;
+    try {
+      response = this.describe((fn as (e: unknown) => unknown)(JSON.parse(JSON.stringify(event))));
+    } catch (error) {
+      // Apps Script shows its own error page, naming the error but not the script's stack.
+      response = { status: 500, contentType: 'text/html', body: `<p>Error: ${String((error as Error)?.message ?? error).replace(/[<>&]/g, '')}</p>` };
+    } finally {
+      this.runtime.endExecution();
+      this.depth--;
+      this.version++;
+    }
+    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+    return response;
+  }
+
+  /** Posts a Twilio webhook (form fields) to a URL of the web app, as Twilio would. */
+  postToWebApp(url: string, params: Record<string, string>): WebResponse {
+    const parsed = new URL(url);
+    const query: Record<string, string[]> = {};
+    parsed.searchParams.forEach((value, name) => {
+      query[name] = [...(query[name] ?? []), value];
+    });
+    return this.doPost(query, { contents: encodeForm(params), type: 'application/x-www-form-urlencoded' });
+  }
+
+  /** Twilio reports a status for one message; its callback reaches the web app before this returns. */
+  messageStatus(sid: string, status: string, errorCode?: number): WebResponse | null {
+    const callback = this.twilio.setStatus(sid, status, errorCode);
+    this.version++;
+    return callback ? this.postToWebApp(callback.url, callback.params) : null;
+  }
+
+  /** The attendee writes to the host's WhatsApp number; Twilio posts it to the configured webhook. */
+  inbound(input: { from: string; body: string; buttonPayload?: string; messageSid?: string; profileName?: string }): WebResponse {
+    const props = this.runtime.properties.script.toObject();
+    const params = this.twilio.inbound({
+      from: input.from.replace(/^whatsapp:/, ''),
+      to: props.WHATSAPP_FROM?.replace(/^whatsapp:/, '') ?? SANDBOX_WHATSAPP_FROM.replace(/^whatsapp:/, ''),
+      body: input.body,
+      buttonPayload: input.buttonPayload,
+      messageSid: input.messageSid,
+      profileName: input.profileName,
+    });
+    this.version++;
+    return this.postToWebApp(this.inboundWebhookUrl(), params);
+  }
+
+  /** The URL a host pastes into Twilio's "when a message comes in" field. */
+  inboundWebhookUrl(): string {
+    const props = this.runtime.properties.script.toObject();
+    return `${this.webAppUrl}?hook=twilio&k=${encodeURIComponent(props.WEBHOOK_KEY ?? '')}`;
+  }
+
+  settings(): Record<string, string> {
+    return this.runtime.properties.script.toObject();
+  }
+
+  mergeSettings(values: Record<string, string>): void {
+    this.runtime.properties.script.merge(values);
+    this.version++;
+  }
+
+  sheet(name: string): unknown[][] | undefined {
+    return this.runtime.spreadsheet.sheetValues(name);
+  }
+
+  sheetNames(): string[] {
+    return this.runtime.spreadsheet.sheetNames();
+  }
+
+  state(): { now: string; timeZone: string; webAppUrl: string; version: number } {
+    return { now: isoNow(this.now), timeZone: this.runtime.core.timeZone, webAppUrl: this.webAppUrl, version: this.version };
+  }
+}

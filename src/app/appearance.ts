@@ -1,0 +1,54 @@
+// An event's colour and delivery block, derived from its ledger rows: green when delivered, red with reasons when not.
+import type { Appointment } from '../domain/appointments';
+import { withDeliveryBlock } from '../domain/description';
+import { phonesInLocation } from '../domain/phone';
+import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
+import { getEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
+import type { AppContext } from './context';
+
+export interface Appearance {
+  colorId: string | null;
+  lines: string[];
+}
+
+function failed(row: Appointment): boolean {
+  return isFailureStatus(row.delivery) || row.delivery === 'error';
+}
+
+/** Why a location could not be used, read from the event itself so every run agrees. */
+export function locationProblem(context: AppContext, event: CalendarEvent): string | null {
+  const invalid = phonesInLocation(event.location ?? '', context.settings.defaultCountry || undefined).invalid;
+  return invalid.length > 0 ? invalid.map((item) => item.reason).join('; ') : null;
+}
+
+/** Red when anything failed, green when every live announcement went out, otherwise unchanged. */
+export function appearanceOf(context: AppContext, event: CalendarEvent, rows: readonly Appointment[]): Appearance {
+  const lines: string[] = [];
+  const problem = locationProblem(context, event);
+  if (problem) lines.push(`Not sent: ${problem}.`);
+  const live = rows.filter((row) => row.state === 'active');
+  for (const row of live) {
+    if (failed(row)) lines.push(`${row.phone}: not delivered: ${row.error || row.delivery}.`);
+  }
+  if (lines.length > 0) return { colorId: context.settings.colorFailed, lines };
+  const allSent = live.length > 0 && live.every((row) => row.pending === '' && isSuccessStatus(row.delivery));
+  return { colorId: allSent ? context.settings.colorDelivered : null, lines };
+}
+
+/** Patches the event only when its colour or our block differ, so the trigger's echo finds nothing to do. */
+export function applyAppearance(context: AppContext, event: CalendarEvent, appearance: Appearance): boolean {
+  if (event.status === 'cancelled' || !event.id) return false;
+  const patch: CalendarEvent = {};
+  const description = withDeliveryBlock(event.description ?? '', appearance.lines);
+  if (description !== (event.description ?? '')) patch.description = description;
+  if (appearance.colorId !== null && appearance.colorId !== (event.colorId ?? '')) patch.colorId = appearance.colorId;
+  if (Object.keys(patch).length === 0) return false;
+  patchEvent(context.settings.calendarId, event.id, patch, 'none');
+  return true;
+}
+
+export function repaintEvent(context: AppContext, eventId: string, rows: readonly Appointment[], known?: CalendarEvent): boolean {
+  const event = known ?? getEvent(context.settings.calendarId, eventId);
+  if (!event) return false;
+  return applyAppearance(context, event, appearanceOf(context, event, rows));
+}

@@ -1,0 +1,72 @@
+// What one execution needs to know: validated settings, secrets, the calendar's zone and link signing.
+import { constantTimeEqual, looksLikeToken, tokenFromMac, tokenMessage } from '../domain/tokens';
+import { PROP, parseSettings, safeTimeZone, type Settings } from '../domain/settings';
+import { calendarTimeZone } from '../gas/calendar';
+import { effectiveUserEmail, hmacSha256, randomSecret, scriptTimeZone, serviceUrl } from '../gas/platform';
+import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+
+export class AppContext {
+  private timeZoneCache: string | null = null;
+
+  private constructor(readonly props: Record<string, string>, readonly settings: Settings) {}
+
+  /** Reads every script property once and validates the settings (throws SettingsError naming a bad one). */
+  static load(): AppContext {
+    const props = readScriptProperties();
+    const settings = parseSettings(props, { webAppUrl: serviceUrl(), ownerEmail: props[PROP.ownerEmail] ?? '' });
+    return new AppContext(props, settings);
+  }
+
+  get linkSecret(): string {
+    return this.props[PROP.linkSecret] ?? '';
+  }
+
+  get webhookKey(): string {
+    return this.props[PROP.webhookKey] ?? '';
+  }
+
+  /** The calendar's own zone: messages name times as the host sees them in the calendar. */
+  get timeZone(): string {
+    if (this.timeZoneCache === null) {
+      this.timeZoneCache = safeTimeZone(calendarTimeZone(this.settings.calendarId), scriptTimeZone());
+    }
+    return this.timeZoneCache;
+  }
+
+  tokenFor(appointmentKey: string): string {
+    if (this.linkSecret === '') throw new Error('LINK_SECRET is missing: run setup() from the Apps Script editor');
+    return tokenFromMac(hmacSha256(tokenMessage(appointmentKey), this.linkSecret));
+  }
+
+  /** A token is accepted only when it is exactly the HMAC of the appointment it points to. */
+  tokenMatches(token: unknown, appointmentKey: string): boolean {
+    return looksLikeToken(token) && this.linkSecret !== '' && constantTimeEqual(token, this.tokenFor(appointmentKey));
+  }
+
+  appointmentLink(token: string): string {
+    return `${this.settings.webAppUrl}?l=${token}`;
+  }
+
+  get bookingLink(): string {
+    return `${this.settings.webAppUrl}?p=book`;
+  }
+
+  /** Twilio posts delivery statuses here; the long random key stands in for the signature doPost cannot read. */
+  get statusCallbackUrl(): string {
+    return `${this.settings.webAppUrl}?hook=twilio&k=${encodeURIComponent(this.webhookKey)}`;
+  }
+}
+
+/** Creates the signing and webhook keys once; existing keys are kept, so links already sent stay valid. */
+export function ensureSecrets(props: Record<string, string>, ownerEmail: string): Record<string, string> {
+  const added: Record<string, string> = {};
+  if (!props[PROP.linkSecret]) added[PROP.linkSecret] = randomSecret();
+  if (!props[PROP.webhookKey]) added[PROP.webhookKey] = randomSecret();
+  if (ownerEmail && props[PROP.ownerEmail] !== ownerEmail) added[PROP.ownerEmail] = ownerEmail;
+  if (Object.keys(added).length > 0) writeScriptProperties(added);
+  return { ...props, ...added };
+}
+
+export function ownerEmailOf(): string {
+  return effectiveUserEmail();
+}

@@ -1,0 +1,164 @@
+// The Appointments ledger and the Messages log in the bound spreadsheet, read once per run and written in batches.
+import type { Appointment } from '../domain/appointments';
+import type { MessageKind } from '../domain/messages';
+import { SheetTable } from '../gas/sheets';
+
+export const APPOINTMENTS_SHEET = 'Appointments';
+export const MESSAGES_SHEET = 'Messages';
+export const ARCHIVE_SHEET = 'Archive';
+
+export const APPOINTMENT_COLUMNS = [
+  'key', 'eventId', 'iCalUID', 'phone', 'email', 'title', 'start', 'end', 'state', 'pending',
+  'announcedKind', 'announcedStart', 'announcedEnd', 'announcedAt', 'messageSid', 'delivery', 'error',
+  'attempts', 'retryAt', 'token', 'updatedAt',
+] as const;
+
+export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
+
+type Column = (typeof APPOINTMENT_COLUMNS)[number];
+const TIME_COLUMNS = new Set<Column>(['start', 'end', 'announcedStart', 'announcedEnd', 'announcedAt', 'retryAt', 'updatedAt']);
+
+function timeToCell(value: number | null): string {
+  return value === null ? '' : new Date(value).toISOString();
+}
+
+function cellToTime(value: string): number | null {
+  if (value === '') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function appointmentToRow(appointment: Appointment): string[] {
+  return APPOINTMENT_COLUMNS.map((column) => {
+    const value = appointment[column];
+    if (TIME_COLUMNS.has(column)) return timeToCell(value as number | null);
+    return String(value ?? '');
+  });
+}
+
+export function rowToAppointment(row: readonly string[]): Appointment {
+  const cell = (column: Column): string => row[APPOINTMENT_COLUMNS.indexOf(column)] ?? '';
+  return {
+    key: cell('key'),
+    eventId: cell('eventId'),
+    iCalUID: cell('iCalUID'),
+    phone: cell('phone'),
+    email: cell('email'),
+    title: cell('title'),
+    start: cellToTime(cell('start')) ?? 0,
+    end: cellToTime(cell('end')) ?? 0,
+    state: cell('state') === 'cancelled' ? 'cancelled' : 'active',
+    pending: cell('pending') as '' | MessageKind,
+    announcedKind: cell('announcedKind') as '' | MessageKind,
+    announcedStart: cellToTime(cell('announcedStart')),
+    announcedEnd: cellToTime(cell('announcedEnd')),
+    announcedAt: cellToTime(cell('announcedAt')),
+    messageSid: cell('messageSid'),
+    delivery: cell('delivery'),
+    error: cell('error'),
+    attempts: Number(cell('attempts')) || 0,
+    retryAt: cellToTime(cell('retryAt')),
+    token: cell('token'),
+    updatedAt: cellToTime(cell('updatedAt')) ?? 0,
+  };
+}
+
+export interface LogEntry {
+  time: number;
+  direction: 'out' | 'status' | 'in' | 'note';
+  eventId: string;
+  phone: string;
+  kind: string;
+  messageSid: string;
+  status: string;
+  detail: string;
+}
+
+/** The ledger of one run: every row in memory, changes remembered, written back once. */
+export class Ledger {
+  private readonly rows = new Map<string, Appointment>();
+  private readonly order: string[] = [];
+  private previousCount: number;
+  private dirty = false;
+  private readonly log: LogEntry[] = [];
+
+  private constructor(private readonly table: SheetTable, rows: string[][]) {
+    for (const row of rows) {
+      const appointment = rowToAppointment(row);
+      if (appointment.key === '' || this.rows.has(appointment.key)) continue;
+      this.rows.set(appointment.key, appointment);
+      this.order.push(appointment.key);
+    }
+    this.previousCount = rows.length;
+  }
+
+  static load(): Ledger {
+    const table = SheetTable.open(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+    return new Ledger(table, table.readRows());
+  }
+
+  all(): Appointment[] {
+    return this.order.map((key) => this.rows.get(key) as Appointment);
+  }
+
+  get(key: string): Appointment | undefined {
+    return this.rows.get(key);
+  }
+
+  forEvent(eventId: string): Appointment[] {
+    return this.all().filter((row) => row.eventId === eventId);
+  }
+
+  findBy(predicate: (row: Appointment) => boolean): Appointment | undefined {
+    return this.all().find(predicate);
+  }
+
+  put(appointment: Appointment): void {
+    if (!this.rows.has(appointment.key)) this.order.push(appointment.key);
+    this.rows.set(appointment.key, appointment);
+    this.dirty = true;
+  }
+
+  remove(keys: Set<string>): void {
+    if (keys.size === 0) return;
+    for (const key of keys) this.rows.delete(key);
+    const kept = this.order.filter((key) => !keys.has(key));
+    this.order.length = 0;
+    this.order.push(...kept);
+    this.dirty = true;
+  }
+
+  record(entry: LogEntry): void {
+    this.log.push(entry);
+  }
+
+  get changed(): boolean {
+    return this.dirty || this.log.length > 0;
+  }
+
+  /** One write for the ledger and one for the log, only when something changed. */
+  save(): void {
+    if (this.dirty) {
+      const rows = this.all().map(appointmentToRow);
+      this.table.writeRows(rows, this.previousCount);
+      this.previousCount = rows.length;
+      this.dirty = false;
+    }
+    if (this.log.length > 0) {
+      SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(
+        this.log.map((entry) => [
+          new Date(entry.time).toISOString(), entry.direction, entry.eventId, entry.phone, entry.kind,
+          entry.messageSid, entry.status, entry.detail,
+        ]),
+      );
+      this.log.length = 0;
+    }
+  }
+}
+
+/** Moves rows of appointments that ended long ago to the Archive sheet, so each run reads only current rows. */
+export function archiveRows(ledger: Ledger, rows: Appointment[]): void {
+  if (rows.length === 0) return;
+  SheetTable.open(ARCHIVE_SHEET, APPOINTMENT_COLUMNS).appendRows(rows.map(appointmentToRow));
+  ledger.remove(new Set(rows.map((row) => row.key)));
+}

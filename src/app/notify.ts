@@ -1,0 +1,176 @@
+// Sends due announcements through Twilio in batches and records every outcome in the ledger.
+import { MAX_SEND_ATTEMPTS, isDue, isStale, retryDelayMs, type Appointment } from '../domain/appointments';
+import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
+import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
+import { fetchAll, type HttpResult } from '../gas/http';
+import { now, sleep } from '../gas/platform';
+import type { AppContext } from './context';
+import type { Ledger } from './ledger';
+
+/** Twilio accepts many parallel creates; 20 per fetchAll keeps one batch well inside a web request. */
+const BATCH_SIZE = 20;
+/** Throttling and outages are retried inside the run this many times before the tick takes over. */
+const IN_RUN_RETRIES = 2;
+/** How long an uncertain send waits for Twilio to show the message before we look it up. */
+const UNCERTAIN_WAIT_MS = 5 * 60_000;
+
+export function appointmentFacts(context: AppContext, row: Appointment): AppointmentFacts {
+  return {
+    title: row.title,
+    hostName: context.settings.hostName,
+    start: row.start,
+    end: row.end,
+    timeZone: context.timeZone,
+    locale: context.settings.locale,
+    link: context.appointmentLink(row.token),
+    bookingLink: context.bookingLink,
+    previousStart: row.announcedStart ?? undefined,
+    previousEnd: row.announcedEnd ?? undefined,
+  };
+}
+
+export function messageCall(context: AppContext, row: Appointment, kind: MessageKind): HttpCall {
+  const { settings } = context;
+  const facts = appointmentFacts(context, row);
+  const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
+  return createMessageCall(
+    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
+    {
+      to: row.phone,
+      from: settings.whatsappFrom || undefined,
+      messagingServiceSid: settings.messagingServiceSid || undefined,
+      body: contentSid ? undefined : messageText(kind, facts),
+      contentSid,
+      contentVariables: contentSid ? templateVariables(kind, facts) : undefined,
+      statusCallback: context.statusCallbackUrl,
+    },
+  );
+}
+
+function outcomeOf(result: HttpResult): SendOutcome {
+  if ('error' in result) return { kind: 'retry', reason: `could not reach Twilio: ${result.error}` };
+  return sendOutcome(result.status, result.body);
+}
+
+/** Sends each call, retrying only throttled or unreachable ones, with a short backoff between rounds. */
+function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
+  const outcomes: SendOutcome[] = new Array(calls.length);
+  let waiting = calls.map((_, index) => index);
+  for (let round = 0; round <= IN_RUN_RETRIES && waiting.length > 0; round++) {
+    if (round > 0) sleep(1000 * 2 ** (round - 1));
+    const results: HttpResult[] = [];
+    for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
+      results.push(...fetchAll(waiting.slice(i, i + BATCH_SIZE).map((index) => calls[index])));
+    }
+    const stillWaiting: number[] = [];
+    waiting.forEach((index, position) => {
+      outcomes[index] = outcomeOf(results[position]);
+      if (outcomes[index].kind === 'retry') stillWaiting.push(index);
+    });
+    waiting = stillWaiting;
+  }
+  return outcomes;
+}
+
+/** The message a 500 may or may not have created: Twilio's list of messages to that number says. */
+function findUncertainMessage(context: AppContext, row: Appointment): { sid: string; status: string } | null {
+  const { settings } = context;
+  const call = listMessagesToCall(
+    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
+    row.phone,
+  );
+  const [result] = fetchAll([call]);
+  if ('error' in result || result.status !== 200) return null;
+  let messages: Array<Record<string, unknown>> = [];
+  try {
+    messages = (JSON.parse(result.body).messages ?? []) as Array<Record<string, unknown>>;
+  } catch {
+    return null;
+  }
+  const since = (row.updatedAt || 0) - 60_000;
+  const match = messages.find(
+    (message) => message.direction === 'outbound-api' && Date.parse(String(message.date_created)) >= since,
+  );
+  return match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null;
+}
+
+function accepted(row: Appointment, kind: MessageKind, sid: string, status: string, at: number): Appointment {
+  return {
+    ...row,
+    pending: '',
+    announcedKind: kind,
+    announcedStart: kind === 'cancelled' ? row.announcedStart : row.start,
+    announcedEnd: kind === 'cancelled' ? row.announcedEnd : row.end,
+    announcedAt: at,
+    messageSid: sid,
+    delivery: status,
+    error: '',
+    attempts: 0,
+    retryAt: null,
+    updatedAt: at,
+  };
+}
+
+/**
+ * Sends every due announcement in the ledger. Returns the event ids whose appearance may need to
+ * change (a send was refused for good, so the event turns red).
+ */
+export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<string> {
+  const at = now();
+  const repaint = new Set<string>();
+  const toSend: Appointment[] = [];
+
+  for (const row of ledger.all()) {
+    if (!isDue(row, at)) continue;
+    const kind = row.pending as MessageKind;
+    if (isStale(row, at)) {
+      ledger.put({ ...row, pending: '', delivery: 'error', error: `not sent: the appointment began before the ${kind} message could go out`, updatedAt: at });
+      ledger.record({ time: at, direction: 'note', eventId: row.eventId, phone: row.phone, kind, messageSid: '', status: 'dropped', detail: 'appointment already began' });
+      repaint.add(row.eventId);
+      continue;
+    }
+    if (row.delivery === 'uncertain') {
+      const found = findUncertainMessage(context, row);
+      if (found) {
+        ledger.put(accepted(row, kind, found.sid, found.status, at));
+        ledger.record({ time: at, direction: 'out', eventId: row.eventId, phone: row.phone, kind, messageSid: found.sid, status: found.status, detail: 'found after an uncertain send' });
+        continue;
+      }
+    }
+    toSend.push(row);
+  }
+  if (toSend.length === 0) return repaint;
+
+  const outcomes = sendWithRetries(toSend.map((row) => messageCall(context, row, row.pending as MessageKind)));
+  toSend.forEach((row, index) => {
+    const kind = row.pending as MessageKind;
+    const outcome = outcomes[index];
+    const base = { time: at, eventId: row.eventId, phone: row.phone, kind };
+    switch (outcome.kind) {
+      case 'accepted':
+        ledger.put(accepted(row, kind, outcome.sid, outcome.status, at));
+        ledger.record({ ...base, direction: 'out', messageSid: outcome.sid, status: outcome.status, detail: '' });
+        return;
+      case 'rejected':
+        ledger.put({ ...row, pending: '', delivery: 'failed', error: outcome.reason, attempts: row.attempts + 1, retryAt: null, updatedAt: at });
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'failed', detail: outcome.reason });
+        repaint.add(row.eventId);
+        return;
+      case 'uncertain':
+        ledger.put({ ...row, delivery: 'uncertain', error: `${outcome.reason}; checking whether it was sent before trying again`, attempts: row.attempts + 1, retryAt: at + UNCERTAIN_WAIT_MS, updatedAt: at });
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'uncertain', detail: outcome.reason });
+        return;
+      case 'retry': {
+        const attempts = row.attempts + 1;
+        if (attempts >= MAX_SEND_ATTEMPTS) {
+          ledger.put({ ...row, pending: '', delivery: 'failed', error: `gave up after ${attempts} attempts: ${outcome.reason}`, attempts, retryAt: null, updatedAt: at });
+          repaint.add(row.eventId);
+        } else {
+          ledger.put({ ...row, delivery: 'retrying', error: outcome.reason, attempts, retryAt: at + retryDelayMs(attempts), updatedAt: at });
+        }
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'retrying', detail: outcome.reason });
+      }
+    }
+  });
+  return repaint;
+}

@@ -1,0 +1,123 @@
+// One sync run: read calendar changes with the sync token, update the ledger, announce, repaint, save.
+import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
+import { phonesInLocation } from '../domain/phone';
+import { PROP } from '../domain/settings';
+import { listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
+import { withScriptLock } from '../gas/lock';
+import { now } from '../gas/platform';
+import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+import { repaintEvent } from './appearance';
+import { AppContext } from './context';
+import { Ledger, archiveRows } from './ledger';
+import { sendDueAnnouncements } from './notify';
+
+/** A calendar trigger waits this long for a run in progress; then it leaves the work to that run. */
+const LOCK_WAIT_MS = 20_000;
+/** A run repeats itself at most this often for triggers that fired while it held the lock. */
+const MAX_REPEATS = 3;
+/** Rows of appointments that ended this long ago move to the Archive sheet. */
+const ARCHIVE_AFTER_MS = 14 * 24 * 3600_000;
+
+export interface SyncReport {
+  ran: boolean;
+  mode: 'baseline' | 'incremental' | 'full' | 'skipped';
+  changes: number;
+  sent: number;
+}
+
+export function snapshotOf(event: CalendarEvent): EventSnapshot {
+  const allDay = Boolean(event.start?.date) && !event.start?.dateTime;
+  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : null;
+  const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : null;
+  return {
+    id: String(event.id),
+    iCalUID: event.iCalUID ?? '',
+    cancelled: event.status === 'cancelled',
+    allDay,
+    summary: event.summary ?? '',
+    location: event.location ?? '',
+    start: start !== null && !Number.isNaN(start) ? start : null,
+    end: end !== null && !Number.isNaN(end) ? end : null,
+  };
+}
+
+function syncOnce(context: AppContext): SyncReport {
+  const at = now();
+  const calendarId = context.settings.calendarId;
+  const storedToken = context.props[PROP.syncToken] ?? '';
+  let mode: SyncReport['mode'] = storedToken === '' ? 'baseline' : 'incremental';
+  let page = storedToken === '' ? listUpcomingEvents(calendarId, at) : listChangedEvents(calendarId, storedToken);
+  if (page === 'expired') {
+    mode = 'full';
+    page = listUpcomingEvents(calendarId, at);
+  }
+
+  const ledger = Ledger.load();
+  const touchedEvents = new Map<string, CalendarEvent>();
+  let changes = 0;
+  const seen = new Set<string>();
+  for (const event of page.items) {
+    if (!event.id) continue;
+    seen.add(event.id);
+    const snapshot = snapshotOf(event);
+    const phones = phonesInLocation(snapshot.location, context.settings.defaultCountry || undefined);
+    const { changed, problem } = reconcileEvent({
+      event: snapshot,
+      rows: ledger.forEvent(snapshot.id),
+      phones,
+      now: at,
+      baseline: mode === 'baseline',
+      newToken: (key) => context.tokenFor(key),
+    });
+    for (const row of changed) ledger.put(row);
+    changes += changed.length;
+    if (mode !== 'baseline' && (changed.length > 0 || problem !== null)) touchedEvents.set(snapshot.id, event);
+  }
+
+  // A full resync only lists events that still exist: an upcoming appointment missing from it was deleted.
+  if (mode === 'full') {
+    for (const row of ledger.all()) {
+      if (row.state !== 'active' || row.end <= at || seen.has(row.eventId)) continue;
+      const gone: EventSnapshot = { id: row.eventId, iCalUID: row.iCalUID, cancelled: true, allDay: false, summary: row.title, location: '', start: row.start, end: row.end };
+      const { changed } = reconcileEvent({ event: gone, rows: ledger.forEvent(row.eventId), phones: { phones: [], invalid: [] }, now: at, newToken: (key) => context.tokenFor(key) });
+      for (const next of changed) ledger.put(next);
+      changes += changed.length;
+    }
+  }
+
+  const before = ledger.all().filter((row) => row.pending !== '').length;
+  const failedEvents = sendDueAnnouncements(context, ledger);
+  const sent = before - ledger.all().filter((row) => row.pending !== '').length;
+
+  for (const [eventId, event] of touchedEvents) {
+    repaintEvent(context, eventId, ledger.forEvent(eventId), event);
+    failedEvents.delete(eventId);
+  }
+  for (const eventId of failedEvents) repaintEvent(context, eventId, ledger.forEvent(eventId));
+
+  archiveRows(ledger, ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''));
+  ledger.save();
+  if (page.nextSyncToken && page.nextSyncToken !== storedToken) writeScriptProperties({ [PROP.syncToken]: page.nextSyncToken });
+  return { ran: true, mode, changes, sent };
+}
+
+/**
+ * Runs the sync under the script lock. A run that cannot get the lock records that a sync was
+ * asked for; the run holding the lock sees it and syncs again, and the tick is the last safety net.
+ */
+export function runSync(): SyncReport {
+  const requestedAt = now();
+  const result = withScriptLock(LOCK_WAIT_MS, () => {
+    let report = syncOnce(AppContext.load());
+    for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
+      const asked = Number(readScriptProperties()[PROP.syncRequested] ?? 0);
+      if (!(asked >= requestedAt)) break;
+      writeScriptProperties({ [PROP.syncRequested]: '0' });
+      report = syncOnce(AppContext.load());
+    }
+    return report;
+  });
+  if (result.ran) return result.value;
+  writeScriptProperties({ [PROP.syncRequested]: String(now()) });
+  return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
+}

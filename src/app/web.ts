@@ -1,0 +1,62 @@
+// The web app's router: doGet serves pages, doPost takes Twilio's webhooks; no stack trace ever reaches a visitor.
+import { SettingsError } from '../domain/settings';
+import { htmlPage, textOutput } from '../gas/output';
+import { log } from '../gas/platform';
+import { messagePage } from '../web/pages';
+import { AppContext } from './context';
+import { EMPTY_TWIML, handleStatusCallback, isGenuineTwilioPost, type Params } from './webhooks';
+
+export interface WebEvent {
+  parameter?: Record<string, string>;
+  parameters?: Record<string, string[]>;
+  postData?: { contents?: string; type?: string };
+  pathInfo?: string;
+}
+
+function paramsOf(event: WebEvent | undefined): Params {
+  const params: Params = {};
+  for (const [name, value] of Object.entries(event?.parameter ?? {})) params[name] = String(value);
+  return params;
+}
+
+function hostNameOr(fallback: string): string {
+  try {
+    return AppContext.load().settings.hostName;
+  } catch {
+    return fallback;
+  }
+}
+
+export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
+  try {
+    const context = AppContext.load();
+    return htmlPage(
+      messagePage({ hostName: context.settings.hostName, heading: `Appointments with ${context.settings.hostName}`, text: 'Use the link in your WhatsApp message to see, cancel or move your appointment.', action: { label: 'Book an appointment', href: context.bookingLink } }),
+      'Appointments',
+    );
+  } catch (error) {
+    log(`doGet failed: ${String((error as Error)?.stack ?? error)}`);
+    const setupProblem = error instanceof SettingsError;
+    return htmlPage(
+      messagePage({ hostName: hostNameOr(''), heading: 'This page is not available right now', text: setupProblem ? 'The appointment service is not fully set up yet. Please contact your host directly.' : 'Something went wrong on our side. Please try again in a few minutes, or contact your host directly.' }),
+      'Not available',
+    );
+  }
+}
+
+export function handlePost(event: WebEvent | undefined): GoogleAppsScript.Content.TextOutput {
+  const params = paramsOf(event);
+  try {
+    if (params.hook === 'twilio') {
+      const context = AppContext.load();
+      if (!isGenuineTwilioPost(context, params)) return textOutput(EMPTY_TWIML, 'xml');
+      if (params.MessageStatus) handleStatusCallback(context, params);
+      return textOutput(EMPTY_TWIML, 'xml');
+    }
+    return textOutput(JSON.stringify({ ok: false, error: 'Unknown request.' }), 'json');
+  } catch (error) {
+    log(`doPost failed: ${String((error as Error)?.stack ?? error)}`);
+    if (params.hook === 'twilio') return textOutput(EMPTY_TWIML, 'xml');
+    return textOutput(JSON.stringify({ ok: false, error: 'The request could not be handled.' }), 'json');
+  }
+}

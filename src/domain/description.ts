@@ -1,0 +1,23 @@
+// The delivery-problem block the project keeps in an event's description, apart from the host's own text.
+export const BLOCK_START = '--- WhatsApp delivery ---';
+export const BLOCK_END = '--- end of WhatsApp delivery ---';
+
+/** Our block is always appended as "\n\n" + block, so removing exactly that restores the host's text. */
+const BLOCK = new RegExp(`(\\n\\n)?${escapeRegExp(BLOCK_START)}[\\s\\S]*?${escapeRegExp(BLOCK_END)}`, 'g');
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The description without our block: exactly the host's own text. */
+export function hostText(description: string | undefined): string {
+  return (description ?? '').replace(BLOCK, '');
+}
+
+/** Replaces our block with `lines` (or removes it when there are none), leaving the host's text as it was. */
+export function withDeliveryBlock(description: string | undefined, lines: readonly string[]): string {
+  const own = hostText(description);
+  if (lines.length === 0) return own;
+  const block = [BLOCK_START, ...lines, BLOCK_END].join('\n');
+  return own === '' ? block : `${own}\n\n${block}`;
+}

@@ -1,0 +1,162 @@
+// The host's settings: script property names, defaults, and validation with messages that name the bad property.
+import type { MessageKind } from './messages';
+import { isValidTimeZone } from './time';
+
+/** Script property names: documented in the README; a host edits them in the Apps Script project settings. */
+export const PROP = {
+  accountSid: 'TWILIO_ACCOUNT_SID',
+  authToken: 'TWILIO_AUTH_TOKEN',
+  apiKeySid: 'TWILIO_API_KEY_SID',
+  apiKeySecret: 'TWILIO_API_KEY_SECRET',
+  whatsappFrom: 'WHATSAPP_FROM',
+  messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
+  messageMode: 'MESSAGE_MODE',
+  templates: 'TEMPLATE_SIDS',
+  defaultCountry: 'DEFAULT_COUNTRY',
+  hostName: 'HOST_NAME',
+  webAppUrl: 'WEB_APP_URL',
+  calendarId: 'CALENDAR_ID',
+  colorDelivered: 'COLOR_DELIVERED',
+  colorFailed: 'COLOR_FAILED',
+  locale: 'LOCALE',
+  // Secrets and state written by setup() and the sync; not for hand editing.
+  linkSecret: 'LINK_SECRET',
+  webhookKey: 'WEBHOOK_KEY',
+  ownerEmail: 'OWNER_EMAIL',
+  syncToken: 'SYNC_TOKEN',
+  syncRequested: 'SYNC_REQUESTED_AT',
+} as const;
+
+export type MessageMode = 'text' | 'template';
+
+export interface Settings {
+  twilio: { accountSid: string; username: string; password: string };
+  whatsappFrom: string;
+  messagingServiceSid: string;
+  messageMode: MessageMode;
+  templates: Partial<Record<MessageKind, string>>;
+  defaultCountry: string;
+  hostName: string;
+  webAppUrl: string;
+  calendarId: string;
+  colorDelivered: string;
+  colorFailed: string;
+  locale: string;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly property: string, problem: string) {
+    super(`Setting ${property}: ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
+const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
+const SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
+const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
+const WHATSAPP_SENDER = /^whatsapp:\+[1-9]\d{6,14}$/;
+const CALENDAR_COLOR_IDS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+
+function text(props: Record<string, string>, name: string): string {
+  return (props[name] ?? '').trim();
+}
+
+function required(props: Record<string, string>, name: string, what: string): string {
+  const value = text(props, name);
+  if (value === '') throw new SettingsError(name, `missing; set it to ${what}`);
+  return value;
+}
+
+function color(props: Record<string, string>, name: string, fallback: string): string {
+  const value = text(props, name) || fallback;
+  if (!CALENDAR_COLOR_IDS.has(value)) throw new SettingsError(name, `"${value}" is not a Google Calendar event colour id (1 to 11)`);
+  return value;
+}
+
+function parseTemplates(props: Record<string, string>, mode: MessageMode): Partial<Record<MessageKind, string>> {
+  const raw = text(props, PROP.templates);
+  if (raw === '') {
+    if (mode === 'template') throw new SettingsError(PROP.templates, 'missing; template mode needs {"scheduled":"HX…","rescheduled":"HX…","cancelled":"HX…"}');
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new SettingsError(PROP.templates, 'is not valid JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SettingsError(PROP.templates, 'must be a JSON object of message kind to Content SID');
+  const templates: Partial<Record<MessageKind, string>> = {};
+  for (const [kind, sid] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof sid !== 'string' || !CONTENT_SID.test(sid)) throw new SettingsError(PROP.templates, `"${kind}" must be a Content SID (HX followed by 32 hex digits)`);
+    (templates as Record<string, string>)[kind] = sid;
+  }
+  if (mode === 'template') {
+    for (const kind of ['scheduled', 'rescheduled', 'cancelled'] as const) {
+      if (!templates[kind]) throw new SettingsError(PROP.templates, `has no Content SID for "${kind}"`);
+    }
+  }
+  return templates;
+}
+
+/** Reads and validates every setting; the first problem throws a SettingsError naming the property. */
+export function parseSettings(props: Record<string, string>, fallbacks: { webAppUrl: string; ownerEmail: string }): Settings {
+  const accountSid = required(props, PROP.accountSid, 'your Twilio Account SID (AC…)');
+  if (!ACCOUNT_SID.test(accountSid)) throw new SettingsError(PROP.accountSid, 'must be AC followed by 32 hex digits');
+  const apiKeySid = text(props, PROP.apiKeySid);
+  let username = accountSid;
+  let password: string;
+  if (apiKeySid !== '') {
+    if (!API_KEY_SID.test(apiKeySid)) throw new SettingsError(PROP.apiKeySid, 'must be SK followed by 32 hex digits');
+    username = apiKeySid;
+    password = required(props, PROP.apiKeySecret, 'the secret of that API key');
+  } else {
+    password = required(props, PROP.authToken, 'your Twilio auth token (or set TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET)');
+  }
+
+  const whatsappFrom = text(props, PROP.whatsappFrom);
+  const messagingServiceSid = text(props, PROP.messagingServiceSid);
+  if (whatsappFrom === '' && messagingServiceSid === '') {
+    throw new SettingsError(PROP.whatsappFrom, 'missing; set it to your WhatsApp sender, e.g. whatsapp:+14155238886 (or set TWILIO_MESSAGING_SERVICE_SID)');
+  }
+  if (whatsappFrom !== '' && !WHATSAPP_SENDER.test(whatsappFrom)) throw new SettingsError(PROP.whatsappFrom, `"${whatsappFrom}" must look like whatsapp:+14155238886`);
+  if (messagingServiceSid !== '' && !SERVICE_SID.test(messagingServiceSid)) throw new SettingsError(PROP.messagingServiceSid, 'must be MG followed by 32 hex digits');
+
+  const modeText = text(props, PROP.messageMode) || 'text';
+  if (modeText !== 'text' && modeText !== 'template') throw new SettingsError(PROP.messageMode, `"${modeText}" must be "text" or "template"`);
+  const messageMode = modeText as MessageMode;
+
+  const defaultCountry = (text(props, PROP.defaultCountry) || '').toUpperCase();
+  if (defaultCountry !== '' && !/^[A-Z]{2}$/.test(defaultCountry)) throw new SettingsError(PROP.defaultCountry, `"${defaultCountry}" must be a two-letter country code such as DE or US`);
+
+  const webAppUrl = text(props, PROP.webAppUrl) || fallbacks.webAppUrl;
+  if (!/^https?:\/\/\S+$/.test(webAppUrl)) throw new SettingsError(PROP.webAppUrl, 'missing; deploy the web app and set its /exec URL');
+
+  const locale = text(props, PROP.locale) || 'en';
+  try {
+    new Intl.DateTimeFormat(locale);
+  } catch {
+    throw new SettingsError(PROP.locale, `"${locale}" is not a language tag such as en or en-US`);
+  }
+
+  return {
+    twilio: { accountSid, username, password },
+    whatsappFrom,
+    messagingServiceSid,
+    messageMode,
+    templates: parseTemplates(props, messageMode),
+    defaultCountry,
+    hostName: text(props, PROP.hostName) || fallbacks.ownerEmail || 'your host',
+    webAppUrl: webAppUrl.replace(/\?.*$/, ''),
+    calendarId: text(props, PROP.calendarId) || 'primary',
+    colorDelivered: color(props, PROP.colorDelivered, '10'),
+    colorFailed: color(props, PROP.colorFailed, '11'),
+    locale,
+  };
+}
+
+/** Checks a time zone name coming from the calendar, so formatting never throws later. */
+export function safeTimeZone(timeZone: string | undefined, fallback: string): string {
+  return timeZone && isValidTimeZone(timeZone) ? timeZone : fallback;
+}

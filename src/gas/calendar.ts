@@ -1,0 +1,110 @@
+// Google Calendar through the advanced service: incremental sync, reads and the script's own writes.
+export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;
+
+/** The advanced service is declared optional in the typings; the manifest enables it. */
+function api(): GoogleAppsScript.Calendar {
+  return Calendar as GoogleAppsScript.Calendar;
+}
+
+export interface EventPage {
+  items: CalendarEvent[];
+  nextSyncToken: string;
+}
+
+/** The advanced service reports HTTP errors only through the message text. */
+function isSyncTokenExpired(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? error);
+  return /\b410\b|full sync|fullSyncRequired|sync token is no longer valid/i.test(message);
+}
+
+function listAllPages(calendarId: string, args: Record<string, unknown>): EventPage {
+  const items: CalendarEvent[] = [];
+  let pageToken: string | undefined;
+  for (;;) {
+    const page = api().Events!.list(calendarId, pageToken ? { ...args, pageToken } : args);
+    for (const item of page.items ?? []) items.push(item);
+    if (page.nextPageToken) {
+      pageToken = page.nextPageToken;
+      continue;
+    }
+    return { items, nextSyncToken: page.nextSyncToken ?? '' };
+  }
+}
+
+/** Every event changed since the token, deleted ones included; 'expired' when Google asks for a full sync. */
+export function listChangedEvents(calendarId: string, syncToken: string): EventPage | 'expired' {
+  try {
+    return listAllPages(calendarId, { syncToken, maxResults: 2500 });
+  } catch (error) {
+    if (isSyncTokenExpired(error)) return 'expired';
+    throw error;
+  }
+}
+
+/** Events that end after `fromMs`, with a sync token for the changes that follow. */
+export function listUpcomingEvents(calendarId: string, fromMs: number): EventPage {
+  return listAllPages(calendarId, { timeMin: new Date(fromMs).toISOString(), maxResults: 2500 });
+}
+
+/** Events overlapping a window, expanded and in start order (for reminders and attendee lists). */
+export function listEventsBetween(calendarId: string, fromMs: number, toMs: number): CalendarEvent[] {
+  const items: CalendarEvent[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = api().Events!.list(calendarId, {
+      timeMin: new Date(fromMs).toISOString(),
+      timeMax: new Date(toMs).toISOString(),
+      singleEvents: true,
+      orderBy: 'startTime',
+      maxResults: 2500,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const item of page.items ?? []) items.push(item);
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return items;
+}
+
+export function getEvent(calendarId: string, eventId: string): CalendarEvent | null {
+  try {
+    return api().Events!.get(calendarId, eventId);
+  } catch (error) {
+    if (/not found|404/i.test(String((error as Error)?.message ?? error))) return null;
+    throw error;
+  }
+}
+
+export type SendUpdates = 'all' | 'externalOnly' | 'none';
+
+export function patchEvent(calendarId: string, eventId: string, patch: CalendarEvent, sendUpdates: SendUpdates = 'none'): CalendarEvent {
+  return api().Events!.patch(patch, calendarId, eventId, { sendUpdates });
+}
+
+export function insertEvent(calendarId: string, event: CalendarEvent, sendUpdates: SendUpdates = 'none'): CalendarEvent {
+  return api().Events!.insert(event, calendarId, { sendUpdates });
+}
+
+export function calendarTimeZone(calendarId: string): string {
+  return api().Calendars!.get(calendarId).timeZone ?? Session.getScriptTimeZone();
+}
+
+export interface BusyInterval {
+  start: number;
+  end: number;
+}
+
+/** One Freebusy query across calendars for the whole window. */
+export function busyIntervals(calendarIds: string[], fromMs: number, toMs: number): BusyInterval[] {
+  const response = api().Freebusy!.query({
+    timeMin: new Date(fromMs).toISOString(),
+    timeMax: new Date(toMs).toISOString(),
+    items: calendarIds.map((id) => ({ id })),
+  });
+  const busy: BusyInterval[] = [];
+  for (const calendar of Object.values(response.calendars ?? {})) {
+    for (const period of calendar.busy ?? []) {
+      busy.push({ start: Date.parse(String(period.start)), end: Date.parse(String(period.end)) });
+    }
+  }
+  return busy;
+}

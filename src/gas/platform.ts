@@ -1,0 +1,49 @@
+// Small platform facts: the clock, secrets, signatures, who is calling, the web app URL, logging.
+import { base64UrlFromBytes } from '../domain/base64';
+
+export function now(): number {
+  return Date.now();
+}
+
+export function sleep(ms: number): void {
+  Utilities.sleep(ms);
+}
+
+export function hmacSha256(message: string, key: string): number[] {
+  return Utilities.computeHmacSha256Signature(message, key) as number[];
+}
+
+/** 256 random bits from two UUIDs' digests, base64url: for signing and webhook keys. */
+export function randomSecret(): string {
+  const seed = `${Utilities.getUuid()}${Utilities.getUuid()}${Date.now()}`;
+  return base64UrlFromBytes(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, seed) as number[]);
+}
+
+/** The signed-in visitor's email; '' for anonymous web-app visitors. */
+export function activeUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail() || '';
+}
+
+export function scriptTimeZone(): string {
+  return Session.getScriptTimeZone();
+}
+
+export function serviceUrl(): string {
+  try {
+    return ScriptApp.getService().getUrl() || '';
+  } catch {
+    return '';
+  }
+}
+
+export function log(message: string): void {
+  console.log(message);
+}

@@ -1,0 +1,232 @@
+// The hand-written iCalendar writer, checked against ical.js and the RFC 5545 line rules.
+// ical.js 2.x is an ES module, but its package "exports" has a "require" condition (dist/ical.es5.cjs),
+// so the CommonJS that ts-jest emits loads it without any jest transform.
+import ICAL from 'ical.js';
+import { buildCalendar, escapeText, foldLine, type IcsEvent } from '../../src/domain/ical';
+
+const iso = (text: string): number => Date.parse(text);
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function baseEvent(overrides: Partial<IcsEvent> = {}): IcsEvent {
+  return {
+    uid: 'evt-123@calendar-whatsapp',
+    sequence: 2,
+    dtstamp: iso('2026-03-01T10:00:00Z'),
+    start: iso('2026-03-03T13:30:00Z'),
+    end: iso('2026-03-03T14:00:00Z'),
+    summary: 'Consultation',
+    ...overrides,
+  };
+}
+
+function parseEvent(ics: string): { calendar: ICAL.Component; event: ICAL.Component } {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = calendar.getFirstSubcomponent('vevent');
+  if (!event) throw new Error('no VEVENT');
+  return { calendar, event };
+}
+
+function expectWellFormed(ics: string): void {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  for (const line of ics.slice(0, -2).split('\r\n')) {
+    expect(utf8Bytes(line)).toBeLessThanOrEqual(75);
+    // Re-encoding must not produce replacement characters: no character was split.
+    expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line);
+    expect(line).not.toMatch(/[\uD800-\uDFFF]/u);
+  }
+}
+
+const tricky = [
+  'Plain',
+  'Comma, semicolon; colon: backslash \\ done',
+  'Quote "double" and \'single\'',
+  'Line one\nLine two\r\nLine three\rLine four',
+  'Emoji 😀👍🏽 and family 👨‍👩‍👧‍👦 ok',
+  'München, 東京, Zürich, São Paulo, Київ, القاهرة',
+  'Caret ^ and ^n literal',
+  `Long ${'äöü€😀東'.repeat(40)} end`,
+  'x'.repeat(300),
+  'Trailing backslash \\',
+];
+
+describe('escapeText', () => {
+  it.each([
+    ['a,b', 'a\\,b'],
+    ['a;b', 'a\\;b'],
+    ['a\\b', 'a\\\\b'],
+    ['a\nb', 'a\\nb'],
+    ['a\r\nb', 'a\\nb'],
+    ['a\rb', 'a\\nb'],
+    ['a:b', 'a:b'],
+    ['tab\there', 'tab\there'],
+    ['bell\u0007', 'bell'],
+    ['\\,;\n', '\\\\\\,\\;\\n'],
+  ])('%j -> %j', (input, expected) => {
+    expect(escapeText(input)).toBe(expected);
+  });
+});
+
+describe('foldLine', () => {
+  it('leaves short lines alone', () => {
+    expect(foldLine('SUMMARY:short')).toBe('SUMMARY:short');
+    expect(foldLine('X'.repeat(75))).toBe('X'.repeat(75));
+  });
+
+  it('folds at 75 octets with CRLF and one space', () => {
+    const folded = foldLine('X'.repeat(200));
+    const lines = folded.split('\r\n');
+    expect(lines.map((line) => line.length)).toEqual([75, 75, 52]);
+    expect(lines.slice(1).every((line) => line.startsWith(' '))).toBe(true);
+    expect(lines.map((line, index) => (index ? line.slice(1) : line)).join('')).toBe('X'.repeat(200));
+  });
+
+  it.each(['é', '€', '東', '😀', '👨‍👩‍👧‍👦', 'aé€😀'])('never splits %s and stays within 75 octets', (character) => {
+    for (let prefix = 0; prefix < 8; prefix++) {
+      const line = 'D'.repeat(prefix) + character.repeat(60);
+      const physical = foldLine(line).split('\r\n');
+      for (const part of physical) {
+        expect(utf8Bytes(part)).toBeLessThanOrEqual(75);
+        expect(part).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+      }
+      expect(physical.map((part, index) => (index ? part.slice(1) : part)).join('')).toBe(line);
+      // Lines are filled: only a character that would not fit starts a new one.
+      for (const part of physical.slice(0, -1)) expect(utf8Bytes(part)).toBeGreaterThan(71);
+    }
+  });
+});
+
+describe('buildCalendar', () => {
+  it('writes the calendar frame, UTC times and CRLF everywhere', () => {
+    const ics = buildCalendar({ events: [baseEvent()] });
+    expectWellFormed(ics);
+    expect(ics.split('\r\n').slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//calendar-whatsapp//Appointments//EN', 'CALSCALE:GREGORIAN']);
+    expect(ics).not.toContain('METHOD:');
+    expect(ics).toContain('\r\nDTSTART:20260303T133000Z\r\n');
+    expect(ics).toContain('\r\nDTEND:20260303T140000Z\r\n');
+    expect(ics).toContain('\r\nDTSTAMP:20260301T100000Z\r\n');
+    expect(ics).toContain('\r\nSEQUENCE:2\r\n');
+    expect(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
+
+    const { calendar, event } = parseEvent(ics);
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
+    const vevent = new ICAL.Event(event);
+    expect(vevent.uid).toBe('evt-123@calendar-whatsapp');
+    expect(vevent.sequence).toBe(2);
+    expect(vevent.startDate.zone.tzid).toBe('UTC');
+    expect(vevent.startDate.toUnixTime() * 1000).toBe(iso('2026-03-03T13:30:00Z'));
+    expect(vevent.endDate.toUnixTime() * 1000).toBe(iso('2026-03-03T14:00:00Z'));
+  });
+
+  it('uses the given PRODID and METHOD', () => {
+    const ics = buildCalendar({ method: 'PUBLISH', prodId: '-//Example Corp//Bookings 1.0//EN', events: [baseEvent()] });
+    expect(ics).toContain('\r\nPRODID:-//Example Corp//Bookings 1.0//EN\r\n');
+    expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
+    expect(parseEvent(ics).calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+  });
+
+  it.each(tricky)('round-trips text %j through ical.js', (text) => {
+    const ics = buildCalendar({
+      method: 'REQUEST',
+      events: [
+        baseEvent({
+          summary: text,
+          description: `${text}\n\nCancel or move: https://example.com/x?a=1&b=2`,
+          location: text,
+          organizer: { email: 'host@example.com', name: text },
+          attendees: [{ email: 'guest@example.org', name: text }],
+        }),
+      ],
+    });
+    expectWellFormed(ics);
+    const { event } = parseEvent(ics);
+    const normalized = text.replace(/\r\n|\r/g, '\n');
+    expect(event.getFirstPropertyValue('summary')).toBe(normalized);
+    expect(event.getFirstPropertyValue('location')).toBe(normalized);
+    expect(event.getFirstPropertyValue('description')).toBe(`${normalized}\n\nCancel or move: https://example.com/x?a=1&b=2`);
+    expect(event.getFirstProperty('organizer')?.getParameter('cn')).toBe(normalized);
+    expect(event.getFirstProperty('attendee')?.getParameter('cn')).toBe(normalized);
+  });
+
+  it('writes a REQUEST with ORGANIZER and ATTENDEE parameters', () => {
+    const ics = buildCalendar({
+      method: 'REQUEST',
+      events: [
+        baseEvent({
+          status: 'CONFIRMED',
+          url: 'https://script.google.com/macros/s/abc/exec?t=x,y;z',
+          organizer: { email: 'host@example.com', name: 'Dr. Anna Schmidt' },
+          attendees: [
+            { email: 'guest@example.org', name: 'Müller, Jan' },
+            { email: 'second@example.org', rsvp: false, partstat: 'ACCEPTED', role: 'OPT-PARTICIPANT' },
+          ],
+        }),
+      ],
+    });
+    expectWellFormed(ics);
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain('\r\nMETHOD:REQUEST\r\n');
+    expect(unfolded).toContain('\r\nORGANIZER;CN=Dr. Anna Schmidt:mailto:host@example.com\r\n');
+    expect(unfolded).toContain('\r\nATTENDEE;CN="Müller, Jan";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:guest@example.org\r\n');
+    expect(unfolded).toContain('\r\nATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:second@example.org\r\n');
+    expect(unfolded).toContain('\r\nSTATUS:CONFIRMED\r\n');
+    expect(unfolded).toContain('\r\nURL:https://script.google.com/macros/s/abc/exec?t=x,y;z\r\n');
+
+    const { calendar, event } = parseEvent(ics);
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.getFirstPropertyValue('organizer')).toBe('mailto:host@example.com');
+    const attendees = event.getAllProperties('attendee');
+    expect(attendees.map((attendee) => attendee.getFirstValue())).toEqual(['mailto:guest@example.org', 'mailto:second@example.org']);
+    expect(attendees[0].getParameter('cn')).toBe('Müller, Jan');
+    expect(attendees[0].getParameter('rsvp')).toBe('TRUE');
+    expect(attendees[0].getParameter('partstat')).toBe('NEEDS-ACTION');
+    expect(attendees[1].getParameter('rsvp')).toBe('FALSE');
+    expect(event.getFirstPropertyValue('url')).toBe('https://script.google.com/macros/s/abc/exec?t=x,y;z');
+  });
+
+  it('marks a CANCEL as STATUS:CANCELLED whatever the event says', () => {
+    const ics = buildCalendar({
+      method: 'CANCEL',
+      events: [
+        baseEvent({
+          sequence: 3,
+          status: 'CONFIRMED',
+          organizer: { email: 'host@example.com' },
+          attendees: [{ email: 'guest@example.org' }],
+        }),
+      ],
+    });
+    expectWellFormed(ics);
+    expect(ics).toContain('\r\nMETHOD:CANCEL\r\n');
+    expect(ics.match(/STATUS:/g)).toHaveLength(1);
+    const { calendar, event } = parseEvent(ics);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.getFirstPropertyValue('sequence')).toBe(3);
+  });
+
+  it('refuses a REQUEST or CANCEL without organizer or attendees', () => {
+    expect(() => buildCalendar({ method: 'REQUEST', events: [baseEvent({ attendees: [{ email: 'g@example.org' }] })] })).toThrow(/ORGANIZER/);
+    expect(() => buildCalendar({ method: 'CANCEL', events: [baseEvent({ organizer: { email: 'h@example.com' } })] })).toThrow(/ATTENDEE/);
+    expect(() => buildCalendar({ events: [baseEvent({ end: iso('2026-03-03T13:00:00Z') })] })).toThrow(/ends before/);
+  });
+
+  it('writes several events and keeps every time in UTC', () => {
+    const events = [0, 1, 2].map((index) =>
+      baseEvent({ uid: `evt-${index}`, start: iso('2026-03-29T00:30:00Z') + index * 3_600_000, end: iso('2026-03-29T01:30:00Z') + index * 3_600_000 }),
+    );
+    const ics = buildCalendar({ method: 'PUBLISH', events });
+    expectWellFormed(ics);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const parsed = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(parsed.map((event) => event.uid)).toEqual(['evt-0', 'evt-1', 'evt-2']);
+    expect(parsed.map((event) => event.startDate.toUnixTime() * 1000)).toEqual(events.map((event) => event.start));
+    for (const line of ics.split('\r\n').filter((l) => /^(DTSTART|DTEND|DTSTAMP)/.test(l))) {
+      expect(line).toMatch(/^(DTSTART|DTEND|DTSTAMP):\d{8}T\d{6}Z$/);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+// Test helpers: a fresh in-process sandbox running dist/Code.js, and short ways to make calendar events.
+import { Sandbox, type SandboxOptions } from '../../dev/sandbox';
+
+export const HOUR = 3600_000;
+export const MINUTE = 60_000;
+/** Monday 5 January 2026, 09:00 in Berlin. */
+export const START = Date.UTC(2026, 0, 5, 8, 0, 0);
+
+export function newSandbox(options: SandboxOptions = {}): Sandbox {
+  return new Sandbox({ now: START, ...options });
+}
+
+export interface EventInput {
+  summary?: string;
+  location?: string;
+  description?: string;
+  start: number;
+  minutes?: number;
+  timeZone?: string;
+}
+
+export function eventResource(input: EventInput): Record<string, unknown> {
+  const end = input.start + (input.minutes ?? 30) * MINUTE;
+  return {
+    summary: input.summary ?? 'Consultation',
+    location: input.location,
+    description: input.description,
+    start: { dateTime: new Date(input.start).toISOString(), timeZone: input.timeZone ?? 'Europe/Berlin' },
+    end: { dateTime: new Date(end).toISOString(), timeZone: input.timeZone ?? 'Europe/Berlin' },
+  };
+}
+
+export function addEvent(sandbox: Sandbox, input: EventInput): { id: string } & Record<string, unknown> {
+  return sandbox.insertEvents([eventResource(input)])[0] as { id: string } & Record<string, unknown>;
+}
+
+export function outbound(sandbox: Sandbox): Array<{ sid: string; to: string; body: string; status: string; request: Record<string, string> }> {
+  return sandbox.twilio.messages().filter((m) => m.direction === 'outbound-api') as never;
+}
+
+export function ledger(sandbox: Sandbox): Array<Record<string, string>> {
+  const values = sandbox.sheet('Appointments') ?? [];
+  const [header, ...rows] = values as string[][];
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, String(row[i] ?? '')])));
+}
+
+export function calendarEvent(sandbox: Sandbox, id: string): Record<string, any> {
+  return sandbox.event(id) as Record<string, any>;
+}

@@ -134,6 +134,8 @@ export class Sandbox {
       })();`,
       context,
     );
+    // Sheet cells holding dates come back as the script realm's Date, so instanceof works there.
+    this.runtime.setScriptDate(vm.runInContext('Date', context) as DateConstructor);
     return context;
   }
 

@@ -64,3 +64,16 @@ export function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> 
   for (const name of names) result[name] = name;
   return Object.freeze(result);
 }
+
+const scriptDates = new WeakMap<RuntimeCore, DateConstructor>();
+
+/** Which Date constructor values handed to the script are made with (the vm context's own, in the sandbox). */
+export function setScriptDate(core: RuntimeCore, ctor: DateConstructor): void {
+  scriptDates.set(core, ctor);
+}
+
+/** A Date of the script's realm, so that `value instanceof Date` holds inside the bundle. */
+export function scriptDate(core: RuntimeCore, ms: number): Date {
+  const Ctor = scriptDates.get(core) ?? Date;
+  return new Ctor(ms);
+}

@@ -13,9 +13,10 @@ import { SessionEmulation } from './session';
 import { SpreadsheetEmulation } from './spreadsheet';
 import { UrlFetchEmulation } from './urlfetch';
 import { UtilitiesEmulation } from './utilities';
+import { setScriptDate } from './expose';
 
 export * from './core';
-export { RAW, unwrap, isDate } from './expose';
+export { RAW, unwrap, isDate, setScriptDate } from './expose';
 export { CalendarService } from './calendar';
 export { PropertiesServiceEmulation, PropertyStore, PROPERTY_VALUE_LIMIT_BYTES, PROPERTY_STORE_LIMIT_BYTES } from './properties';
 export { CacheServiceEmulation, CacheStore } from './cache';
@@ -83,6 +84,11 @@ export class AppsScriptRuntime {
     this.utilities = new UtilitiesEmulation(this.core);
     this.logger = new LogRecorder(this.core);
     this.logs = this.logger.logs;
+  }
+
+  /** Dates the runtime hands to the script (sheet values) are made with this constructor: pass the vm context's Date. */
+  setScriptDate(ctor: DateConstructor): void {
+    setScriptDate(this.core, ctor);
   }
 
   setHttpHandler(handler: HttpHandler): void {

@@ -1,6 +1,6 @@
 // SpreadsheetApp: one bound spreadsheet of in-memory sheets with Sheets' cell semantics (number parsing, '@' text, dates).
 import { RuntimeCore, notEmulated } from './core';
-import { expose, isDate, unwrap } from './expose';
+import { expose, isDate, scriptDate, unwrap } from './expose';
 import { describeHtmlOutput } from './html';
 import { formatDate, zonedTimeToEpoch } from './utilities';
 
@@ -23,8 +23,8 @@ const OUTSIDE = 'The coordinates of the range are outside the dimensions of the 
 
 // ------------------------------------------------------------------ value semantics
 
-function copyValue(value: CellValue): CellValue {
-  return isDate(value) ? new Date(value.getTime()) : value;
+function copyValue(core: RuntimeCore, value: CellValue): CellValue {
+  return isDate(value) ? scriptDate(core, value.getTime()) : value;
 }
 
 /**
@@ -188,7 +188,7 @@ export class Sheet {
     const result: CellValue[][] = [];
     for (let r = 1; r <= rows; r += 1) {
       const line: CellValue[] = [];
-      for (let c = 1; c <= columns; c += 1) line.push(copyValue(this.cell(r, c)?.v ?? ''));
+      for (let c = 1; c <= columns; c += 1) line.push(copyValue(this.core, this.cell(r, c)?.v ?? ''));
       result.push(line);
     }
     return result;
@@ -465,11 +465,11 @@ export class Range {
   }
 
   getValues(): CellValue[][] {
-    return this.grid((r, c) => copyValue(this.sheet.cell(r, c)?.v ?? ''));
+    return this.grid((r, c) => copyValue(this.sheet.core, this.sheet.cell(r, c)?.v ?? ''));
   }
 
   getValue(): CellValue {
-    return copyValue(this.sheet.cell(this.box.row, this.box.column)?.v ?? '');
+    return copyValue(this.sheet.core, this.sheet.cell(this.box.row, this.box.column)?.v ?? '');
   }
 
   getDisplayValues(): string[][] {

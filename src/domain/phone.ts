@@ -133,6 +133,8 @@ const DIGIT_RUN = /(?:\+[ \t]*|\([ \t]*\+?[ \t]*)?\d(?:[\d(). \t-]*\d)?/g;
 const NOT_PHONE_SHAPES = [/^[1-9]\d{0,3}[ \t]+\d{4,5}$/, /^\d{5}-\d{4}$/, /^(?:19|20)\d\d-(?:19|20)\d\d$/];
 // Conference ids and PINs are labelled as such ("Meeting ID: 123 456 7890", "PIN: 1234567").
 const ID_LABEL_BEFORE = /\b(?:id|pin|passcode|password|code)[ \t]*[:#]?[ \t]*$/i;
+// A fax number cannot receive WhatsApp messages ("Tel +49 30 1234567, Fax +49 30 1234568").
+const FAX_LABEL_BEFORE = /\b(?:fax|telefax)\.?[ \t]*[:#]?[ \t]*$/i;
 
 /** Blanks out every match (keeping positions, so candidates stay in reading order) after reporting it. */
 function mask(text: string, pattern: RegExp, onMatch?: (matched: string, index: number) => void): string {
@@ -206,7 +208,7 @@ export function phonesInLocation(location: string | undefined, defaultCountry?: 
     if (!result.phones.includes(e164)) result.phones.push(e164);
   };
   for (const candidate of candidatesIn(location)) {
-    if (!looksLikePhone(candidate)) continue;
+    if (!looksLikePhone(candidate) || FAX_LABEL_BEFORE.test(candidate.before)) continue;
     const international = /^\(?\s*(?:\+|00)/.test(candidate.text);
     if (!candidate.explicit && !international) {
       if (ID_LABEL_BEFORE.test(candidate.before)) continue;

@@ -35,9 +35,16 @@ export class SheetTable {
       .map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? ''))));
   }
 
+  /** A new sheet has 1,000 rows and ranges past the end throw, so grow it before writing there. */
+  private ensureRows(lastRow: number): void {
+    const max = this.sheet.getMaxRows();
+    if (lastRow > max) this.sheet.insertRowsAfter(max, lastRow - max);
+  }
+
   /** Rewrites rows 2…n+1 in one call; plain-text format keeps "+49…" a string (Sheets would make it a number). */
   writeRows(rows: string[][], previousCount: number): void {
     if (rows.length > 0) {
+      this.ensureRows(rows.length + 1);
       const range = this.sheet.getRange(2, 1, rows.length, this.headers.length);
       range.setNumberFormat('@');
       range.setValues(rows);
@@ -49,7 +56,9 @@ export class SheetTable {
 
   appendRows(rows: string[][]): void {
     if (rows.length === 0) return;
-    const range = this.sheet.getRange(this.sheet.getLastRow() + 1, 1, rows.length, this.headers.length);
+    const first = this.sheet.getLastRow() + 1;
+    this.ensureRows(first + rows.length - 1);
+    const range = this.sheet.getRange(first, 1, rows.length, this.headers.length);
     range.setNumberFormat('@');
     range.setValues(rows);
   }

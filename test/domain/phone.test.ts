@@ -65,6 +65,7 @@ describe('phonesInLocation', () => {
     ['+49 151 23456789, +49 151 23456789', undefined, ['+4915123456789']],
     ['+49 151 23456789\n\n', undefined, ['+4915123456789']],
     ['tel:+49-151-23456789;ext=1', undefined, ['+4915123456789']],
+    ['Tel. +49 30 1234567, Fax: +49 30 1234568', undefined, ['+49301234567']],
     ['Meet at the café, Hauptstraße 5, 80331 München — Anna +49 151 23456789', 'DE', ['+4915123456789']],
   ])('%j (default %s) -> %j', (location, country, phones) => {
     expect(phonesInLocation(location, country)).toEqual({ phones, invalid: [] });

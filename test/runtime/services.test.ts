@@ -15,7 +15,7 @@ describe('PropertiesService', () => {
     expect(props.getProperties()).toEqual({ c: '3' });
     props.deleteProperty('c');
     expect(props.getProperties()).toEqual({});
-    expect(runtime.core.calls['Properties.getProperty']).toBe(1);
+    expect(runtime.core.calls['Properties.getProperty']).toBe(2);
     expect(runtime.core.calls['Properties.setProperty']).toBe(1);
     expect(runtime.core.calls['Properties.setProperties']).toBe(2);
     expect(runtime.core.calls['PropertiesService.getScriptProperties']).toBe(1);
@@ -241,11 +241,11 @@ describe('ScriptApp', () => {
 
 describe('methods that are not emulated', () => {
   it('throw "not emulated" naming the class and method', () => {
-    const { g } = setup();
+    const { g } = setup({ http: () => ({ status: 200, body: 'ok' }) });
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
     expect(() => sheet.getRange('A1:B2').merge()).toThrow('not emulated: Range.merge');
     expect(() => (g.Utilities as unknown as { parseCsv(s: string): unknown }).parseCsv('a,b')).toThrow(NotEmulatedError);
-    expect(() => g.UrlFetchApp.fetch('https://example.com').getAs('application/pdf')).toThrow();
+    expect(() => g.UrlFetchApp.fetch('https://example.com').getAs('application/pdf')).toThrow('not emulated: HTTPResponse.getAs');
     expect(() => g.SpreadsheetApp.getUi().alert('hi')).toThrow('not emulated');
   });
 

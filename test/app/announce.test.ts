@@ -1,0 +1,211 @@
+// Sandbox tests of the heart of the product: every create, move and cancel announced exactly once, noise ignored.
+import { addEvent, calendarEvent, eventResource, HOUR, ledger, MINUTE, newSandbox, outbound, START } from '../support/sandbox';
+
+const PHONE = '+49 151 23456789';
+const E164 = '+4915123456789';
+const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
+
+describe('setup', () => {
+  it('creates the sheets, the keys and exactly two triggers, and repairs without duplicating', () => {
+    const sandbox = newSandbox();
+    expect(sandbox.sheetNames()).toEqual(expect.arrayContaining(['Appointments', 'Messages']));
+    const settings = sandbox.settings();
+    expect(settings.LINK_SECRET.length).toBeGreaterThanOrEqual(40);
+    expect(settings.WEBHOOK_KEY.length).toBeGreaterThanOrEqual(40);
+    expect(settings.OWNER_EMAIL).toBe('host@example.com');
+    const triggers = () => sandbox.runtime.triggers.list().map((t) => `${t.handlerFunction}:${t.kind}`).sort();
+    expect(triggers()).toEqual(['onCalendarChange:calendar', 'tick:clock']);
+    const again = sandbox.run('setup', [], { caller: 'owner' });
+    expect(again).toEqual({ result: { triggersCreated: 0, triggersRemoved: 0, sync: 'incremental' } });
+    expect(triggers()).toEqual(['onCalendarChange:calendar', 'tick:clock']);
+    expect(sandbox.settings().LINK_SECRET).toBe(settings.LINK_SECRET);
+  });
+
+  it('refuses anonymous callers and teardown removes the triggers', () => {
+    const sandbox = newSandbox();
+    expect(sandbox.run('setup', [], { caller: 'anonymous' })).toEqual({ error: expect.stringContaining('owner') });
+    expect(sandbox.run('teardown', [], { caller: 'anonymous' })).toEqual({ error: expect.stringContaining('owner') });
+    expect(sandbox.runtime.triggers.list()).toHaveLength(2);
+    expect(sandbox.run('teardown', [], { caller: 'owner' })).toEqual({ result: 2 });
+    expect(sandbox.runtime.triggers.list()).toHaveLength(0);
+  });
+
+  it('announces nothing for events that existed before setup', () => {
+    const sandbox = newSandbox({ skipSetup: true });
+    sandbox.runtime.calendar.insertEvent('primary', eventResource({ location: PHONE, start: TOMORROW_11 }));
+    sandbox.run('setup', [], { caller: 'owner' });
+    expect(outbound(sandbox)).toHaveLength(0);
+    expect(ledger(sandbox)).toHaveLength(1);
+    expect(ledger(sandbox)[0]).toMatchObject({ phone: E164, announcedKind: 'scheduled', pending: '' });
+  });
+
+  it('names the bad setting when one is invalid, and sends nothing', () => {
+    const sandbox = newSandbox();
+    sandbox.mergeSettings({ WHATSAPP_FROM: '+14155238886' });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(outbound(sandbox)).toHaveLength(0);
+    expect(sandbox.runtime.logs.join('\n')).toContain('WHATSAPP_FROM');
+  });
+});
+
+describe('announcements', () => {
+  it('announces a new appointment once, with title, host, weekday, date, time, zone and a short signed link', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 });
+    const messages = outbound(sandbox);
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message.to).toBe(`whatsapp:${E164}`);
+    expect(message.body).toContain('"Checkup" with Alex Morgan');
+    expect(message.body).toContain('Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1)');
+    const link = message.body.match(/http\S+\?l=([A-Za-z0-9_-]+)/);
+    expect(link?.[1]).toHaveLength(16);
+    expect(message.body).not.toContain(E164.slice(1));
+    expect(message.request.StatusCallback).toMatch(/\/exec\?hook=twilio&k=/);
+    expect(sandbox.twilio.violations()).toEqual([]);
+    const [row] = ledger(sandbox);
+    expect(row).toMatchObject({ phone: E164, announcedKind: 'scheduled', delivery: 'queued', messageSid: message.sid, pending: '' });
+  });
+
+  // A typical deployment id has 72 characters: the link is then 131 long, one over the issue's
+  // 130, because 96 bits need 16 characters after "?l=" (see docs/ARCHITECTURE.md, "Link tokens").
+  it('adds only 19 characters to the web app URL', () => {
+    const deployment = `https://script.google.com/macros/s/${'A'.repeat(70)}/exec`;
+    const sandbox = newSandbox({ settings: { WEB_APP_URL: deployment } });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const link = outbound(sandbox)[0].body.match(/https:\S+/)?.[0] ?? '';
+    expect(link.startsWith(deployment)).toBe(true);
+    expect(link.length).toBe(deployment.length + 19);
+    expect(link.length).toBeLessThan(130);
+  });
+
+  it('announces a move naming the old and the new time, and a cancel with the booking link', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 });
+    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + 24 * HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 24 * HOUR + 30 * MINUTE).toISOString() } });
+    sandbox.cancelEvent(event.id);
+    const bodies = outbound(sandbox).map((m) => m.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[1]).toContain('has moved from Tuesday, 6 January 2026, 11:00 CET (UTC+1) to Wednesday, 7 January 2026, 11:00–11:30 CET (UTC+1)');
+    expect(bodies[2]).toContain('is cancelled');
+    expect(bodies[2]).toContain('Wednesday, 7 January 2026');
+    expect(bodies[2]).toMatch(/\/exec\?p=book/);
+    expect(ledger(sandbox)[0]).toMatchObject({ state: 'cancelled', announcedKind: 'cancelled' });
+  });
+
+  it('ignores noise: colour and text edits, the script\'s own writes, non-phone locations, all-day and past events', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    sandbox.patchEvent(event.id, { colorId: '5', description: 'Bring documents', summary: 'Renamed' });
+    for (const location of ['Room 4', 'Main Street 12, 10115 Berlin', 'https://meet.google.com/abc-defg-hij', 'https://zoom.us/j/1234567890', '']) {
+      addEvent(sandbox, { location, start: TOMORROW_11 + 2 * HOUR });
+    }
+    sandbox.insertEvents([{ summary: 'Holiday', location: PHONE, start: { date: '2026-01-07' }, end: { date: '2026-01-08' } }]);
+    addEvent(sandbox, { location: PHONE, start: START - 3 * HOUR });
+    expect(outbound(sandbox)).toHaveLength(1);
+    expect(ledger(sandbox)).toHaveLength(1);
+    expect(ledger(sandbox)[0].title).toBe('Renamed');
+  });
+
+  it('turns an event with an invalid number red with the reason, and sends nothing', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: '+49 123', description: 'Host notes', start: TOMORROW_11 });
+    expect(outbound(sandbox)).toHaveLength(0);
+    const stored = calendarEvent(sandbox, event.id);
+    expect(stored.colorId).toBe('11');
+    expect(stored.description).toMatch(/^Host notes\n\n--- WhatsApp delivery ---\nNot sent: .*\+49 123/);
+    // Fixing the number sends the message and clears the block.
+    sandbox.patchEvent(event.id, { location: PHONE });
+    expect(outbound(sandbox)).toHaveLength(1);
+    sandbox.messageStatus(outbound(sandbox)[0].sid, 'delivered');
+    const fixed = calendarEvent(sandbox, event.id);
+    expect(fixed.description).toBe('Host notes');
+    expect(fixed.colorId).toBe('10');
+  });
+
+  it('moves the announcement to a new number: the new one is scheduled, the old one cancelled', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    sandbox.patchEvent(event.id, { location: 'tel:+14155552671' });
+    expect(outbound(sandbox)).toHaveLength(3);
+    expect(outbound(sandbox)[1].to).toBe(`whatsapp:${E164}`);
+    expect(outbound(sandbox)[1].body).toContain('is cancelled');
+    expect(outbound(sandbox)[2].to).toBe('whatsapp:+14155552671');
+    expect(outbound(sandbox)[2].body).toContain('is booked');
+  });
+
+  it('sends one message to each number in one location, in one batch', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: '+49 151 23456789, +1 415 555 2671', start: TOMORROW_11 });
+    expect(outbound(sandbox).map((m) => m.to).sort()).toEqual(['whatsapp:+14155552671', `whatsapp:${E164}`]);
+    expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll']).toBe(1);
+  });
+
+  it('sends one message per change when triggers fire twice or run concurrently', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    sandbox.advance(30 * MINUTE);
+    expect(outbound(sandbox)).toHaveLength(1);
+  });
+
+  it('names the calendar\'s own zone, across a DST change and for a host in New York', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: PHONE, start: Date.UTC(2026, 2, 30, 7, 0) });
+    expect(outbound(sandbox)[0].body).toContain('Monday, 30 March 2026, 09:00–09:30 CEST (UTC+2)');
+    const ny = newSandbox({ timeZone: 'America/New_York' });
+    addEvent(ny, { location: PHONE, start: Date.UTC(2026, 2, 9, 14, 0), timeZone: 'America/New_York' });
+    expect(outbound(ny)[0].body).toContain('Monday, 9 March 2026, 10:00–10:30 EDT (UTC-4)');
+  });
+});
+
+describe('sync robustness', () => {
+  it('after a 410 resyncs in full without announcing anything twice, and notices deletions', () => {
+    const sandbox = newSandbox();
+    const kept = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const gone = addEvent(sandbox, { location: '+1 415 555 2671', start: TOMORROW_11 + 2 * HOUR });
+    expect(outbound(sandbox)).toHaveLength(2);
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.runtime.calendar.cancelEvent('primary', gone.id);
+    sandbox.fireCalendarTrigger();
+    const bodies = outbound(sandbox).map((m) => m.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[2]).toContain('is cancelled');
+    expect(outbound(sandbox)[2].to).toBe('whatsapp:+14155552671');
+    expect(kept.id).toBeTruthy();
+    sandbox.fireCalendarTrigger();
+    expect(outbound(sandbox)).toHaveLength(3);
+  });
+
+  it('leaves the work to the lock holder or the next tick when the lock is busy', () => {
+    const sandbox = newSandbox();
+    sandbox.runtime.lock.holdElsewhere(true);
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(outbound(sandbox)).toHaveLength(0);
+    expect(Number(sandbox.settings().SYNC_REQUESTED_AT)).toBeGreaterThan(0);
+    sandbox.runtime.lock.holdElsewhere(false);
+    sandbox.advance(10 * MINUTE);
+    expect(outbound(sandbox)).toHaveLength(1);
+  });
+
+  it('costs one Calendar call and no sheet write or fetch for the echo of its own colour write', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const sid = outbound(sandbox)[0].sid;
+    sandbox.runtime.core.resetCalls();
+    sandbox.twilio.setStatus(sid, 'delivered');
+    // Apply the callback, then measure only the trigger run its colour write causes.
+    const callback = sandbox.twilio.get(sid);
+    expect(callback).toBeDefined();
+    sandbox.runtime.calendar.patchEvent('primary', event.id, { colorId: '10' });
+    sandbox.runtime.core.resetCalls();
+    sandbox.fireCalendarTrigger();
+    const calls = sandbox.runtime.core.calls;
+    const calendarCalls = Object.entries(calls).filter(([name]) => name.startsWith('Calendar.')).reduce((sum, [, n]) => sum + n, 0);
+    expect(calendarCalls).toBe(1);
+    expect(calls['UrlFetchApp.fetch'] ?? 0).toBe(0);
+    expect(calls['UrlFetchApp.fetchAll'] ?? 0).toBe(0);
+    expect(calls['Range.setValues'] ?? 0).toBe(0);
+  });
+});

@@ -84,6 +84,11 @@ export function insertEvent(calendarId: string, event: CalendarEvent, sendUpdate
   return api().Events!.insert(event, calendarId, { sendUpdates });
 }
 
+/** Deletes (cancels) an event; the sync then sees it as cancelled like any other cancel. */
+export function removeEvent(calendarId: string, eventId: string, sendUpdates: SendUpdates = 'none'): void {
+  api().Events!.remove(calendarId, eventId, { sendUpdates });
+}
+
 export function calendarTimeZone(calendarId: string): string {
   return api().Calendars!.get(calendarId).timeZone ?? Session.getScriptTimeZone();
 }
@@ -101,7 +106,10 @@ export function busyIntervals(calendarIds: string[], fromMs: number, toMs: numbe
     items: calendarIds.map((id) => ({ id })),
   });
   const busy: BusyInterval[] = [];
-  for (const calendar of Object.values(response.calendars ?? {})) {
+  for (const [id, calendar] of Object.entries(response.calendars ?? {})) {
+    // A calendar Google could not read has unknown busy time: offering slots over it would double-book.
+    const reason = calendar.errors?.[0]?.reason;
+    if (reason) throw new Error(`Free/busy of calendar ${id} is not available (${reason})`);
     for (const period of calendar.busy ?? []) {
       busy.push({ start: Date.parse(String(period.start)), end: Date.parse(String(period.end)) });
     }

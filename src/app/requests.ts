@@ -1,0 +1,48 @@
+// Requests from pages (google.script.run): input checks and errors a person can read, never internals.
+import { parseIsoInstant } from '../domain/time';
+import { log } from '../gas/platform';
+
+/** A refusal meant for the visitor: its message reaches the page's failure handler as it is. */
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/** How long a page request waits for the script lock before asking the visitor to try again. */
+export const PAGE_LOCK_WAIT_MS = 10_000;
+
+export const BUSY_MESSAGE = 'We are busy with another change right now. Please try again in a moment.';
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Nothing was changed. Please try again in a few minutes.';
+
+/**
+ * Runs one page request: a RequestError passes through, anything else is logged and replaced by a
+ * generic message, so no stack trace or service detail reaches the browser.
+ */
+export function answerPublicly<T>(what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RequestError) throw new Error(error.message);
+    log(`${what} failed: ${String((error as Error)?.stack ?? error)}`);
+    throw new Error(INTERNAL_MESSAGE);
+  }
+}
+
+/** An ISO instant with a zone, as the pages send them; `what` names the field in the message. */
+export function requiredInstant(value: unknown, what: string): number {
+  if (typeof value !== 'string' || value.length > 40) throw new RequestError(`Please choose ${what} from the list.`);
+  const ms = parseIsoInstant(value);
+  if (ms === null) throw new RequestError(`Please choose ${what} from the list.`);
+  return ms;
+}
+
+export function optionalInstant(value: unknown, what: string): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return requiredInstant(value, what);
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -3,7 +3,9 @@ import { startServer } from './server';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
-  const { server, url } = await startServer({ port });
+  // The demo starts at the current minute, so "today" in the sandbox is today; tests pin their own clock.
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  const { server, url } = await startServer({ port, now });
   console.log(`Sandbox ready: ${url}  (web app: ${url}exec, booking page: ${url}exec?p=book)`);
   const stop = (): void => {
     console.log('\nStopping the sandbox.');

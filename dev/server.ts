@@ -240,7 +240,7 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
   });
 }
 
-export async function startServer(options: { port: number; host?: string }): Promise<{ server: http.Server; sandbox: Sandbox; url: string }> {
+export async function startServer(options: { port: number; host?: string; now?: number }): Promise<{ server: http.Server; sandbox: Sandbox; url: string }> {
   const host = options.host ?? '127.0.0.1';
   let sandbox: Sandbox | undefined;
   const server = createServer(() => sandbox as Sandbox);
@@ -251,6 +251,6 @@ export async function startServer(options: { port: number; host?: string }): Pro
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   // The web app URL (in every link) needs the real port, so the sandbox starts once it is known.
-  sandbox = new Sandbox({ baseUrl: `http://${host}:${port}` });
+  sandbox = new Sandbox({ baseUrl: `http://${host}:${port}`, now: options.now });
   return { server, sandbox, url: `http://${host}:${port}/` };
 }

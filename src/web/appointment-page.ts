@@ -1,0 +1,104 @@
+// The attendee's appointment page (?l=token): details in both zones, and the cancel and reschedule steps.
+import { formatRange } from '../domain/time';
+import { browserLocale, clientScript } from './client';
+import { SafeHtml, html } from './html';
+import { pageFrame } from './pages';
+
+export interface SlotJson {
+  start: string;
+  end: string;
+}
+
+export type AppointmentStep = 'view' | 'cancel' | 'reschedule';
+
+export interface AppointmentView {
+  hostName: string;
+  title: string;
+  start: number;
+  end: number;
+  /** The host's calendar zone: the times the page prints before any script runs. */
+  timeZone: string;
+  locale: string;
+  token: string;
+  icsLink: string;
+  bookingLink: string;
+  step: AppointmentStep;
+  /** False when the appointment has started or is shared with others: then only "add to calendar". */
+  canChange: boolean;
+  /** Why it cannot be changed here, shown instead of the buttons. */
+  note?: string;
+  /** Free slots for the reschedule step, so it opens without another round trip. */
+  slots?: SlotJson[];
+  takenText: string;
+}
+
+/** Page-specific styles on top of the shared frame's. */
+export const EXTRA_STYLE = new SafeHtml(`<style>
+  .when { font-size: 1.05rem; margin: 12px 0 4px; }
+  .status { display: inline-block; padding: 2px 10px; border-radius: 999px; background: #e3f9e5; color: #0b6b3a; font-size: .85rem; font-weight: 600; }
+  .status.cancelled { background: #ffe3e3; color: #8a1c1c; }
+  h3.day { font-size: .95rem; margin: 18px 0 8px; }
+  .slots button.selected { background: var(--brand); color: #fff; }
+  .slots button.selected small { color: #e6fffa; }
+  .confirm { margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); }
+  a.link { color: var(--brand); }
+</style>`);
+
+export function appointmentPage(view: AppointmentView): SafeHtml {
+  const title = view.title.trim() || 'Appointment';
+  const when = formatRange(view.start, view.end, view.timeZone, view.locale);
+  const data = {
+    token: view.token,
+    hostZone: view.timeZone,
+    locale: browserLocale(view.locale),
+    start: view.start,
+    end: view.end,
+    step: view.canChange ? view.step : 'view',
+    canChange: view.canChange,
+    slots: view.slots ?? null,
+    takenText: view.takenText,
+    noSlotsText: `There are no free times in the coming weeks. Please reply to your WhatsApp message to find a time with ${view.hostName}.`,
+  };
+  const content = html`${EXTRA_STYLE}
+<div class="card" id="appointment">
+  <span class="status" id="status">Booked</span>
+  <h1>${title}</h1>
+  <p>with ${view.hostName}</p>
+  <p class="when" id="when-host">${when}</p>
+  <p class="muted" id="when-local"></p>
+  <div id="notice" class="notice hidden" role="status" aria-live="polite"></div>
+  ${view.note ? html`<p class="notice">${view.note}</p>` : ''}
+  <div class="actions" id="actions">
+    ${view.canChange
+      ? html`<button type="button" class="secondary" id="start-reschedule">Reschedule</button>
+    <button type="button" class="danger" id="start-cancel">Cancel</button>`
+      : ''}
+    <a class="button secondary" id="add-to-calendar" href="${view.icsLink}" target="_top">Add to calendar</a>
+  </div>
+  <div id="done" class="hidden">
+    <p class="notice" id="done-text"></p>
+    <div class="actions"><a class="button" href="${view.bookingLink}" target="_top">Book a new time</a></div>
+  </div>
+</div>
+<div class="card hidden" id="cancel-step">
+  <h2>Cancel this appointment?</h2>
+  <p>${view.hostName} will see it disappear from the calendar, and you will get a WhatsApp message confirming the cancellation.</p>
+  <div class="actions">
+    <button type="button" class="danger" id="confirm-cancel">Yes, cancel it</button>
+    <button type="button" class="secondary" id="keep">No, keep it</button>
+  </div>
+</div>
+<div class="card hidden" id="reschedule-step">
+  <h2>Pick a new time</h2>
+  <p class="muted" id="zones"></p>
+  <div id="slots" aria-live="polite"></div>
+  <div class="confirm hidden" id="confirm-move">
+    <p id="confirm-move-text"></p>
+    <p class="muted" id="confirm-move-local"></p>
+    <div class="actions"><button type="button" id="confirm-move-button">Yes, move it</button></div>
+  </div>
+  <div class="actions"><button type="button" class="secondary" id="back">Back</button></div>
+</div>
+${clientScript('appointment', data)}`;
+  return pageFrame(view.hostName, content);
+}

@@ -1,5 +1,8 @@
 // Apps Script entry points and nothing else: web app, triggers, owner commands and page functions.
 import { calledByTriggerOrOwner, requireOwner } from './app/access';
+import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
+import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
+import { answerPublicly } from './app/requests';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
 import { handleGet, handlePost, type WebEvent } from './app/web';
@@ -35,4 +38,30 @@ export function setup(): SetupReport {
 export function teardown(): number {
   requireOwner('teardown');
   return runTeardown();
+}
+
+// ---- Called by the attendee pages through google.script.run: anyone may call them, so each checks its input ----
+
+/** Cancels the appointment a link token points to. */
+export function cancelAppointment(token: unknown): CancelResult {
+  return answerPublicly('cancelAppointment', () => cancelByToken(token));
+}
+
+/** Free slots to move the token's appointment to, as ISO start and end. */
+export function listSlots(token: unknown, fromIso?: unknown): Array<{ start: string; end: string }> {
+  return answerPublicly('listSlots', () => listSlotsByToken(token, fromIso));
+}
+
+export function rescheduleAppointment(token: unknown, startIso: unknown): RescheduleResult {
+  return answerPublicly('rescheduleAppointment', () => rescheduleByToken(token, startIso));
+}
+
+/** Free slots of the booking length, for the booking page. */
+export function listBookingSlots(fromIso?: unknown): Array<{ start: string; end: string }> {
+  return answerPublicly('listBookingSlots', () => listBookingSlotsPublic(fromIso));
+}
+
+/** Books a slot: {name, phone, email?, start, website?} (website is the honeypot and must stay empty). */
+export function bookAppointment(request: unknown): BookingResult {
+  return answerPublicly('bookAppointment', () => book(request));
 }

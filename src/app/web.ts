@@ -3,6 +3,8 @@ import { SettingsError } from '../domain/settings';
 import { htmlPage, textOutput } from '../gas/output';
 import { log } from '../gas/platform';
 import { messagePage } from '../web/pages';
+import { attendeeGet } from './attendee';
+import { bookingGet } from './booking';
 import { AppContext } from './context';
 import { EMPTY_TWIML, handleStatusCallback, isGenuineTwilioPost, type Params } from './webhooks';
 
@@ -28,8 +30,11 @@ function hostNameOr(fallback: string): string {
 }
 
 export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
+  const params = paramsOf(event);
   try {
     const context = AppContext.load();
+    if (params.l !== undefined) return attendeeGet(context, params.l, params.do);
+    if (params.p === 'book') return bookingGet(context);
     return htmlPage(
       messagePage({ hostName: context.settings.hostName, heading: `Appointments with ${context.settings.hostName}`, text: 'Use the link in your WhatsApp message to see, cancel or move your appointment.', action: { label: 'Book an appointment', href: context.bookingLink } }),
       'Appointments',

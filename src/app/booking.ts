@@ -1,0 +1,156 @@
+// Booking by anyone with the booking link: validated request, capped per number, slot re-checked under the lock.
+import { appointmentKey } from '../domain/appointments';
+import { parsePhone } from '../domain/phone';
+import { insertEvent, type CalendarEvent } from '../gas/calendar';
+import { withScriptLock } from '../gas/lock';
+import { htmlPage } from '../gas/output';
+import { log, now } from '../gas/platform';
+import type { SlotJson } from '../web/appointment-page';
+import { bookingPage } from '../web/booking-page';
+import { SLOT_TAKEN_MESSAGE } from './attendee';
+import { AppContext } from './context';
+import { Ledger } from './ledger';
+import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant } from './requests';
+import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
+import { runSync } from './sync';
+
+const MINUTE_MS = 60_000;
+const MAX_NAME_LENGTH = 100;
+const MAX_PHONE_INPUT = 40;
+const MAX_EMAIL_LENGTH = 254;
+// Controls, and bidirectional overrides that could make a name display as something else in the calendar.
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export interface BookingRequest {
+  name: string;
+  /** E.164 */
+  phone: string;
+  email: string;
+  start: number;
+}
+
+export interface BookingResult {
+  ok: true;
+  /** The new appointment's page; '' when there is nothing to show. */
+  link: string;
+}
+
+/** The visitor's name as it will appear in the host's calendar: printable, single-spaced, 1 to 100 characters. */
+export function cleanName(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError('Please enter your name (up to 100 characters).');
+  const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
+  if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError('Please enter your name (up to 100 characters).');
+  return name;
+}
+
+export function cleanEmail(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError('Please check your email address, or leave it empty.');
+  const email = value.trim();
+  if (email === '') return '';
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) {
+    throw new RequestError('That email address does not look right. Please check it, or leave it empty.');
+  }
+  return email;
+}
+
+export function cleanPhone(value: unknown, defaultCountry: string): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_PHONE_INPUT) {
+    throw new RequestError('Please enter your WhatsApp number, with the country code (like +44 7700 900123).');
+  }
+  const parsed = parsePhone(value, defaultCountry || undefined);
+  if (!parsed.ok) throw new RequestError(`Please check your WhatsApp number: ${parsed.reason}.`);
+  return parsed.e164;
+}
+
+/** True when the hidden field a person never sees was filled in: a bot. */
+export function isTrapped(input: Record<string, unknown>): boolean {
+  const trap = input.website;
+  return trap !== undefined && trap !== null && trap !== '';
+}
+
+export function readBookingRequest(input: Record<string, unknown>, defaultCountry: string): BookingRequest {
+  return {
+    name: cleanName(input.name),
+    phone: cleanPhone(input.phone, defaultCountry),
+    email: cleanEmail(input.email),
+    start: requiredInstant(input.start, 'a time'),
+  };
+}
+
+function asObject(input: unknown): Record<string, unknown> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new RequestError('Please fill in the booking form.');
+  return input as Record<string, unknown>;
+}
+
+export function bookingEvent(request: BookingRequest, timeZone: string, durationMinutes: number): CalendarEvent {
+  const end = request.start + durationMinutes * MINUTE_MS;
+  const lines = ['Booked online.', `Name: ${request.name}`, `WhatsApp: ${request.phone}`];
+  if (request.email) lines.push(`Email: ${request.email}`);
+  const event: CalendarEvent = {
+    summary: `${request.name} – booked online`,
+    // The sync reads the attendee's number from the location, as for any event the host makes.
+    location: request.phone,
+    description: lines.join('\n'),
+    start: { dateTime: iso(request.start), timeZone },
+    end: { dateTime: iso(end), timeZone },
+  };
+  if (request.email) event.attendees = [{ email: request.email, displayName: request.name }];
+  return event;
+}
+
+export function listBookingSlotsPublic(fromInput: unknown): SlotJson[] {
+  const from = optionalInstant(fromInput, 'a start date');
+  const context = AppContext.load();
+  const rules = bookingRulesOf(context);
+  return freeSlots(context, rules, { durationMinutes: rules.bookingMinutes, from }).map((slot) => ({ start: iso(slot.start), end: iso(slot.end) }));
+}
+
+export function book(input: unknown): BookingResult {
+  const fields = asObject(input);
+  // A bot that filled the hidden field gets what a person would see, and nothing is created.
+  if (isTrapped(fields)) {
+    log('booking refused: honeypot field filled');
+    return { ok: true, link: '' };
+  }
+  const context = AppContext.load();
+  const request = readBookingRequest(fields, context.settings.defaultCountry);
+  const rules = bookingRulesOf(context);
+  const calendarId = context.settings.calendarId;
+  const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): string => {
+    const at = now();
+    const open = Ledger.load()
+      .all()
+      .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
+    if (open >= rules.maxOpenBookingsPerNumber) {
+      throw new RequestError(`This number already has the most upcoming bookings allowed. Please cancel one first, or contact ${context.settings.hostName} directly.`);
+    }
+    const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
+    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);
+    const created = insertEvent(calendarId, bookingEvent(request, context.timeZone, rules.bookingMinutes), 'none');
+    return String(created.id);
+  });
+  if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
+  // The sync announces the booking like any event the host adds; the token is the one it will store.
+  runSync();
+  return { ok: true, link: context.appointmentLink(context.tokenFor(appointmentKey(locked.value, request.phone))) };
+}
+
+/** GET ?p=book */
+export function bookingGet(context: AppContext): GoogleAppsScript.HTML.HtmlOutput {
+  const rules = bookingRulesOf(context);
+  const slots = freeSlots(context, rules, { durationMinutes: rules.bookingMinutes });
+  return htmlPage(
+    bookingPage({
+      hostName: context.settings.hostName,
+      timeZone: context.timeZone,
+      locale: context.settings.locale,
+      bookingMinutes: rules.bookingMinutes,
+      defaultCountry: context.settings.defaultCountry,
+      slots: slots.map((slot) => ({ start: iso(slot.start), end: iso(slot.end) })),
+      takenText: SLOT_TAKEN_MESSAGE,
+    }),
+    `Book an appointment with ${context.settings.hostName}`,
+  );
+}

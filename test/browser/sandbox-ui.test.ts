@@ -1,0 +1,80 @@
+// Chromium drives the sandbox UI as a new user would: create an event, see the message, mark it delivered.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startServer } from '../../dev/server';
+import type { Sandbox } from '../../dev/sandbox';
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+let server: Server;
+let sandbox: Sandbox;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, sandbox } = await startServer({ port: 0 }));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function openUi(width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(`${base}/`);
+  return page;
+}
+
+test('a host creates an event in the UI, the attendee phone shows the message, delivery turns the event green', async () => {
+  await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
+  const page = await openUi(1600, 1000);
+  await page.getByTestId('new-title').fill('Dental checkup <b>now</b>');
+  await page.getByTestId('new-phone').fill('+49 151 23456789');
+  await page.getByTestId('new-date').fill('2026-01-06');
+  await page.getByTestId('new-time').fill('11:00');
+  await page.getByTestId('new-submit').click();
+
+  const event = page.getByTestId('event').first();
+  await event.waitFor();
+  await page.getByTestId('phone').first().click();
+  const bubble = page.getByTestId('bubble').first();
+  await bubble.waitFor();
+  await expect(bubble.getByTestId('bubble-body').textContent()).resolves.toContain('Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1)');
+  await expect(bubble.getByTestId('bubble-body').textContent()).resolves.toContain('Dental checkup <b>now</b>');
+  await bubble.getByTestId('status-delivered').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="event"]')?.getAttribute('data-color') === '10');
+  const [created] = sandbox.events() as Array<{ colorId?: string }>;
+  expect(created.colorId).toBe('10');
+
+  await page.getByTestId('sheet-tab').filter({ hasText: 'Appointments' }).click();
+  await expect(page.getByTestId('sheet-table').first().textContent()).resolves.toContain('+4915123456789');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-ui.png'), fullPage: true });
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('the UI works on a 360-px phone screen', async () => {
+  await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
+  const page = await openUi(360, 740);
+  await page.getByTestId('tab-chat').click();
+  await page.getByTestId('new-chat-phone').fill('+4915123456789');
+  await page.getByTestId('new-chat-start').click();
+  await page.getByTestId('chat-input').fill('hello');
+  await page.getByTestId('chat-send').click();
+  await page.getByTestId('bubble').first().waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-ui-phone.png') });
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+}, 60_000);

@@ -208,6 +208,12 @@ export class Sandbox {
     if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
   }
 
+  /** The host opens the bound spreadsheet: the onOpen simple trigger runs with the Spreadsheet as its source. */
+  openSpreadsheet(): void {
+    const app = this.runtime.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    this.invokeTrigger('onOpen', { authMode: 'LIMITED', source: app.getActiveSpreadsheet(), user: { email: SANDBOX_OWNER } });
+  }
+
   /** Moves the clock; time-driven triggers due in between fire in order, each at its own time. */
   setClock(target: number): void {
     if (target < this.runtime.core.now) {

@@ -2,11 +2,14 @@
 import { calledByTriggerOrOwner, requireOwner } from './app/access';
 import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
+import { retryQueuedInvitations } from './app/invitations';
+import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { answerPublicly } from './app/requests';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
 import { handleGet, handlePost, type WebEvent } from './app/web';
 import { drainQueuedCallbacks } from './app/webhooks';
+import { isSpreadsheetOpenEvent } from './gas/ui';
 
 export function doGet(event: WebEvent): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   return handleGet(event);
@@ -22,10 +25,11 @@ export function onCalendarChange(event: unknown): void {
   runSync();
 }
 
-/** The time-driven safety net: missed changes, retries, queued callbacks, archiving. */
+/** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving. */
 export function tick(event: unknown): void {
   if (!calledByTriggerOrOwner(event)) return;
   runSync();
+  retryQueuedInvitations();
   drainQueuedCallbacks();
 }
 
@@ -38,6 +42,24 @@ export function setup(): SetupReport {
 export function teardown(): number {
   requireOwner('teardown');
   return runTeardown();
+}
+
+/** Simple trigger of the bound spreadsheet: the host's menu. Only a real open event carries the spreadsheet. */
+export function onOpen(event: unknown): void {
+  if (!isSpreadsheetOpenEvent(event)) return;
+  installMenu();
+}
+
+/** Menu: sync now, without waiting for the next trigger. */
+export function syncNow(): void {
+  requireOwner('Sync now');
+  runSync();
+}
+
+/** Menu: the URL to paste into Twilio for incoming messages. */
+export function showTwilioSetup(): void {
+  requireOwner('Twilio webhook URL');
+  showTwilioSetupDialog();
 }
 
 // ---- Called by the attendee pages through google.script.run: anyone may call them, so each checks its input ----

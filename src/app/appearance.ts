@@ -12,7 +12,7 @@ export interface Appearance {
 }
 
 function failed(row: Appointment): boolean {
-  return isFailureStatus(row.delivery) || row.delivery === 'error';
+  return isFailureStatus(row.delivery) || row.delivery === 'error' || row.delivery === 'opted-out';
 }
 
 /** Why a location could not be used, read from the event itself so every run agrees. */
@@ -28,9 +28,12 @@ export function appearanceOf(context: AppContext, event: CalendarEvent, rows: re
   if (problem) lines.push(`Not sent: ${problem}.`);
   const live = rows.filter((row) => row.state === 'active');
   for (const row of live) {
-    if (failed(row)) lines.push(`${row.phone}: not delivered: ${row.error || row.delivery}.`);
+    if (row.delivery === 'opted-out') lines.push(`${row.phone}: not sent: the attendee opted out of WhatsApp messages (replied STOP).`);
+    else if (failed(row)) lines.push(`${row.phone}: not delivered: ${row.error || row.delivery}.`);
   }
   if (lines.length > 0) return { colorId: context.settings.colorFailed, lines };
+  // Confirmed by every attendee (a reminder's reply or button): its own colour, over "delivered".
+  if (live.length > 0 && live.every((row) => row.confirmedAt !== null)) return { colorId: context.settings.colorConfirmed, lines };
   const allSent = live.length > 0 && live.every((row) => row.pending === '' && isSuccessStatus(row.delivery));
   return { colorId: allSent ? context.settings.colorDelivered : null, lines };
 }

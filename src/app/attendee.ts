@@ -11,6 +11,7 @@ import { appointmentPage, type AppointmentStep, type SlotJson } from '../web/app
 import { ICS_FILE_NAME, appointmentIcs } from '../web/ics';
 import { messagePage } from '../web/pages';
 import { AppContext } from './context';
+import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
 import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
@@ -164,7 +165,7 @@ export function cancelByToken(tokenInput: unknown): CancelResult {
     const event = getEvent(context.settings.calendarId, row.eventId);
     // Gone from the calendar but not yet from the ledger: the sync will send the one cancellation.
     if (!event || event.status === 'cancelled') return { status: 'already-cancelled', syncNeeded: true };
-    removeEvent(context.settings.calendarId, row.eventId, 'none');
+    removeEvent(context.settings.calendarId, row.eventId, guestUpdates(context, event));
     return { status: 'cancelled', syncNeeded: true };
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
@@ -188,6 +189,8 @@ export interface RescheduleResult {
   status: 'rescheduled';
   start: string;
   end: string;
+  /** The new time as the host's calendar shows it, for the page. */
+  when: string;
   message: string;
 }
 
@@ -215,7 +218,7 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
         start: { dateTime: iso(target.start), ...zoneField(event.start) },
         end: { dateTime: iso(target.end), ...zoneField(event.end) },
       },
-      'none',
+      guestUpdates(context, event),
     );
     return target;
   });
@@ -226,6 +229,7 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     status: 'rescheduled',
     start: iso(locked.value.start),
     end: iso(locked.value.end),
+    when,
     message: `Moved to ${when}. A WhatsApp message confirms the new time.`,
   };
 }

@@ -9,6 +9,7 @@ import type { SlotJson } from '../web/appointment-page';
 import { bookingPage } from '../web/booking-page';
 import { SLOT_TAKEN_MESSAGE } from './attendee';
 import { AppContext } from './context';
+import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
 import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
@@ -128,7 +129,8 @@ export function book(input: unknown): BookingResult {
     }
     const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
     if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);
-    const created = insertEvent(calendarId, bookingEvent(request, context.timeZone, rules.bookingMinutes), 'none');
+    const event = bookingEvent(request, context.timeZone, rules.bookingMinutes);
+    const created = insertEvent(calendarId, event, guestUpdates(context, event));
     return String(created.id);
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);

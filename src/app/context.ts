@@ -25,6 +25,11 @@ export class AppContext {
     return this.props[PROP.webhookKey] ?? '';
   }
 
+  /** The booking webhook's key: separate from Twilio's, so either can be rotated or leak alone. */
+  get bookingApiKey(): string {
+    return this.props[PROP.bookingApiKey] ?? '';
+  }
+
   /** The calendar's own zone: messages name times as the host sees them in the calendar. */
   get timeZone(): string {
     if (this.timeZoneCache === null) {
@@ -57,11 +62,12 @@ export class AppContext {
   }
 }
 
-/** Creates the signing and webhook keys once; existing keys are kept, so links already sent stay valid. */
+/** Creates the signing, webhook and booking API keys once; existing keys are kept, so links already sent stay valid. */
 export function ensureSecrets(props: Record<string, string>, ownerEmail: string): Record<string, string> {
   const added: Record<string, string> = {};
   if (!props[PROP.linkSecret]) added[PROP.linkSecret] = randomSecret();
   if (!props[PROP.webhookKey]) added[PROP.webhookKey] = randomSecret();
+  if (!props[PROP.bookingApiKey]) added[PROP.bookingApiKey] = randomSecret();
   if (ownerEmail && props[PROP.ownerEmail] !== ownerEmail) added[PROP.ownerEmail] = ownerEmail;
   if (Object.keys(added).length > 0) writeScriptProperties(added);
   return { ...props, ...added };

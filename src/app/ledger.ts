@@ -10,13 +10,13 @@ export const ARCHIVE_SHEET = 'Archive';
 export const APPOINTMENT_COLUMNS = [
   'key', 'eventId', 'iCalUID', 'phone', 'email', 'title', 'start', 'end', 'state', 'pending',
   'announcedKind', 'announcedStart', 'announcedEnd', 'announcedAt', 'messageSid', 'delivery', 'error',
-  'attempts', 'retryAt', 'token', 'updatedAt',
+  'attempts', 'retryAt', 'token', 'updatedAt', 'reminded', 'remindedAt', 'confirmedAt',
 ] as const;
 
 export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
 
 type Column = (typeof APPOINTMENT_COLUMNS)[number];
-const TIME_COLUMNS = new Set<Column>(['start', 'end', 'announcedStart', 'announcedEnd', 'announcedAt', 'retryAt', 'updatedAt']);
+const TIME_COLUMNS = new Set<Column>(['start', 'end', 'announcedStart', 'announcedEnd', 'announcedAt', 'retryAt', 'updatedAt', 'remindedAt', 'confirmedAt']);
 
 function timeToCell(value: number | null): string {
   return value === null ? '' : new Date(value).toISOString();
@@ -60,6 +60,9 @@ export function rowToAppointment(row: readonly string[]): Appointment {
     retryAt: cellToTime(cell('retryAt')),
     token: cell('token'),
     updatedAt: cellToTime(cell('updatedAt')) ?? 0,
+    reminded: cell('reminded'),
+    remindedAt: cellToTime(cell('remindedAt')),
+    confirmedAt: cellToTime(cell('confirmedAt')),
   };
 }
 
@@ -145,15 +148,21 @@ export class Ledger {
       this.dirty = false;
     }
     if (this.log.length > 0) {
-      SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(
-        this.log.map((entry) => [
-          new Date(entry.time).toISOString(), entry.direction, entry.eventId, entry.phone, entry.kind,
-          entry.messageSid, entry.status, entry.detail,
-        ]),
-      );
+      appendToLog(this.log);
       this.log.length = 0;
     }
   }
+}
+
+/** Appends entries to the Messages log in one call, for runs that change no ledger row (a chat reply). */
+export function appendToLog(entries: readonly LogEntry[]): void {
+  if (entries.length === 0) return;
+  SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(
+    entries.map((entry) => [
+      new Date(entry.time).toISOString(), entry.direction, entry.eventId, entry.phone, entry.kind,
+      entry.messageSid, entry.status, entry.detail,
+    ]),
+  );
 }
 
 /** Moves rows of appointments that ended long ago to the Archive sheet, so each run reads only current rows. */

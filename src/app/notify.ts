@@ -6,6 +6,7 @@ import { fetchAll, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
 import type { Ledger } from './ledger';
+import { OPTED_OUT_ERROR, OptOuts } from './optout';
 
 /** Twilio accepts many parallel creates; 20 per fetchAll keeps one batch well inside a web request. */
 const BATCH_SIZE = 20;
@@ -53,7 +54,7 @@ function outcomeOf(result: HttpResult): SendOutcome {
 }
 
 /** Sends each call, retrying only throttled or unreachable ones, with a short backoff between rounds. */
-function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
+export function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
   const outcomes: SendOutcome[] = new Array(calls.length);
   let waiting = calls.map((_, index) => index);
   for (let round = 0; round <= IN_RUN_RETRIES && waiting.length > 0; round++) {
@@ -119,10 +120,19 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
   const at = now();
   const repaint = new Set<string>();
   const toSend: Appointment[] = [];
+  // Read only when something is due, so a quiet tick costs no extra sheet read.
+  let optOuts: OptOuts | null = null;
 
   for (const row of ledger.all()) {
     if (!isDue(row, at)) continue;
     const kind = row.pending as MessageKind;
+    optOuts ??= OptOuts.load();
+    if (optOuts.has(row.phone)) {
+      ledger.put({ ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at });
+      ledger.record({ time: at, direction: 'note', eventId: row.eventId, phone: row.phone, kind, messageSid: '', status: 'opted-out', detail: `${kind} message not sent: ${OPTED_OUT_ERROR}` });
+      repaint.add(row.eventId);
+      continue;
+    }
     if (isStale(row, at)) {
       ledger.put({ ...row, pending: '', delivery: 'error', error: `not sent: the appointment began before the ${kind} message could go out`, updatedAt: at });
       ledger.record({ time: at, direction: 'note', eventId: row.eventId, phone: row.phone, kind, messageSid: '', status: 'dropped', detail: 'appointment already began' });

@@ -8,6 +8,7 @@ import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { repaintEvent } from './appearance';
 import { AppContext } from './context';
+import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
 
@@ -97,6 +98,8 @@ function syncOnce(context: AppContext): SyncReport {
 
   archiveRows(ledger, ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''));
   ledger.save();
+  // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
+  runInvitationPass(context, ledger, { events: page.items, mode });
   if (page.nextSyncToken && page.nextSyncToken !== storedToken) writeScriptProperties({ [PROP.syncToken]: page.nextSyncToken });
   return { ran: true, mode, changes, sent };
 }

@@ -4,6 +4,7 @@ import { htmlPage, textOutput } from '../gas/output';
 import { log } from '../gas/platform';
 import { messagePage } from '../web/pages';
 import { attendeeGet } from './attendee';
+import { handleBookingHook } from './booking-webhook';
 import { bookingGet } from './booking';
 import { AppContext } from './context';
 import { EMPTY_TWIML, handleStatusCallback, isGenuineTwilioPost, type Params } from './webhooks';
@@ -52,6 +53,8 @@ export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.Ht
 export function handlePost(event: WebEvent | undefined): GoogleAppsScript.Content.TextOutput {
   const params = paramsOf(event);
   try {
+    // doPost cannot read headers, so the booking API key travels in the query (?hook=booking&key=…) over HTTPS.
+    if (params.hook === 'booking') return textOutput(JSON.stringify(handleBookingHook(params.key, event?.postData?.contents)), 'json');
     if (params.hook === 'twilio') {
       const context = AppContext.load();
       if (!isGenuineTwilioPost(context, params)) return textOutput(EMPTY_TWIML, 'xml');

@@ -29,6 +29,12 @@ export interface Appointment {
   retryAt: number | null;
   token: string;
   updatedAt: number;
+  /** Reminders sent for the current start, "offsetMinutes@startIso" separated by spaces (src/domain/reminders.ts). */
+  reminded: string;
+  /** When the last reminder went out: a bare "1" or "2" from this number answers the latest one. */
+  remindedAt: number | null;
+  /** When the attendee confirmed the current start; cleared when the appointment moves. */
+  confirmedAt: number | null;
 }
 
 /** The fields of a calendar event that matter for announcements; everything else is noise. */
@@ -98,7 +104,10 @@ export function reconcileEvent(input: {
       if (row.state === 'cancelled') {
         next.state = 'active';
         next.pending = 'scheduled';
+        next.confirmedAt = null;
       } else if (timeChanged) {
+        // A confirmation is for a time: the attendee has not confirmed the new one.
+        next.confirmedAt = null;
         const backToAnnounced = start === row.announcedStart && end === row.announcedEnd;
         if (row.announcedKind === 'scheduled' || row.announcedKind === 'rescheduled') {
           next.pending = backToAnnounced ? '' : 'rescheduled';
@@ -146,6 +155,9 @@ export function reconcileEvent(input: {
       retryAt: null,
       token: input.newToken(key),
       updatedAt: now,
+      reminded: '',
+      remindedAt: null,
+      confirmedAt: null,
     });
   }
 

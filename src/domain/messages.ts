@@ -1,8 +1,8 @@
-// What the attendee reads: message texts and WhatsApp template variables for each kind of announcement.
+// What the attendee reads: message texts and WhatsApp template variables for each kind of announcement and reminder.
 import { formatDateTime, formatRange } from './time';
 
-export type MessageKind = 'scheduled' | 'rescheduled' | 'cancelled';
-export const MESSAGE_KINDS: readonly MessageKind[] = ['scheduled', 'rescheduled', 'cancelled'];
+export type MessageKind = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder';
+export const MESSAGE_KINDS: readonly MessageKind[] = ['scheduled', 'rescheduled', 'cancelled', 'reminder'];
 
 export interface AppointmentFacts {
   title: string;
@@ -18,6 +18,9 @@ export interface AppointmentFacts {
   /** What the attendee was last told, for a move. */
   previousStart?: number;
   previousEnd?: number;
+  /** Reminders: the link token the quick-reply buttons carry, and whether the attendee already confirmed. */
+  buttonToken?: string;
+  confirmed?: boolean;
 }
 
 const UNTITLED = 'Appointment';
@@ -52,13 +55,22 @@ export function messageText(kind: MessageKind, facts: AppointmentFacts): string 
         `Your appointment "${title}" with ${facts.hostName} on ${when} is cancelled.`,
         `To book a new time: ${facts.bookingLink}`,
       ].join('\n\n');
+    case 'reminder':
+      return [
+        `Reminder: your appointment "${title}" with ${facts.hostName} is on ${when}.`,
+        facts.confirmed
+          ? `You have confirmed it. To cancel, reschedule or add it to your calendar: ${facts.link}`
+          : `Reply 1 to confirm, 2 to cancel. To reschedule or add it to your calendar: ${facts.link}`,
+      ].join('\n\n');
   }
 }
 
 /**
  * Variables for the approved WhatsApp templates, numbered as Twilio Content templates expect.
  * The same numbering for every kind keeps the host's template set simple (see README):
- * 1 title, 2 host, 3 when, 4 link (page, or booking page for a cancel), 5 previous time (moves only).
+ * 1 title, 2 host, 3 when, 4 link (page, or booking page for a cancel), 5 previous time (moves only),
+ * 6 and 7 the ids of the reminder's quick-reply buttons ("confirm:<token>", "cancel:<token>"; reminders only),
+ * which Twilio returns as ButtonPayload when the attendee taps one.
  */
 export function templateVariables(kind: MessageKind, facts: AppointmentFacts): Record<string, string> {
   const variables: Record<string, string> = {
@@ -69,6 +81,10 @@ export function templateVariables(kind: MessageKind, facts: AppointmentFacts): R
   };
   if (kind === 'rescheduled' && facts.previousStart !== undefined) {
     variables['5'] = formatDateTime(facts.previousStart, facts.timeZone, facts.locale);
+  }
+  if (kind === 'reminder' && facts.buttonToken) {
+    variables['6'] = `confirm:${facts.buttonToken}`;
+    variables['7'] = `cancel:${facts.buttonToken}`;
   }
   return variables;
 }

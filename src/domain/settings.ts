@@ -1,5 +1,6 @@
 // The host's settings: script property names, defaults, and validation with messages that name the bad property.
 import type { MessageKind } from './messages';
+import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets } from './reminders';
 import { isValidTimeZone } from './time';
 
 /** Script property names: documented in the README; a host edits them in the Apps Script project settings. */
@@ -19,15 +20,25 @@ export const PROP = {
   colorDelivered: 'COLOR_DELIVERED',
   colorFailed: 'COLOR_FAILED',
   locale: 'LOCALE',
+  reminderOffsets: 'REMINDER_OFFSETS',
+  colorConfirmed: 'COLOR_CONFIRMED',
+  hostWhatsapp: 'HOST_WHATSAPP',
+  verifyInbound: 'VERIFY_INBOUND',
+  invitationMode: 'INVITATION_MODE',
+  invitationSenderName: 'INVITATION_SENDER_NAME',
+  organizerEmail: 'ORGANIZER_EMAIL',
   // Secrets and state written by setup() and the sync; not for hand editing.
   linkSecret: 'LINK_SECRET',
   webhookKey: 'WEBHOOK_KEY',
+  bookingApiKey: 'BOOKING_API_KEY',
   ownerEmail: 'OWNER_EMAIL',
   syncToken: 'SYNC_TOKEN',
   syncRequested: 'SYNC_REQUESTED_AT',
 } as const;
 
 export type MessageMode = 'text' | 'template';
+/** Who sends invitations to attendees with an email address: Google (guests of the event), the project itself, or nobody. */
+export type InvitationMode = 'google' | 'email' | 'off';
 
 export interface Settings {
   twilio: { accountSid: string; username: string; password: string };
@@ -42,6 +53,18 @@ export interface Settings {
   colorDelivered: string;
   colorFailed: string;
   locale: string;
+  /** Minutes before the start, largest first; empty when reminders are off. */
+  reminderOffsets: number[];
+  colorConfirmed: string;
+  /** E.164 number that gets attendees' free-text messages on WhatsApp; '' sends them to the owner by email. */
+  hostWhatsapp: string;
+  /** Fetch each inbound message back from Twilio by its SID before answering (VERIFY_INBOUND=off skips it). */
+  verifyInbound: boolean;
+  invitationMode: InvitationMode;
+  /** The sender name on invitation mail. */
+  invitationSenderName: string;
+  /** ORGANIZER of the invitations this project mails: where RSVPs go. */
+  organizerEmail: string;
 }
 
 export class SettingsError extends Error {
@@ -56,6 +79,7 @@ const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 const SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
 const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
 const WHATSAPP_SENDER = /^whatsapp:\+[1-9]\d{6,14}$/;
+const SIMPLE_EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const CALENDAR_COLOR_IDS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
 
 function text(props: Record<string, string>, name: string): string {
@@ -140,6 +164,25 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     throw new SettingsError(PROP.locale, `"${locale}" is not a language tag such as en or en-US`);
   }
 
+  let reminderOffsets: number[];
+  try {
+    reminderOffsets = parseReminderOffsets(props[PROP.reminderOffsets] ?? DEFAULT_REMINDER_OFFSETS);
+  } catch (error) {
+    throw new SettingsError(PROP.reminderOffsets, `${(error as Error).message}, comma-separated, or "off"`);
+  }
+  const hostWhatsapp = text(props, PROP.hostWhatsapp).replace(/^whatsapp:/, '').replace(/[\s()-]/g, '');
+  if (hostWhatsapp !== '' && !/^\+[1-9]\d{6,14}$/.test(hostWhatsapp)) throw new SettingsError(PROP.hostWhatsapp, `"${hostWhatsapp}" must be a number in international form, e.g. +4915123456789`);
+  const verifyText = (text(props, PROP.verifyInbound) || 'on').toLowerCase();
+  if (verifyText !== 'on' && verifyText !== 'off') throw new SettingsError(PROP.verifyInbound, `"${verifyText}" must be "on" or "off"`);
+
+  const invitationText = (text(props, PROP.invitationMode) || 'google').toLowerCase();
+  if (invitationText !== 'google' && invitationText !== 'email' && invitationText !== 'off') {
+    throw new SettingsError(PROP.invitationMode, `"${invitationText}" must be "google", "email" or "off"`);
+  }
+  const organizerEmail = text(props, PROP.organizerEmail) || fallbacks.ownerEmail;
+  if (organizerEmail !== '' && !SIMPLE_EMAIL.test(organizerEmail)) throw new SettingsError(PROP.organizerEmail, `"${organizerEmail}" is not an email address`);
+  const hostName = text(props, PROP.hostName) || fallbacks.ownerEmail || 'your host';
+
   return {
     twilio: { accountSid, username, password },
     whatsappFrom,
@@ -147,12 +190,19 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     messageMode,
     templates: parseTemplates(props, messageMode),
     defaultCountry,
-    hostName: text(props, PROP.hostName) || fallbacks.ownerEmail || 'your host',
+    hostName,
     webAppUrl: webAppUrl.replace(/\?.*$/, ''),
     calendarId: text(props, PROP.calendarId) || 'primary',
     colorDelivered: color(props, PROP.colorDelivered, '10'),
     colorFailed: color(props, PROP.colorFailed, '11'),
     locale,
+    reminderOffsets,
+    colorConfirmed: color(props, PROP.colorConfirmed, '9'),
+    hostWhatsapp,
+    verifyInbound: verifyText === 'on',
+    invitationMode: invitationText as InvitationMode,
+    invitationSenderName: text(props, PROP.invitationSenderName) || hostName,
+    organizerEmail,
   };
 }
 

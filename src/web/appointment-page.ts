@@ -37,7 +37,13 @@ export const EXTRA_STYLE = new SafeHtml(`<style>
   .when { font-size: 1.05rem; margin: 12px 0 4px; }
   .status { display: inline-block; padding: 2px 10px; border-radius: 999px; background: #e3f9e5; color: #0b6b3a; font-size: .85rem; font-weight: 600; }
   .status.cancelled { background: #ffe3e3; color: #8a1c1c; }
-  h3.day { font-size: .95rem; margin: 18px 0 8px; }
+  h3.day { font-size: .95rem; margin: 14px 0 8px; }
+  .days { display: flex; gap: 6px; overflow-x: auto; padding: 2px 0 8px; -webkit-overflow-scrolling: touch; }
+  .days button { flex: 0 0 auto; min-width: 56px; min-height: 0; padding: 6px 8px; border-radius: 10px; background: #fff; color: var(--ink); border: 1px solid var(--line); font-weight: 400; line-height: 1.2; }
+  .days button span, .days button strong { display: block; }
+  .days button span { font-size: .75rem; color: var(--muted); }
+  .days button strong { font-size: 1.1rem; }
+  .days button[aria-selected="true"] { border-color: var(--brand); background: #e6f4f1; }
   .slots button.selected { background: var(--brand); color: #fff; }
   .slots button.selected small { color: #e6fffa; }
   .confirm { margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); }

@@ -31,11 +31,12 @@ function sameClock(ms) {
 function viewerLine(start, end) {
   if (!VIEWER_ZONE) return '';
   if (sameClock(start)) return 'That is also your local time (' + zoneName(VIEWER_ZONE) + ').';
-  return 'Your local time (' + zoneName(VIEWER_ZONE) + '): ' + fmt(start, VIEWER_ZONE, DAY) + ', ' +
+  return 'Your time (' + zoneName(VIEWER_ZONE) + '): ' + fmt(start, VIEWER_ZONE, DAY) + ', ' +
     fmt(start, VIEWER_ZONE, TIME) + '\\u2013' + fmt(end, VIEWER_ZONE, TIME);
 }
 function whenText(start, end) {
-  return fmt(start, HOST_ZONE, DAY) + ', ' + fmt(start, HOST_ZONE, TIME) + '\\u2013' + fmt(end, HOST_ZONE, TIME);
+  return fmt(start, HOST_ZONE, DAY) + ', ' + fmt(start, HOST_ZONE, TIME) + '\\u2013' + fmt(end, HOST_ZONE, TIME) +
+    (sameClock(start) ? '' : ' (' + zoneName(HOST_ZONE) + ')');
 }
 function el(tag, className, text) {
   var node = document.createElement(tag);
@@ -59,37 +60,59 @@ function zonesLine() {
   if (!VIEWER_ZONE || VIEWER_ZONE === HOST_ZONE) return 'Times are in ' + zoneName(HOST_ZONE) + '.';
   return 'Times are in ' + zoneName(HOST_ZONE) + ' (your host); small print shows your time in ' + zoneName(VIEWER_ZONE) + '.';
 }
-/** Slot buttons grouped by the host's day; onPick gets {start, end} in epoch ms. */
+/** A strip of days (host's calendar) and the slot buttons of the chosen day; onPick gets {start, end, iso}. */
 function renderSlots(container, slots, onPick, emptyText) {
   container.textContent = '';
   if (!slots || slots.length === 0) { container.appendChild(el('p', 'muted', emptyText)); return; }
-  var currentDay = null;
-  var grid = null;
+  var days = [];
+  var byDay = {};
   slots.forEach(function (slot) {
     var start = Date.parse(slot.start);
-    var end = Date.parse(slot.end);
-    var day = fmt(start, HOST_ZONE, DAY);
-    if (day !== currentDay) {
-      currentDay = day;
-      container.appendChild(el('h3', 'day', day));
-      grid = el('div', 'slots');
-      container.appendChild(grid);
-    }
-    var button = el('button', 'slot', fmt(start, HOST_ZONE, TIME));
-    button.type = 'button';
-    button.setAttribute('data-start', slot.start);
-    if (!sameClock(start)) {
-      var local = fmt(start, VIEWER_ZONE, TIME);
-      if (fmt(start, VIEWER_ZONE, DAY) !== day) local = fmt(start, VIEWER_ZONE, SHORT_DAY) + ' ' + local;
-      button.appendChild(el('small', '', 'your ' + local));
-    }
-    button.addEventListener('click', function () {
-      var picked = container.querySelectorAll('button.slot.selected');
-      for (var i = 0; i < picked.length; i++) picked[i].classList.remove('selected');
-      button.classList.add('selected');
-      onPick({ start: start, end: end, iso: slot.start });
+    var key = fmt(start, HOST_ZONE, DAY);
+    if (!byDay[key]) { byDay[key] = []; days.push({ key: key, first: start }); }
+    byDay[key].push({ start: start, end: Date.parse(slot.end), iso: slot.start });
+  });
+  var strip = el('div', 'days');
+  strip.setAttribute('role', 'tablist');
+  var heading = el('h3', 'day');
+  var grid = el('div', 'slots');
+  container.appendChild(strip);
+  container.appendChild(heading);
+  container.appendChild(grid);
+  function showDay(day, chip) {
+    var chips = strip.querySelectorAll('button');
+    for (var i = 0; i < chips.length; i++) chips[i].setAttribute('aria-selected', chips[i] === chip ? 'true' : 'false');
+    heading.textContent = day.key;
+    grid.textContent = '';
+    byDay[day.key].forEach(function (slot) {
+      var button = el('button', 'slot', fmt(slot.start, HOST_ZONE, TIME));
+      button.type = 'button';
+      button.setAttribute('data-start', slot.iso);
+      if (!sameClock(slot.start)) {
+        var local = fmt(slot.start, VIEWER_ZONE, TIME);
+        if (fmt(slot.start, VIEWER_ZONE, DAY) !== day.key) local = fmt(slot.start, VIEWER_ZONE, SHORT_DAY) + ' ' + local;
+        button.appendChild(el('small', '', 'your ' + local));
+      }
+      button.addEventListener('click', function () {
+        var picked = container.querySelectorAll('button.slot.selected');
+        for (var j = 0; j < picked.length; j++) picked[j].classList.remove('selected');
+        button.classList.add('selected');
+        onPick(slot);
+      });
+      grid.appendChild(button);
     });
-    grid.appendChild(button);
+  }
+  days.forEach(function (day, index) {
+    var chip = el('button', 'daychip');
+    chip.type = 'button';
+    chip.setAttribute('role', 'tab');
+    chip.setAttribute('data-day', day.key);
+    chip.appendChild(el('span', '', fmt(day.first, HOST_ZONE, SHORT_DAY)));
+    chip.appendChild(el('strong', '', fmt(day.first, HOST_ZONE, { day: 'numeric' })));
+    chip.appendChild(el('span', '', fmt(day.first, HOST_ZONE, { month: 'short' })));
+    chip.addEventListener('click', function () { showDay(day, chip); });
+    strip.appendChild(chip);
+    if (index === 0) showDay(day, chip);
   });
 }
 `;
@@ -100,8 +123,8 @@ const APPOINTMENT = `
   var end = PAGE.end;
   var chosen = null;
   var busy = false;
-  function refreshTimes() {
-    byId('when-host').textContent = whenText(start, end);
+  function refreshTimes(hostText) {
+    if (hostText) byId('when-host').textContent = hostText;
     byId('when-local').textContent = viewerLine(start, end);
   }
   function step(name) {
@@ -171,7 +194,7 @@ const APPOINTMENT = `
         button.textContent = 'Yes, move it';
         start = Date.parse(result.start);
         end = Date.parse(result.end);
-        refreshTimes();
+        refreshTimes(result.when);
         step('view');
         notice('notice', result.message || 'Your appointment is moved.', false);
       })
@@ -216,6 +239,7 @@ const BOOKING = `
       .listBookingSlots();
   }
   byId('zones').textContent = zonesLine();
+  form.addEventListener('input', function () { notice('form-notice', ''); });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (busy || !chosen) return;

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html';
 const STYLE = `
   :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --brand: #128c7e; --bg: #f5f7fa; }
   * { box-sizing: border-box; }
-  body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+  body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); overflow-wrap: anywhere; }
   main { max-width: 560px; margin: 0 auto; padding: 24px 16px 48px; }
   .card { background: #fff; border: 1px solid var(--line); border-radius: 14px; padding: 20px; margin: 16px 0; }
   h1 { font-size: 1.35rem; margin: 0 0 8px; }

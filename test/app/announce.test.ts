@@ -30,6 +30,19 @@ describe('setup', () => {
     expect(sandbox.runtime.triggers.list()).toHaveLength(0);
   });
 
+  it('gives the host a menu when the spreadsheet opens, and its commands are owner-only', () => {
+    const sandbox = newSandbox();
+    sandbox.run('onOpen', [{ source: { getId: 'x' } }]);
+    expect(sandbox.runtime.spreadsheet.menus).toHaveLength(0);
+    sandbox.openSpreadsheet();
+    expect(sandbox.runtime.spreadsheet.menus).toHaveLength(1);
+    expect(JSON.stringify(sandbox.runtime.spreadsheet.menus[0])).toContain('syncNow');
+    expect(sandbox.run('showTwilioSetup', [])).toEqual({ error: expect.stringContaining('owner') });
+    expect(sandbox.run('showTwilioSetup', [], { caller: 'owner' })).toEqual({ result: undefined });
+    expect(JSON.stringify(sandbox.runtime.spreadsheet.dialogs.at(-1))).toContain(`hook=twilio&amp;k=${encodeURIComponent(sandbox.settings().WEBHOOK_KEY)}`);
+    expect(sandbox.run('syncNow', [])).toEqual({ error: expect.stringContaining('owner') });
+  });
+
   it('announces nothing for events that existed before setup', () => {
     const sandbox = newSandbox({ skipSetup: true });
     sandbox.runtime.calendar.insertEvent('primary', eventResource({ location: PHONE, start: TOMORROW_11 }));

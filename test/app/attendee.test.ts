@@ -66,9 +66,10 @@ describe('the appointment page', () => {
     sandbox.runtime.core.resetCalls();
     const cancel = sandbox.doGet({ l: [token], do: ['cancel'] });
     const reschedule = sandbox.doGet({ l: [token], do: ['reschedule'] });
-    expect(cancel.body).toContain('"step":"reschedule"'.replace('reschedule', 'cancel'));
+    expect(cancel.body).toContain('"step":"cancel"');
     expect(reschedule.body).toContain('"step":"reschedule"');
     expect(state(sandbox)).toBe(before);
+    expect(Object.keys(calls).length).toBeGreaterThan(0);
     for (const name of Object.keys(calls)) expect(name).not.toMatch(/insert|patch|remove|update|setValues|setProperty|setProperties|delete/i);
   });
 

@@ -1,0 +1,114 @@
+// The tick's reminder pass: due reminders from the ledger, checked against one calendar list, sent in fetchAll batches.
+import type { Appointment } from '../domain/appointments';
+import { templateVariables, messageText } from '../domain/messages';
+import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
+import { createMessageCall, type HttpCall } from '../domain/twilio';
+import { listEventsBetween, type CalendarEvent } from '../gas/calendar';
+import { withScriptLock } from '../gas/lock';
+import { log, now } from '../gas/platform';
+import { AppContext } from './context';
+import { Ledger } from './ledger';
+import { appointmentFacts, sendWithRetries } from './notify';
+import { OptOuts } from './optout';
+
+/** The tick runs right after the sync, which released the lock; a busy lock means the next tick will do. */
+const LOCK_WAIT_MS = 10_000;
+
+export interface ReminderReport {
+  due: number;
+  sent: number;
+  /** Due in the ledger but not in the calendar at that time any more (the sync will catch up). */
+  stale: number;
+  calendarCalls: number;
+}
+
+const NOTHING: ReminderReport = { due: 0, sent: 0, stale: 0, calendarCalls: 0 };
+
+export function reminderCall(context: AppContext, row: Appointment): HttpCall {
+  const { settings } = context;
+  const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
+  const contentSid = settings.messageMode === 'template' ? settings.templates.reminder : undefined;
+  // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
+  return createMessageCall(
+    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
+    {
+      to: row.phone,
+      from: settings.whatsappFrom || undefined,
+      messagingServiceSid: settings.messagingServiceSid || undefined,
+      body: contentSid ? undefined : messageText('reminder', facts),
+      contentSid,
+      contentVariables: contentSid ? templateVariables('reminder', facts) : undefined,
+    },
+  );
+}
+
+function startOf(event: CalendarEvent): number | null {
+  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : NaN;
+  return Number.isNaN(start) ? null : start;
+}
+
+/**
+ * The ledger follows the calendar through the sync that ran just before in the same tick, so it
+ * says which reminders are due without any calendar call; one list over the due appointments'
+ * window then confirms each is still there at that time (a change the sync has not seen yet).
+ */
+function stillInCalendar(context: AppContext, due: DueReminder[], at: number): DueReminder[] {
+  const until = Math.max(...due.map((item) => item.row.start)) + 60_000;
+  const events = new Map(listEventsBetween(context.settings.calendarId, at, until).map((event) => [String(event.id), event]));
+  return due.filter((item) => {
+    const event = events.get(item.row.eventId);
+    return event !== undefined && event.status !== 'cancelled' && startOf(event) === item.row.start;
+  });
+}
+
+function remindOnce(context: AppContext): ReminderReport {
+  const { settings } = context;
+  if (settings.reminderOffsets.length === 0) return NOTHING;
+  if (settings.messageMode === 'template' && !settings.templates.reminder) return NOTHING;
+  const at = now();
+  const ledger = Ledger.load();
+  const candidates = dueReminders(ledger.all(), { offsetsMinutes: settings.reminderOffsets, now: at, optedOut: new Set() });
+  if (candidates.length === 0) return NOTHING;
+
+  const optedOut = OptOuts.load().phones;
+  const due = candidates.filter((item) => !optedOut.has(item.row.phone));
+  if (due.length === 0) return NOTHING;
+  const current = stillInCalendar(context, due, at);
+  const report: ReminderReport = { due: due.length, sent: 0, stale: due.length - current.length, calendarCalls: 1 };
+
+  const outcomes = sendWithRetries(current.map((item) => reminderCall(context, item.row)));
+  current.forEach(({ row, offsetMinutes }, index) => {
+    const outcome = outcomes[index];
+    const base = { time: at, eventId: row.eventId, phone: row.phone, kind: 'reminder' };
+    const detail = `${offsetMinutes} minutes before`;
+    const sent = { ...row, reminded: withReminderMark(row.reminded, offsetMinutes, row.start), remindedAt: at, updatedAt: at };
+    switch (outcome.kind) {
+      case 'accepted':
+        ledger.put(sent);
+        ledger.record({ ...base, direction: 'out', messageSid: outcome.sid, status: outcome.status, detail });
+        report.sent++;
+        return;
+      case 'rejected':
+        // Marked as done: the same refusal would repeat every tick until the appointment.
+        ledger.put({ ...sent, remindedAt: row.remindedAt });
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'failed', detail: `${detail}: ${outcome.reason}` });
+        return;
+      case 'uncertain':
+        // Twilio may have sent it: a second reminder would be worse than none.
+        ledger.put(sent);
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'uncertain', detail: `${detail}: ${outcome.reason}` });
+        return;
+      case 'retry':
+        ledger.record({ ...base, direction: 'out', messageSid: '', status: 'retrying', detail: `${detail}: ${outcome.reason}` });
+    }
+  });
+  ledger.save();
+  return report;
+}
+
+/** Sends every due reminder under the script lock; called by the tick after the sync. */
+export function sendDueReminders(): ReminderReport {
+  const result = withScriptLock(LOCK_WAIT_MS, () => remindOnce(AppContext.load()));
+  if (!result.ran) log('reminders: the script lock was busy; the next tick sends them');
+  return result.ran ? result.value : NOTHING;
+}

@@ -1,0 +1,297 @@
+// Email invitations (RFC 5545/5546/6047): which guest gets a REQUEST or CANCEL, and the mail that carries it.
+import { html, type SafeHtml } from '../web/html';
+import { buildCalendar, type IcsMethod } from './ical';
+import type { InvitationMode } from './settings';
+import { formatRange } from './time';
+
+export type InvitationMethod = Extract<IcsMethod, 'REQUEST' | 'CANCEL'>;
+
+/** A guest of the event who gets invitations: an email address and the name to greet. */
+export interface Guest {
+  email: string;
+  name: string;
+}
+
+/** The shape of a Calendar API attendee, as plain values. */
+export interface AttendeeLike {
+  email?: string | null;
+  displayName?: string | null;
+  self?: boolean | null;
+  organizer?: boolean | null;
+  resource?: boolean | null;
+}
+
+/** What the invitations need to know about one calendar event. */
+export interface InvitationEventFacts {
+  eventId: string;
+  iCalUID: string;
+  cancelled: boolean;
+  allDay: boolean;
+  summary: string;
+  start: number | null;
+  end: number | null;
+  /** Google's own SEQUENCE of the event; ours never falls below it, so Google's invitations never outrank ours. */
+  sequence: number;
+  guests: Guest[];
+}
+
+/** One row of the Invitations sheet: one (event, guest email) pair and what that guest was last sent. */
+export interface Invitation {
+  /** `${eventId}|${email in lower case}` */
+  key: string;
+  eventId: string;
+  email: string;
+  name: string;
+  title: string;
+  start: number;
+  end: number;
+  uid: string;
+  eventSequence: number;
+  /** SEQUENCE of the last object sent to this guest; -1 before the first. */
+  sequence: number;
+  lastMethod: '' | InvitationMethod;
+  lastStart: number | null;
+  lastEnd: number | null;
+  state: 'active' | 'cancelled';
+  /** A REQUEST or CANCEL decided but not yet accepted by MailApp (quota, failure). */
+  pending: '' | InvitationMethod;
+  error: string;
+  attempts: number;
+  sentAt: number | null;
+  updatedAt: number;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+const MAX_NAME = 100;
+const UNTITLED = 'Appointment';
+// Controls would break a header line or a calendar property; they carry nothing a guest needs to read.
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+export function invitationKey(eventId: string, email: string): string {
+  return `${eventId}|${email.toLowerCase()}`;
+}
+
+/**
+ * The event's guests who get invitations: real addresses, not the host (the calendar's owner, the
+ * organizer, or the configured ORGANIZER_EMAIL), not rooms or other resources, each address once.
+ */
+export function invitationGuests(attendees: readonly AttendeeLike[] | null | undefined, hostEmails: readonly string[]): Guest[] {
+  const excluded = new Set(hostEmails.filter((email) => email !== '').map((email) => email.toLowerCase()));
+  const guests: Guest[] = [];
+  const seen = new Set<string>();
+  for (const attendee of attendees ?? []) {
+    const email = String(attendee.email ?? '').trim();
+    const lower = email.toLowerCase();
+    if (attendee.self || attendee.organizer || attendee.resource) continue;
+    if (!EMAIL.test(email) || excluded.has(lower) || seen.has(lower)) continue;
+    seen.add(lower);
+    guests.push({ email, name: cleanDisplayName(attendee.displayName ?? '') });
+  }
+  return guests;
+}
+
+function cleanDisplayName(name: string): string {
+  return Array.from(name.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim()).slice(0, MAX_NAME).join('');
+}
+
+/** Google mode: the project's own Calendar writes ask Google to mail the guests, when there are any. */
+export function sendUpdatesFor(mode: InvitationMode, guestCount: number): 'all' | 'none' {
+  return mode === 'google' && guestCount > 0 ? 'all' : 'none';
+}
+
+function isLive(event: InvitationEventFacts, now: number): boolean {
+  return !event.cancelled && !event.allDay && event.start !== null && event.end !== null && event.end > now;
+}
+
+/**
+ * Compares one changed event with its Invitations rows and returns the rows that change: new guests
+ * get a REQUEST, a move gets a REQUEST (unless it moved back to what the guest was last sent), a
+ * cancelled event or a removed guest gets a CANCEL if a REQUEST ever went out. A title change is
+ * recorded silently, as for WhatsApp, so a host's renaming spends no mail quota.
+ */
+export function reconcileInvitations(input: { event: InvitationEventFacts; rows: readonly Invitation[]; now: number }): Invitation[] {
+  const { event, rows, now } = input;
+  const live = isLive(event, now);
+  if (!event.cancelled && !live) return [];
+  const wanted = new Map((live ? event.guests : []).map((guest) => [guest.email.toLowerCase(), guest]));
+  const changed: Invitation[] = [];
+  const known = new Set<string>();
+
+  for (const row of rows) {
+    known.add(row.email.toLowerCase());
+    const guest = wanted.get(row.email.toLowerCase());
+    const next: Invitation = { ...row, eventSequence: Math.max(row.eventSequence, event.sequence) };
+    if (!guest) {
+      if (row.state === 'cancelled') continue;
+      next.state = 'cancelled';
+      next.pending = row.lastMethod === 'REQUEST' ? 'CANCEL' : '';
+    } else {
+      const start = event.start as number;
+      const end = event.end as number;
+      if (row.state === 'cancelled') {
+        next.state = 'active';
+        next.pending = 'REQUEST';
+      } else if (start !== row.start || end !== row.end) {
+        const backToLastSent = row.lastMethod === 'REQUEST' && start === row.lastStart && end === row.lastEnd;
+        next.pending = backToLastSent ? '' : 'REQUEST';
+      } else if (row.title === event.summary && row.name === guest.name && row.uid === event.iCalUID && next.eventSequence === row.eventSequence) {
+        continue;
+      }
+      next.start = start;
+      next.end = end;
+      next.title = event.summary;
+      next.name = guest.name;
+      next.uid = event.iCalUID || row.uid;
+    }
+    if (next.pending !== row.pending) {
+      next.attempts = 0;
+      next.error = '';
+    }
+    next.updatedAt = now;
+    changed.push(next);
+  }
+
+  for (const [lower, guest] of wanted) {
+    if (known.has(lower)) continue;
+    changed.push({
+      key: invitationKey(event.eventId, guest.email),
+      eventId: event.eventId,
+      email: guest.email,
+      name: guest.name,
+      title: event.summary,
+      start: event.start as number,
+      end: event.end as number,
+      uid: event.iCalUID,
+      eventSequence: Math.max(0, event.sequence),
+      sequence: -1,
+      lastMethod: '',
+      lastStart: null,
+      lastEnd: null,
+      state: 'active',
+      pending: 'REQUEST',
+      error: '',
+      attempts: 0,
+      sentAt: null,
+      updatedAt: now,
+    });
+  }
+  return changed;
+}
+
+/** A REQUEST for an appointment that has already begun is no longer worth a mail; a CANCEL still is. */
+export function isStaleInvitation(row: Invitation, now: number): boolean {
+  return row.pending === 'REQUEST' && row.start <= now;
+}
+
+/** The SEQUENCE of the next object sent to this guest: above the last one sent, never below Google's. */
+export function nextSequence(row: Invitation): number {
+  const own = row.lastMethod === '' ? 0 : row.sequence + 1;
+  return Math.max(own, row.eventSequence, 0);
+}
+
+/** The row after MailApp accepted the invitation. */
+export function invitationSent(row: Invitation, sequence: number, now: number): Invitation {
+  const method = row.pending as InvitationMethod;
+  return {
+    ...row,
+    pending: '',
+    sequence,
+    lastMethod: method,
+    lastStart: method === 'REQUEST' ? row.start : row.lastStart,
+    lastEnd: method === 'REQUEST' ? row.end : row.lastEnd,
+    error: '',
+    attempts: 0,
+    sentAt: now,
+    updatedAt: now,
+  };
+}
+
+export interface InvitationMailInput {
+  row: Invitation;
+  sequence: number;
+  organizer: { email: string; name: string };
+  hostName: string;
+  timeZone: string;
+  locale: string;
+  /** The attendee's own appointment page when they also get WhatsApp, else the booking page. */
+  link: string;
+  now: number;
+}
+
+export interface InvitationMail {
+  method: InvitationMethod;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The iCalendar object: RFC 6047 wants the MIME part's method to equal the object's METHOD. */
+  attachment: { fileName: string; contentType: string; content: string };
+}
+
+export const INVITATION_FILE_NAME = 'invite.ics';
+
+export function calendarContentType(method: InvitationMethod): string {
+  return `text/calendar; charset=UTF-8; method=${method}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The invitation mail for the row's pending method: iCalendar object, subject, text and HTML bodies. */
+export function invitationMail(input: InvitationMailInput): InvitationMail {
+  const { row, organizer, hostName } = input;
+  const method = row.pending;
+  if (method === '') throw new Error(`invitation ${row.key} has nothing pending`);
+  const cancel = method === 'CANCEL';
+  const title = oneLine(row.title) || UNTITLED;
+  // A CANCEL names the time the guest was last sent, which is the one in their calendar.
+  const start = cancel ? row.lastStart ?? row.start : row.start;
+  const end = cancel ? row.lastEnd ?? row.end : row.end;
+  const when = formatRange(start, end, input.timeZone, input.locale);
+  const summary = `${title} with ${oneLine(hostName)}`;
+  const isUpdate = !cancel && row.lastMethod === 'REQUEST';
+  const headline = cancel
+    ? `Your appointment "${title}" with ${hostName} on ${when} is cancelled.`
+    : isUpdate
+      ? `Your appointment "${title}" with ${hostName} has moved to ${when}.`
+      : `You are invited to "${title}" with ${hostName} on ${when}.`;
+  const action = cancel ? 'To book a new time' : 'To see, cancel or reschedule it';
+  const rsvpLine = cancel ? '' : 'Accept or decline with the buttons of your calendar app, or open the attached invite.ics.';
+
+  const ics = buildCalendar({
+    method,
+    events: [
+      {
+        uid: row.uid || `${row.eventId}@google.com`,
+        sequence: input.sequence,
+        dtstamp: input.now,
+        start,
+        end,
+        summary,
+        description: `${headline}\n${action}: ${input.link}`,
+        url: input.link,
+        status: cancel ? 'CANCELLED' : 'CONFIRMED',
+        organizer: { email: organizer.email, name: organizer.name },
+        attendees: [{ email: row.email, name: row.name || undefined, rsvp: !cancel, partstat: 'NEEDS-ACTION' }],
+      },
+    ],
+  });
+
+  const greeting = row.name ? `Hello ${row.name},` : 'Hello,';
+  const text = [greeting, headline, rsvpLine, `${action}: ${input.link}`, `— ${hostName}`].filter((line) => line !== '').join('\n\n');
+  const body: SafeHtml = html`<p>${greeting}</p>
+<p><strong>${headline}</strong></p>
+${rsvpLine ? html`<p>${rsvpLine}</p>` : ''}
+<p>${action}: <a href="${input.link}">${input.link}</a></p>
+<p>— ${hostName}</p>`;
+  const prefix = cancel ? 'Cancelled' : isUpdate ? 'Updated invitation' : 'Invitation';
+  return {
+    method,
+    to: row.email,
+    subject: oneLine(`${prefix}: ${title} with ${hostName} – ${when}`),
+    text,
+    html: body.value,
+    attachment: { fileName: INVITATION_FILE_NAME, contentType: calendarContentType(method), content: ics },
+  };
+}

@@ -1,0 +1,150 @@
+// Every top-level function of the bundle called anonymously with no and with junk arguments changes nothing; pages escape everything.
+import { readFileSync } from 'node:fs';
+import type { Sandbox } from '../../dev/sandbox';
+import { defaultBundlePath } from '../../dev/sandbox';
+import { HOUR, START, addEvent, ledger, newSandbox } from '../support/sandbox';
+
+const TUESDAY_10 = START + 25 * HOUR;
+
+function entryPoints(): string[] {
+  const code = readFileSync(defaultBundlePath(), 'utf8');
+  return Array.from(code.matchAll(/^function (\w+)\(/gm), (match) => match[1]);
+}
+
+/** Everything a caller could change: settings, triggers, every calendar's events, sheets, messages, mail. */
+function snapshot(sandbox: Sandbox): string {
+  const calendars = ['primary', 'team@example.com'].map((id) => sandbox.runtime.calendar.listAll(id));
+  return JSON.stringify({
+    props: sandbox.settings(),
+    triggers: sandbox.runtime.triggers.list(),
+    calendars,
+    sheets: sandbox.sheetNames().map((name) => [name, sandbox.sheet(name)]),
+    messages: sandbox.twilio.messages(),
+    mail: sandbox.runtime.mail.sent,
+  });
+}
+
+const WRONG_TOKEN = 'AAAAAAAAAAAAAAAA';
+const SOME_TIME = new Date(TUESDAY_10 + 24 * HOUR).toISOString();
+const JUNK: unknown[] = [
+  null,
+  {},
+  [],
+  'x'.repeat(10000),
+  '',
+  0,
+  -1,
+  1e308,
+  true,
+  WRONG_TOKEN,
+  { triggerUid: 'made-up' },
+  { triggerUid: WRONG_TOKEN, authMode: 'FULL', calendarId: 'primary' },
+  { parameter: { l: WRONG_TOKEN, do: 'cancel' } },
+  { parameter: { p: 'book' } },
+  { parameter: { hook: 'twilio', k: 'wrong', MessageSid: 'SM00000000000000000000000000000000', MessageStatus: 'delivered' } },
+  { name: 'Jane', phone: 'x'.repeat(10000), start: SOME_TIME },
+  { name: { toString: 'boom' }, phone: ['+4915123456789'], start: { iso: SOME_TIME } },
+  { __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } },
+];
+
+const ARGUMENT_LISTS: unknown[][] = [
+  [],
+  ...JUNK.map((value) => [value]),
+  [WRONG_TOKEN, SOME_TIME],
+  [WRONG_TOKEN, 'x'.repeat(10000)],
+  [null, null, null],
+  [{}, {}],
+];
+
+describe('every top-level function, called anonymously', () => {
+  const names = entryPoints();
+
+  test('the bundle exposes the page functions next to the other entry points', () => {
+    expect(names).toEqual(expect.arrayContaining([
+      'cancelAppointment', 'listSlots', 'rescheduleAppointment', 'listBookingSlots', 'bookAppointment',
+      'doGet', 'doPost', 'setup', 'teardown', 'tick', 'onCalendarChange',
+    ]));
+  });
+
+  test('with no and with junk arguments changes no setting, trigger, event, sheet, message or mail', () => {
+    const sandbox = newSandbox();
+    sandbox.runtime.calendar.addCalendar('team@example.com', 'Europe/Berlin');
+    addEvent(sandbox, { start: TUESDAY_10, location: '+49 151 23456789' });
+    addEvent(sandbox, { start: TUESDAY_10 + 2 * HOUR, location: '+49 151 23456780' });
+    addEvent(sandbox, { summary: 'Private', start: TUESDAY_10 + 4 * HOUR });
+    expect(ledger(sandbox)).toHaveLength(2);
+    const before = snapshot(sandbox);
+    let calls = 0;
+    for (const name of names) {
+      for (const args of ARGUMENT_LISTS) {
+        const outcome = sandbox.run(name, args, { caller: 'anonymous' });
+        calls++;
+        if ('error' in outcome) {
+          expect(outcome.error).not.toMatch(/\n\s+at |\.js:\d+|\.ts:\d+/);
+          expect(outcome.error.length).toBeLessThan(400);
+        }
+        const after = snapshot(sandbox);
+        if (after !== before) throw new Error(`${name}(${JSON.stringify(args).slice(0, 200)}) changed the state`);
+      }
+    }
+    expect(calls).toBe(names.length * ARGUMENT_LISTS.length);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // The snapshot does see a change: a real token cancels.
+    expect(sandbox.run('cancelAppointment', [ledger(sandbox)[0].token])).toHaveProperty('result');
+    expect(snapshot(sandbox)).not.toBe(before);
+  });
+
+  test('owner-only functions refuse anonymous callers by name', () => {
+    const sandbox = newSandbox();
+    for (const name of ['setup', 'teardown']) {
+      const outcome = sandbox.run(name, [], { caller: 'anonymous' });
+      expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });
+    }
+  });
+});
+
+describe('script injection is escaped everywhere it is shown', () => {
+  const SCRIPT = '<script>window.__xss=1</script>';
+  const IMG = '"><img src=x onerror="window.__xss=2">';
+  const PAYLOAD = `${SCRIPT}${IMG}`;
+
+  function expectEscaped(html: string): void {
+    expect(html).not.toContain('<script>window.__xss');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toMatch(/onerror="window/);
+  }
+
+  test('in the event title, description, host name and booking name', () => {
+    const sandbox = newSandbox({ settings: { HOST_NAME: `Alex ${PAYLOAD}` } });
+    addEvent(sandbox, { summary: `Talk ${PAYLOAD}`, description: PAYLOAD, start: TUESDAY_10, location: '+49 151 23456789' });
+    const token = ledger(sandbox)[0].token;
+    const pages = [
+      sandbox.doGet({ l: [token] }),
+      sandbox.doGet({ l: [token], do: ['cancel'] }),
+      sandbox.doGet({ l: [token], do: ['reschedule'] }),
+      sandbox.doGet({ p: ['book'] }),
+      sandbox.doGet({ l: [WRONG_TOKEN] }),
+      sandbox.doGet({ l: [`${PAYLOAD}`] }),
+      sandbox.doGet({}),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expectEscaped(page.body);
+    }
+    expect(pages[0].body).toContain('Talk &lt;script&gt;window.__xss=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    expect(pages[0].body).toContain('Alex &lt;script&gt;');
+
+    const slot = (sandbox.run('listBookingSlots', []) as { result: Array<{ start: string }> }).result[0];
+    const booked = sandbox.run('bookAppointment', [{ name: `Eve ${PAYLOAD}`, phone: '+4915123456780', start: slot.start }]) as { result: { link: string } };
+    const bookedToken = new URL(booked.result.link).searchParams.get('l') as string;
+    const page = sandbox.doGet({ l: [bookedToken] });
+    expectEscaped(page.body);
+    expect(page.body).toContain('Eve &lt;script&gt;');
+
+    sandbox.cancelEvent(ledger(sandbox)[0].eventId);
+    expectEscaped(sandbox.doGet({ l: [token] }).body);
+    // The iCalendar file is text, not HTML, but must still be one well-formed property per line.
+    const ics = sandbox.doGet({ l: [bookedToken], do: ['ics'] }).body;
+    expect(ics).toMatch(/^SUMMARY:Eve <script>/m);
+  });
+});

@@ -88,8 +88,3 @@ export function dueReminders(
   }
   return due.sort((a, b) => a.row.start - b.row.start || a.row.key.localeCompare(b.row.key));
 }
-
-/** The latest instant any reminder of these offsets can concern: the end of the tick's calendar window. */
-export function reminderHorizon(now: number, offsetsMinutes: readonly number[]): number {
-  return now + Math.max(0, ...offsetsMinutes) * 60_000;
-}

@@ -17,6 +17,7 @@ export interface ReplyContext {
 }
 
 const UNTITLED = 'Appointment';
+const LIST_BUDGET_CHARS = 1200;
 
 export function titleOrDefault(title: string): string {
   return title.trim() === '' ? UNTITLED : title.trim();
@@ -32,10 +33,19 @@ export function listReply(items: readonly ListedAppointment[], context: ReplyCon
   if (items.length === 0) {
     return `${lead}You have no appointments with ${context.hostName} in the next 30 days. To book one: ${context.bookingLink}`;
   }
-  const lines = items.map((item, index) => {
+  const lines: string[] = [];
+  let length = 0;
+  for (const [index, item] of items.entries()) {
     const mark = item.confirmed ? ' (confirmed)' : '';
-    return `${index + 1}. "${titleOrDefault(item.title)}"${mark}\n${whenText(item, context)}\n${item.link}`;
-  });
+    const line = `${index + 1}. "${titleOrDefault(item.title)}"${mark}\n${whenText(item, context)}\n${item.link}`;
+    // WhatsApp messages through Twilio stop at 1,600 characters; numbers stay those of the full list.
+    if (length + line.length > LIST_BUDGET_CHARS) {
+      lines.push(`… and ${items.length - index} more.`);
+      break;
+    }
+    lines.push(line);
+    length += line.length + 2;
+  }
   const heading = items.length === 1 ? `Your appointment with ${context.hostName} in the next 30 days:` : `Your ${items.length} appointments with ${context.hostName} in the next 30 days:`;
   const hint = items.length === 1 ? 'Reply "cancel 1" to cancel it, or open the link to reschedule.' : 'Reply "cancel 2" to cancel the second one, or open a link to reschedule.';
   return `${lead}${heading}\n\n${lines.join('\n\n')}\n\n${hint} HELP shows everything I understand.`;

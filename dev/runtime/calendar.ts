@@ -434,6 +434,16 @@ export class CalendarService {
     return { start: at(user.start as Json), end: at(user.end as Json) };
   }
 
+  /** Google answers every dateTime as RFC 3339 with an offset, whatever form it was written in. */
+  private normalizeTimes(user: Json, calendarZone: string): void {
+    for (const which of ['start', 'end'] as const) {
+      const t = user[which] as Json;
+      if (typeof t?.dateTime !== 'string') continue;
+      const zone = (t.timeZone as string | undefined) ?? calendarZone;
+      t.dateTime = formatRfc3339(parseDateTime(t.dateTime, zone) as number, zone);
+    }
+  }
+
   /** Checks an event's client fields as the API does; throws the API's 400 messages. */
   private validate(method: string, user: Json): void {
     if (user.recurrence !== undefined && user.recurrence !== null) notEmulated('recurring events');
@@ -505,6 +515,7 @@ export class CalendarService {
     const cal = this.calendar(method, calendarId);
     const user = this.withDefaults(this.clientFields(resource));
     this.validate(method, user);
+    this.normalizeTimes(user, cal.timeZone);
     const given = (resource as Json).id;
     let id: string;
     if (given !== undefined && given !== null) {
@@ -533,6 +544,7 @@ export class CalendarService {
 
   private applyChange(method: string, cal: CalendarData, ev: StoredEvent, next: Json): CalendarEvent {
     this.validate(method, next);
+    this.normalizeTimes(next, cal.timeZone);
     const significant = SIGNIFICANT.some((k) => JSON.stringify(ev.user[k]) !== JSON.stringify(next[k]));
     ev.user = next;
     if (significant) ev.sequence += 1;

@@ -163,6 +163,13 @@ describe('announcements', () => {
     expect(outbound(sandbox)).toHaveLength(1);
   });
 
+  it('reads wall-clock times written with a time zone and no offset, as Google returns them with one', () => {
+    const sandbox = newSandbox();
+    const [event] = sandbox.insertEvents([{ summary: 'Local', location: PHONE, start: { dateTime: '2026-01-06T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-01-06T10:30:00', timeZone: 'Europe/Berlin' } }]) as Array<{ start: { dateTime: string } }>;
+    expect(event.start.dateTime).toBe('2026-01-06T10:00:00+01:00');
+    expect(outbound(sandbox)[0].body).toContain('Tuesday, 6 January 2026, 10:00–10:30 CET (UTC+1)');
+  });
+
   it('names the calendar\'s own zone, across a DST change and for a host in New York', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: Date.UTC(2026, 2, 30, 7, 0) });

@@ -60,7 +60,8 @@ describe('event resources', () => {
     ev.summary = 'mutated';
     ev.start!.dateTime = 'x';
     expect(Calendar.Events!.get('primary', ev.id!).summary).toBe('Appointment');
-    expect(cal.getEvent('primary', ev.id!)!.start!.dateTime).toBe('2026-01-06T10:00:00Z');
+    // Google answers dateTime with the offset of the event's (or else the calendar's) zone.
+    expect(cal.getEvent('primary', ev.id!)!.start!.dateTime).toBe('2026-01-06T11:00:00+01:00');
   });
 
   test('invalid times give the API 400 messages', () => {

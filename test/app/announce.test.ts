@@ -180,6 +180,43 @@ describe('announcements', () => {
   });
 });
 
+describe('template mode and housekeeping', () => {
+  const TEMPLATES = { scheduled: `HX${'1'.repeat(32)}`, rescheduled: `HX${'2'.repeat(32)}`, cancelled: `HX${'3'.repeat(32)}` };
+
+  it('sends approved templates with numbered variables instead of free text', () => {
+    const sandbox = newSandbox({ settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify(TEMPLATES) } });
+    const event = addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 });
+    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() } });
+    const [scheduled, moved] = outbound(sandbox).map((m) => m.request);
+    expect(scheduled.Body).toBeUndefined();
+    expect(scheduled.ContentSid).toBe(TEMPLATES.scheduled);
+    const variables = JSON.parse(scheduled.ContentVariables);
+    expect(variables).toMatchObject({ '1': 'Checkup', '2': 'Alex Morgan', '3': 'Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1)' });
+    expect(variables['4']).toMatch(/\?l=[\w-]{16}$/);
+    expect(moved.ContentSid).toBe(TEMPLATES.rescheduled);
+    expect(JSON.parse(moved.ContentVariables)['5']).toBe('Tuesday, 6 January 2026, 11:00 CET (UTC+1)');
+    expect(sandbox.twilio.violations()).toEqual([]);
+  });
+
+  it('refuses template mode without a Content SID per kind, naming the setting', () => {
+    const sandbox = newSandbox();
+    sandbox.mergeSettings({ MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify({ scheduled: TEMPLATES.scheduled }) });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(sandbox.run('setup', [], { caller: 'owner' })).toEqual({ error: 'Setting TEMPLATE_SIDS: has no Content SID for "rescheduled"' });
+    expect(outbound(sandbox)).toHaveLength(0);
+    expect(sandbox.runtime.logs.join('\n')).toContain('TEMPLATE_SIDS');
+  });
+
+  it('moves rows of appointments that ended two weeks ago to the Archive sheet', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    addEvent(sandbox, { location: '+1 415 555 2671', start: TOMORROW_11 + 30 * 24 * HOUR });
+    sandbox.advance(16 * 24 * HOUR);
+    expect(ledger(sandbox).map((row) => row.phone)).toEqual(['+14155552671']);
+    expect((sandbox.sheet('Archive') as string[][])[1]).toContain('+4915123456789');
+  });
+});
+
 describe('sync robustness', () => {
   it('after a 410 resyncs in full without announcing anything twice, and notices deletions', () => {
     const sandbox = newSandbox();

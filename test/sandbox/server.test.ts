@@ -71,7 +71,7 @@ describe('sandbox control API', () => {
     expect(many.json).toHaveLength(2);
     expect((await call('GET', '/_sandbox/twilio/messages')).json).toHaveLength(2);
     const patched = await call('PATCH', `/_sandbox/calendar/events/${one.json.id}`, { start: { dateTime: start(27) }, end: { dateTime: start(27.5) } });
-    expect(patched.json.start.dateTime).toBe(start(27));
+    expect(Date.parse(patched.json.start.dateTime)).toBe(Date.parse(start(27)));
     const deleted = await call('DELETE', `/_sandbox/calendar/events/${one.json.id}`);
     expect(deleted.json.status).toBe('cancelled');
     const messages = (await call('GET', '/_sandbox/twilio/messages')).json;

@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!/Cannot find module/.test(String(error))) throw error;
   }
+  const { benchConversation } = await import('./conversation');
+  console.log('\n## Conversations and reminders (1,000 upcoming appointments)');
+  const { spreadDay, burstTick, ...inbound } = await benchConversation();
+  console.table([spreadDay, burstTick]);
+  console.table(inbound);
 }
 
 main().catch((error: unknown) => {

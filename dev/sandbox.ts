@@ -353,8 +353,9 @@ export class Sandbox {
   inbound(input: { from: string; body: string; buttonPayload?: string; messageSid?: string; profileName?: string }): WebResponse {
     const props = this.runtime.properties.script.toObject();
     const params = this.twilio.inbound({
-      from: input.from.replace(/^whatsapp:/, ''),
-      to: props.WHATSAPP_FROM?.replace(/^whatsapp:/, '') ?? SANDBOX_WHATSAPP_FROM.replace(/^whatsapp:/, ''),
+      // Twilio names both ends of a WhatsApp message with the channel prefix, as in whatsapp:+4915123456789.
+      from: `whatsapp:${input.from.replace(/^whatsapp:/, '')}`,
+      to: props.WHATSAPP_FROM || SANDBOX_WHATSAPP_FROM,
       body: input.body,
       buttonPayload: input.buttonPayload,
       messageSid: input.messageSid,

@@ -4,6 +4,7 @@ import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, 
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { retryQueuedInvitations } from './app/invitations';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
+import { sendDueReminders } from './app/reminders';
 import { answerPublicly } from './app/requests';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
@@ -25,12 +26,13 @@ export function onCalendarChange(event: unknown): void {
   runSync();
 }
 
-/** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving. */
+/** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving, reminders. */
 export function tick(event: unknown): void {
   if (!calledByTriggerOrOwner(event)) return;
   runSync();
   retryQueuedInvitations();
   drainQueuedCallbacks();
+  sendDueReminders();
 }
 
 /** Run once from the editor (and again to repair): sheets, keys, triggers, baseline. */

@@ -7,6 +7,7 @@ import { attendeeGet } from './attendee';
 import { handleBookingHook } from './booking-webhook';
 import { bookingGet } from './booking';
 import { AppContext } from './context';
+import { handleInbound } from './inbound';
 import { EMPTY_TWIML, handleStatusCallback, isGenuineTwilioPost, type Params } from './webhooks';
 
 export interface WebEvent {
@@ -59,6 +60,7 @@ export function handlePost(event: WebEvent | undefined): GoogleAppsScript.Conten
       const context = AppContext.load();
       if (!isGenuineTwilioPost(context, params)) return textOutput(EMPTY_TWIML, 'xml');
       if (params.MessageStatus) handleStatusCallback(context, params);
+      else handleInbound(context, params);
       return textOutput(EMPTY_TWIML, 'xml');
     }
     return textOutput(JSON.stringify({ ok: false, error: 'Unknown request.' }), 'json');

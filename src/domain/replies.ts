@@ -96,7 +96,7 @@ export function emptyReply(): string {
 }
 
 export function slowDownReply(): string {
-  return 'You are sending messages very quickly, so I will pause replying for a few minutes. Your messages are still passed on.';
+  return 'You are sending messages very quickly, so I will not answer for a few minutes. Your messages are kept for the host.';
 }
 
 export function busyReply(): string {

@@ -3,7 +3,7 @@ import type { Appointment } from '../domain/appointments';
 import type { Interval } from '../domain/slots';
 import { formatRange } from '../domain/time';
 import { looksLikeToken } from '../domain/tokens';
-import { getEvent, patchEvent, removeEvent, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, getEvent, patchEvent, removeEvent, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { htmlPage, textOutput } from '../gas/output';
 import { now } from '../gas/platform';
@@ -43,9 +43,8 @@ function changeBlocker(context: AppContext, ledger: Ledger, row: Appointment, at
 }
 
 function eventInterval(event: CalendarEvent): Interval | null {
-  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : NaN;
-  const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : NaN;
-  return Number.isNaN(start) || Number.isNaN(end) ? null : { start, end };
+  const { start, end } = eventTimes(event);
+  return start === null || end === null ? null : { start, end };
 }
 
 function slotsJson(slots: Interval[]): SlotJson[] {

@@ -3,7 +3,7 @@ import { appointmentKey } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { parseIsoInstant } from '../domain/time';
 import { constantTimeEqual } from '../domain/tokens';
-import { busyIntervals, insertEvent, listEventsBetween, type CalendarEvent } from '../gas/calendar';
+import { busyIntervals, eventTimes, insertEvent, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { log, now } from '../gas/platform';
 import { cleanEmail, cleanName, cleanPhone } from './booking';
@@ -128,7 +128,7 @@ export function hookEvent(booking: HookBooking, timeZone: string): CalendarEvent
 function existingBooking(context: AppContext, booking: HookBooking): CalendarEvent | undefined {
   const country = context.settings.defaultCountry || undefined;
   return listEventsBetween(context.settings.calendarId, booking.start, booking.start + MINUTE_MS).find((event) => {
-    if (event.status === 'cancelled' || !event.start?.dateTime || Date.parse(event.start.dateTime) !== booking.start) return false;
+    if (event.status === 'cancelled' || eventTimes(event).start !== booking.start) return false;
     const samePhone = booking.phone !== '' && phonesInLocation(event.location ?? '', country).phones.includes(booking.phone);
     const sameEmail = booking.email !== '' && (event.attendees ?? []).some((guest) => (guest.email ?? '').toLowerCase() === booking.email.toLowerCase());
     return samePhone || sameEmail;

@@ -12,14 +12,14 @@ import {
   type InvitationMethod,
 } from '../domain/invitations';
 import { PROP } from '../domain/settings';
-import type { CalendarEvent } from '../gas/calendar';
+import { eventTimes, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
 import { log, now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import { AppContext } from './context';
-import { Ledger } from './ledger';
+import { Ledger, cellToTime, timeToCell } from './ledger';
 
 export const INVITATIONS_SHEET = 'Invitations';
 
@@ -44,16 +44,6 @@ const MAX_OPEN_LIST = 8000;
 const MAX_ATTEMPTS = 5;
 const TICK_LOCK_WAIT_MS = 20_000;
 export const QUOTA_WAIT_NOTE = "queued: today's mail quota is used up; sent when it renews";
-
-function timeToCell(value: number | null): string {
-  return value === null ? '' : new Date(value).toISOString();
-}
-
-function cellToTime(value: string): number | null {
-  if (value === '') return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 function method(value: string): '' | InvitationMethod {
   return value === 'REQUEST' || value === 'CANCEL' ? value : '';
@@ -167,16 +157,15 @@ export function guestUpdates(context: AppContext, event: CalendarEvent): 'all' |
 }
 
 export function invitationFacts(context: AppContext, event: CalendarEvent): InvitationEventFacts {
-  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : NaN;
-  const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : NaN;
+  const { start, end } = eventTimes(event);
   return {
     eventId: String(event.id),
     iCalUID: event.iCalUID ?? '',
     cancelled: event.status === 'cancelled',
     allDay: Boolean(event.start?.date) && !event.start?.dateTime,
     summary: event.summary ?? '',
-    start: Number.isNaN(start) ? null : start,
-    end: Number.isNaN(end) ? null : end,
+    start,
+    end,
     sequence: Number(event.sequence ?? 0) || 0,
     guests: event.status === 'cancelled' ? [] : invitationGuests(event.attendees, hostEmails(context)),
   };

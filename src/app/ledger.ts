@@ -18,11 +18,12 @@ export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind',
 type Column = (typeof APPOINTMENT_COLUMNS)[number];
 const TIME_COLUMNS = new Set<Column>(['start', 'end', 'announcedStart', 'announcedEnd', 'announcedAt', 'retryAt', 'updatedAt', 'remindedAt', 'confirmedAt']);
 
-function timeToCell(value: number | null): string {
+/** Times are kept in cells as ISO text (the sheet is plain text), read back as epoch ms. */
+export function timeToCell(value: number | null): string {
   return value === null ? '' : new Date(value).toISOString();
 }
 
-function cellToTime(value: string): number | null {
+export function cellToTime(value: string): number | null {
   if (value === '') return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;

@@ -3,7 +3,7 @@ import type { Appointment } from '../domain/appointments';
 import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
 import { createMessageCall, type HttpCall } from '../domain/twilio';
-import { listEventsBetween, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { log, now } from '../gas/platform';
 import { AppContext } from './context';
@@ -43,8 +43,7 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
 }
 
 function startOf(event: CalendarEvent): number | null {
-  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : NaN;
-  return Number.isNaN(start) ? null : start;
+  return eventTimes(event).start;
 }
 
 /**

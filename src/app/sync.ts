@@ -2,7 +2,7 @@
 import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
-import { listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
@@ -28,8 +28,7 @@ export interface SyncReport {
 
 export function snapshotOf(event: CalendarEvent): EventSnapshot {
   const allDay = Boolean(event.start?.date) && !event.start?.dateTime;
-  const start = event.start?.dateTime ? Date.parse(event.start.dateTime) : null;
-  const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : null;
+  const { start, end } = eventTimes(event);
   return {
     id: String(event.id),
     iCalUID: event.iCalUID ?? '',
@@ -37,8 +36,8 @@ export function snapshotOf(event: CalendarEvent): EventSnapshot {
     allDay,
     summary: event.summary ?? '',
     location: event.location ?? '',
-    start: start !== null && !Number.isNaN(start) ? start : null,
-    end: end !== null && !Number.isNaN(end) ? end : null,
+    start,
+    end,
   };
 }
 

@@ -11,6 +11,15 @@ export interface EventPage {
   nextSyncToken: string;
 }
 
+/** A timed event's start and end instants (null for all-day or unreadable times); Google sends RFC 3339 with an offset. */
+export function eventTimes(event: CalendarEvent): { start: number | null; end: number | null } {
+  const instant = (value: string | undefined): number | null => {
+    const ms = value ? Date.parse(value) : NaN;
+    return Number.isNaN(ms) ? null : ms;
+  };
+  return { start: instant(event.start?.dateTime), end: instant(event.end?.dateTime) };
+}
+
 /** The advanced service reports HTTP errors only through the message text. */
 function isSyncTokenExpired(error: unknown): boolean {
   const message = String((error as Error)?.message ?? error);

@@ -219,7 +219,8 @@ export function phonesInLocation(location: string | undefined, defaultCountry?: 
       add(parsed.e164);
       continue;
     }
-    const suffix = candidate.explicit ? undefined : validSuffix(candidate.text, defaultCountry);
+    // A number written with its country code means that country: never re-read its tail as a local number.
+    const suffix = candidate.explicit || international ? undefined : validSuffix(candidate.text, defaultCountry);
     if (suffix) {
       add(suffix);
     } else if (!result.invalid.some((entry) => entry.text === candidate.text)) {

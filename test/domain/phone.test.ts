@@ -137,6 +137,14 @@ describe('phonesInLocation', () => {
     expect(result.invalid[0].reason).toMatch(reason);
   });
 
+  it('never re-reads an invalid international number as a local one of the default country', () => {
+    for (const text of ['+44 7700 900123', '+1 555 0100 000', '0044 7700 900123']) {
+      const result = phonesInLocation(text, 'DE');
+      expect(result.phones).toEqual([]);
+      expect(result.invalid).toHaveLength(1);
+    }
+  });
+
   it('reports valid and invalid numbers side by side', () => {
     expect(phonesInLocation('+49 151 23456789, +49 123, Room 4', 'DE')).toEqual({
       phones: ['+4915123456789'],

@@ -63,6 +63,28 @@ test('a host creates an event in the UI, the attendee phone shows the message, d
   await page.close();
 }, 60_000);
 
+test('in email invitation mode the Mail tab shows the invitation with its iCalendar file', async () => {
+  await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
+  await fetch(`${base}/_sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ INVITATION_MODE: 'email' }) });
+  const page = await openUi(1600, 1000);
+  await page.getByTestId('new-title').fill('Tax advice');
+  await page.getByTestId('new-phone').fill('+49 151 23456789');
+  await page.getByTestId('new-email').fill('client@example.com');
+  await page.getByTestId('new-date').fill('2026-01-07');
+  await page.getByTestId('new-time').fill('15:00');
+  await page.getByTestId('new-submit').click();
+  await page.getByTestId('event').first().waitFor();
+  await page.getByTestId('sheet-tab').filter({ hasText: 'Mail sent' }).click();
+  const mail = page.getByTestId('mail').first();
+  await mail.waitFor();
+  await expect(mail.textContent()).resolves.toContain('client@example.com');
+  await mail.locator('summary').first().click();
+  await expect(mail.locator('pre').first().textContent()).resolves.toContain('METHOD:REQUEST');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-ui-mail.png') });
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
 test('the UI works on a 360-px phone screen', async () => {
   await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
   const page = await openUi(360, 740);

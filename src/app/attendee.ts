@@ -13,9 +13,8 @@ import { messagePage } from '../web/pages';
 import { AppContext } from './context';
 import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
-import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant } from './requests';
+import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
-import { runSync } from './sync';
 
 export const SLOT_TAKEN_MESSAGE = 'That time was just taken. Please pick another.';
 export const BAD_LINK_MESSAGE = 'This link does not work. Please use the link in your latest WhatsApp message.';
@@ -169,7 +168,7 @@ export function cancelByToken(tokenInput: unknown): CancelResult {
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
   // After our lock is released: the sync takes the lock itself and announces the cancel like any other.
-  if (locked.value.syncNeeded) runSync();
+  if (locked.value.syncNeeded) syncAfterChange('cancel');
   const host = context.settings.hostName;
   return locked.value.status === 'cancelled'
     ? { status: 'cancelled', message: `Your appointment is cancelled. ${host} has been told, and a WhatsApp message confirms it.` }
@@ -222,7 +221,7 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     return target;
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
-  runSync();
+  syncAfterChange('reschedule');
   const when = formatRange(locked.value.start, locked.value.end, context.timeZone, context.settings.locale);
   return {
     status: 'rescheduled',

@@ -9,9 +9,8 @@ import { log, now } from '../gas/platform';
 import { cleanEmail, cleanName, cleanPhone } from './booking';
 import { AppContext } from './context';
 import { guestUpdates } from './invitations';
-import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso } from './requests';
+import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, syncAfterChange } from './requests';
 import { bookingRulesOf } from './slots-service';
-import { runSync } from './sync';
 
 export type BookingHookAnswer = { ok: true; id: string; link: string | null; duplicate?: true } | { ok: false; error: string };
 
@@ -164,7 +163,7 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     const booking = readHookBooking(contents, { defaultCountry: context.settings.defaultCountry, bookingMinutes: rules.bookingMinutes, now: now() });
     const result = createOnce(context, booking);
     // The sync announces it on WhatsApp and sends email invitations like for any event the host adds.
-    if (result.created) runSync();
+    if (result.created) syncAfterChange('booking webhook');
     const link = booking.phone ? context.appointmentLink(context.tokenFor(appointmentKey(result.id, booking.phone))) : null;
     return result.created ? { ok: true, id: result.id, link } : { ok: true, id: result.id, link, duplicate: true };
   } catch (error) {

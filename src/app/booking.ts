@@ -11,9 +11,8 @@ import { SLOT_TAKEN_MESSAGE } from './attendee';
 import { AppContext } from './context';
 import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
-import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant } from './requests';
+import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
-import { runSync } from './sync';
 
 const MINUTE_MS = 60_000;
 const MAX_NAME_LENGTH = 100;
@@ -42,8 +41,12 @@ export function cleanName(value: unknown): string {
   if (typeof value !== 'string' || value.length > 1000) throw new RequestError('Please enter your name (up to 100 characters).');
   const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
   if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError('Please enter your name (up to 100 characters).');
+  // The name is quoted in the WhatsApp message sent to the number given: no links through it.
+  if (LINK_LIKE.test(name)) throw new RequestError('Please enter just your name, without links.');
   return name;
 }
+
+const LINK_LIKE = /[a-z][a-z0-9+.-]*:\/\/|www\.|\b[a-z0-9-]+\.(?:[a-z]{2,}\/|com|net|org|io|ly|me|info|biz|xyz|app|link|click|top)\b/i;
 
 export function cleanEmail(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -135,7 +138,7 @@ export function book(input: unknown): BookingResult {
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
   // The sync announces the booking like any event the host adds; the token is the one it will store.
-  runSync();
+  syncAfterChange('booking');
   return { ok: true, link: context.appointmentLink(context.tokenFor(appointmentKey(locked.value, request.phone))) };
 }
 

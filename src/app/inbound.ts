@@ -81,13 +81,19 @@ function rateCheck(phone: string, at: number): 'ok' | 'warn' | 'silent' {
   return verdict;
 }
 
-/** The message must exist in our account as an inbound one from the same number: the key alone may have leaked. */
-function confirmedByTwilio(context: AppContext, sender: Sender): boolean {
+/**
+ * The message must exist in our account as an inbound one from the same number: the key alone may have
+ * leaked. It must also be younger than the dedupe window, so an old SID (forgotten by the cache) cannot
+ * be posted again, as it was or with another body, to repeat a "cancel 1".
+ */
+function confirmedByTwilio(context: AppContext, sender: Sender, at: number): boolean {
   const [result] = fetchAll([fetchMessageCall(credentialsOf(context), sender.messageSid)]);
   if ('error' in result || result.status !== 200) return false;
   try {
     const message = JSON.parse(result.body) as Record<string, unknown>;
-    return message.direction === 'inbound' && message.from === sender.address && message.account_sid === context.settings.twilio.accountSid;
+    const created = Date.parse(String(message.date_created ?? ''));
+    const recent = !Number.isFinite(created) || at - created < DEDUPE_SECONDS * 1000;
+    return message.direction === 'inbound' && message.from === sender.address && message.account_sid === context.settings.twilio.accountSid && recent;
   } catch {
     return false;
   }
@@ -312,8 +318,8 @@ export function handleInbound(context: AppContext, params: Params): void {
     logWithLock(entries);
     return;
   }
-  if (context.settings.verifyInbound && !confirmedByTwilio(context, sender)) {
-    logWithLock([{ ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as an inbound message from this number' }]);
+  if (context.settings.verifyInbound && !confirmedByTwilio(context, sender, at)) {
+    logWithLock([{ ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as a recent inbound message from this number' }]);
     return;
   }
   converse(context, sender, command, at);

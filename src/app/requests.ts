@@ -1,6 +1,7 @@
 // Requests from pages (google.script.run): input checks and errors a person can read, never internals.
 import { parseIsoInstant } from '../domain/time';
 import { log } from '../gas/platform';
+import { runSync } from './sync';
 
 /** A refusal meant for the visitor: its message reaches the page's failure handler as it is. */
 export class RequestError extends Error {
@@ -27,6 +28,19 @@ export function answerPublicly<T>(what: string, work: () => T): T {
     if (error instanceof RequestError) throw new Error(error.message);
     log(`${what} failed: ${String((error as Error)?.stack ?? error)}`);
     throw new Error(INTERNAL_MESSAGE);
+  }
+}
+
+/**
+ * Announces a change that is already made (event inserted, patched or removed). A failing sync must
+ * not turn that into "nothing was changed": the change stands, and the next trigger or tick, whose
+ * sync token has not moved, announces it.
+ */
+export function syncAfterChange(what: string): void {
+  try {
+    runSync();
+  } catch (error) {
+    log(`${what}: the change is made, but the sync after it failed (the next run announces it): ${String((error as Error)?.stack ?? error)}`);
   }
 }
 

@@ -109,6 +109,24 @@ describe('webhook security', () => {
     expect(sandbox.runtime.core.calls['UrlFetchApp.fetch']).toBe(1);
   });
 
+  it('refuses an old genuine message posted again after the dedupe window, as it is or with another body', () => {
+    const { sandbox, adaFirst, adaSecond } = twoAttendees();
+    const url = sandbox.inboundWebhookUrl();
+    const hello = sandbox.twilio.inbound({ from: `whatsapp:${ADA}`, to: 'whatsapp:+14155238886', body: 'hello' });
+    sandbox.postToWebApp(url, hello);
+    const cancel = sandbox.twilio.inbound({ from: `whatsapp:${ADA}`, to: 'whatsapp:+14155238886', body: 'cancel 1' });
+    sandbox.postToWebApp(url, cancel);
+    expect(ledger(sandbox).find((row) => row.eventId === adaFirst)?.state).toBe('cancelled');
+    // Seven hours later the dedupe cache has forgotten both SIDs; whoever holds the key replays them.
+    sandbox.advance(7 * HOUR);
+    const before = outbound(sandbox).length;
+    sandbox.postToWebApp(url, cancel);
+    sandbox.postToWebApp(url, { ...hello, Body: 'cancel 1' });
+    expect(ledger(sandbox).find((row) => row.eventId === adaSecond)?.state).toBe('active');
+    expect(outbound(sandbox)).toHaveLength(before);
+    expect(messagesLog(sandbox).filter((entry) => entry.status === 'rejected')).toHaveLength(2);
+  });
+
   it('answers a message Twilio posts twice (same MessageSid) only once', () => {
     const { sandbox } = twoAttendees();
     const sid = 'SM' + 'a'.repeat(32);

@@ -150,3 +150,51 @@ describe('script injection is escaped everywhere it is shown', () => {
     expect(ics).toMatch(/^SUMMARY:Eve <script>/m);
   });
 });
+
+describe('a change that was made is answered as made, even when the sync after it fails', () => {
+  /** The next sync's Events.list (the one with a sync token) fails once, as a Calendar backend error would. */
+  function failNextSync(sandbox: Sandbox): void {
+    const calendar = sandbox.runtime.calendar as unknown as { list: (calendarId: string, args: Record<string, unknown>) => unknown };
+    const original = calendar.list.bind(calendar);
+    let failed = false;
+    jest.spyOn(calendar, 'list').mockImplementation((calendarId, args) => {
+      if (!failed && args.syncToken !== undefined) {
+        failed = true;
+        throw new Error('API call to calendar.events.list failed with error: Backend Error');
+      }
+      return original(calendarId, args);
+    });
+  }
+
+  test('a booking from the page answers with its link, and the next sync announces it', () => {
+    const sandbox = newSandbox();
+    const slot = (sandbox.run('listBookingSlots', []) as { result: Array<{ start: string }> }).result[0];
+    failNextSync(sandbox);
+    const outcome = sandbox.run('bookAppointment', [{ name: 'Jane Doe', phone: '+4915123456789', start: slot.start }]);
+    expect(outcome).toEqual({ result: { ok: true, link: expect.stringContaining('?l=') } });
+    expect(sandbox.events()).toHaveLength(1);
+    // The calendar trigger (and at the latest the tick) announces it once.
+    sandbox.advance(10 * 60_000);
+    expect(sandbox.twilio.messages().filter((m) => m.direction === 'outbound-api')).toHaveLength(1);
+  });
+
+  test('a cancel from the page answers "cancelled"', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { start: TUESDAY_10, location: '+49 151 23456789' });
+    failNextSync(sandbox);
+    const outcome = sandbox.run('cancelAppointment', [ledger(sandbox)[0].token]);
+    expect(outcome).toEqual({ result: expect.objectContaining({ status: 'cancelled' }) });
+  });
+
+  test('a booking through the webhook answers ok with the event, not "nothing was booked"', () => {
+    const sandbox = newSandbox();
+    failNextSync(sandbox);
+    const response = sandbox.doPost(
+      { hook: ['booking'], key: [sandbox.settings().BOOKING_API_KEY] },
+      { contents: JSON.stringify({ name: 'Jane Doe', phone: '+49 151 23456789', start: new Date(TUESDAY_10).toISOString() }), type: 'application/json' },
+    );
+    const answer = JSON.parse(response.body) as { ok: boolean; id?: string };
+    expect(answer).toEqual(expect.objectContaining({ ok: true, id: expect.any(String) }));
+    expect(sandbox.events()).toHaveLength(1);
+  });
+});

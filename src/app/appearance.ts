@@ -3,7 +3,7 @@ import type { Appointment } from '../domain/appointments';
 import { withDeliveryBlock } from '../domain/description';
 import { phonesInLocation } from '../domain/phone';
 import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
-import { getEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
+import { getEvent, isRecurringEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
 import type { AppContext } from './context';
 
 export interface Appearance {
@@ -17,7 +17,10 @@ function failed(row: Appointment): boolean {
 
 /** Why a location could not be used, read from the event itself so every run agrees. */
 export function locationProblem(context: AppContext, event: CalendarEvent): string | null {
-  const invalid = phonesInLocation(event.location ?? '', context.settings.defaultCountry || undefined).invalid;
+  const { phones, invalid } = phonesInLocation(event.location ?? '', context.settings.defaultCountry || undefined);
+  if (isRecurringEvent(event) && phones.length + invalid.length > 0) {
+    return 'repeating events are not announced on WhatsApp; give each appointment its own event';
+  }
   return invalid.length > 0 ? invalid.map((item) => item.reason).join('; ') : null;
 }
 

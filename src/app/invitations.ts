@@ -12,7 +12,7 @@ import {
   type InvitationMethod,
 } from '../domain/invitations';
 import { PROP } from '../domain/settings';
-import { eventTimes, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, isOrganizedElsewhere, isRecurringEvent, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
 import { log, now } from '../gas/platform';
@@ -258,7 +258,9 @@ const PRUNE_AFTER_MS = 14 * 24 * 3600_000;
  */
 export function runInvitationPass(context: AppContext, ledger: Ledger, input: { events: CalendarEvent[]; mode: string }): void {
   if (context.settings.invitationMode !== 'email' || input.mode === 'baseline') return;
-  const facts = input.events.filter((event) => event.id).map((event) => invitationFacts(context, event));
+  // Not someone else's meeting, and not a series: one REQUEST with its UID would replace the whole series for the guest.
+  const ours = input.events.filter((event) => event.id && !isOrganizedElsewhere(event) && !(isRecurringEvent(event) && event.status !== 'cancelled'));
+  const facts = ours.map((event) => invitationFacts(context, event));
   const anyGuests = facts.some((event) => event.guests.length > 0);
   const someLive = (context.props[OPEN_EVENTS_PROP] ?? '') !== '';
   const mayDropGuests = (input.mode === 'full' && someLive) || facts.some((event) => mayHaveInvitations(context, event.eventId));
@@ -271,7 +273,7 @@ export function runInvitationPass(context: AppContext, ledger: Ledger, input: { 
   }
   // A full resync lists only events that still exist: a live invitation missing from it was deleted.
   if (input.mode === 'full') {
-    const seen = new Set(facts.map((event) => event.eventId));
+    const seen = new Set(input.events.map((event) => String(event.id)));
     const gone = new Set(book.all().filter((row) => row.state === 'active' && row.end > at && !seen.has(row.eventId)).map((row) => row.eventId));
     for (const eventId of gone) {
       const deleted: InvitationEventFacts = { eventId, iCalUID: '', cancelled: true, allDay: false, summary: '', start: null, end: null, sequence: 0, guests: [] };

@@ -30,9 +30,16 @@ export function appointmentFacts(context: AppContext, row: Appointment): Appoint
   };
 }
 
+/** A cancel names the time the attendee was last told, not a move that never reached them. */
+function announcementFacts(context: AppContext, row: Appointment, kind: MessageKind): AppointmentFacts {
+  const facts = appointmentFacts(context, row);
+  if (kind !== 'cancelled' || row.announcedStart === null || row.announcedEnd === null) return facts;
+  return { ...facts, start: row.announcedStart, end: row.announcedEnd };
+}
+
 export function messageCall(context: AppContext, row: Appointment, kind: MessageKind): HttpCall {
   const { settings } = context;
-  const facts = appointmentFacts(context, row);
+  const facts = announcementFacts(context, row, kind);
   const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
   return createMessageCall(
     { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
@@ -73,8 +80,16 @@ export function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
   return outcomes;
 }
 
-/** The message a 500 may or may not have created: Twilio's list of messages to that number says. */
-function findUncertainMessage(context: AppContext, row: Appointment): { sid: string; status: string } | null {
+function oneSpaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The message a 500 may or may not have created: Twilio's list of messages to that number says. A
+ * message another row already owns is not it (the same attendee may have several appointments), and
+ * in text mode its text must be exactly the one this row would send.
+ */
+function findUncertainMessage(context: AppContext, row: Appointment, kind: MessageKind, knownSids: ReadonlySet<string>): { sid: string; status: string } | null {
   const { settings } = context;
   const call = listMessagesToCall(
     { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
@@ -89,8 +104,13 @@ function findUncertainMessage(context: AppContext, row: Appointment): { sid: str
     return null;
   }
   const since = (row.updatedAt || 0) - 60_000;
+  const body = settings.messageMode === 'template' ? null : messageText(kind, announcementFacts(context, row, kind));
   const match = messages.find(
-    (message) => message.direction === 'outbound-api' && Date.parse(String(message.date_created)) >= since,
+    (message) =>
+      message.direction === 'outbound-api' &&
+      Date.parse(String(message.date_created)) >= since &&
+      !knownSids.has(String(message.sid)) &&
+      (body === null || oneSpaced(String(message.body ?? '')) === oneSpaced(body)),
   );
   return match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null;
 }
@@ -122,6 +142,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
   const toSend: Appointment[] = [];
   // Read only when something is due, so a quiet tick costs no extra sheet read.
   let optOuts: OptOuts | null = null;
+  let knownSids: Set<string> | null = null;
 
   for (const row of ledger.all()) {
     if (!isDue(row, at)) continue;
@@ -140,9 +161,11 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
       continue;
     }
     if (row.delivery === 'uncertain') {
-      const found = findUncertainMessage(context, row);
+      knownSids ??= new Set(ledger.all().map((other) => other.messageSid).filter((sid) => sid !== ''));
+      const found = findUncertainMessage(context, row, kind, knownSids);
       if (found) {
         ledger.put(accepted(row, kind, found.sid, found.status, at));
+        knownSids.add(found.sid);
         ledger.record({ time: at, direction: 'out', eventId: row.eventId, phone: row.phone, kind, messageSid: found.sid, status: found.status, detail: 'found after an uncertain send' });
         continue;
       }

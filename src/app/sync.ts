@@ -2,11 +2,11 @@
 import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
-import { eventTimes, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, isOrganizedElsewhere, isRecurringEvent, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
-import { now } from '../gas/platform';
+import { log, now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
-import { repaintEvent } from './appearance';
+import { locationProblem, repaintEvent } from './appearance';
 import { AppContext } from './context';
 import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
@@ -41,6 +41,15 @@ export function snapshotOf(event: CalendarEvent): EventSnapshot {
   };
 }
 
+/** A colour the calendar refuses (an event the host may not edit) is logged: it must not stop the sync token for good. */
+function repaintQuietly(context: AppContext, eventId: string, ledger: Ledger, event?: CalendarEvent): void {
+  try {
+    repaintEvent(context, eventId, ledger.forEvent(eventId), event);
+  } catch (error) {
+    log(`event ${eventId} not repainted: ${String((error as Error)?.message ?? error)}`);
+  }
+}
+
 function syncOnce(context: AppContext): SyncReport {
   const at = now();
   const calendarId = context.settings.calendarId;
@@ -59,6 +68,13 @@ function syncOnce(context: AppContext): SyncReport {
   for (const event of page.items) {
     if (!event.id) continue;
     seen.add(event.id);
+    // A colleague's meeting in the host's calendar (a dial-in number in its location) is not the host's appointment.
+    if (isOrganizedElsewhere(event)) continue;
+    // A series has no single time to announce: its rows (if it was a single event before) stay as they are, and the event says why.
+    if (isRecurringEvent(event) && event.status !== 'cancelled') {
+      if (mode !== 'baseline' && locationProblem(context, event) !== null) touchedEvents.set(event.id, event);
+      continue;
+    }
     const snapshot = snapshotOf(event);
     const phones = phonesInLocation(snapshot.location, context.settings.defaultCountry || undefined);
     const { changed, problem } = reconcileEvent({
@@ -89,14 +105,15 @@ function syncOnce(context: AppContext): SyncReport {
   const failedEvents = sendDueAnnouncements(context, ledger);
   const sent = before - ledger.all().filter((row) => row.pending !== '').length;
 
-  for (const [eventId, event] of touchedEvents) {
-    repaintEvent(context, eventId, ledger.forEvent(eventId), event);
-    failedEvents.delete(eventId);
-  }
-  for (const eventId of failedEvents) repaintEvent(context, eventId, ledger.forEvent(eventId));
-
+  // Saved before any colour write: what Twilio accepted is on record even if a write below throws.
   archiveRows(ledger, ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''));
   ledger.save();
+
+  for (const [eventId, event] of touchedEvents) {
+    repaintQuietly(context, eventId, ledger, event);
+    failedEvents.delete(eventId);
+  }
+  for (const eventId of failedEvents) repaintQuietly(context, eventId, ledger);
   // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
   runInvitationPass(context, ledger, { events: page.items, mode });
   if (page.nextSyncToken && page.nextSyncToken !== storedToken) writeScriptProperties({ [PROP.syncToken]: page.nextSyncToken });

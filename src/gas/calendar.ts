@@ -20,6 +20,16 @@ export function eventTimes(event: CalendarEvent): { start: number | null; end: n
   return { start: instant(event.start?.dateTime), end: instant(event.end?.dateTime) };
 }
 
+/** A series or one of its instances: the sync lists masters with `recurrence` and changed instances with `recurringEventId`. */
+export function isRecurringEvent(event: CalendarEvent): boolean {
+  return (event.recurrence?.length ?? 0) > 0 || Boolean(event.recurringEventId);
+}
+
+/** Someone else's event the host was invited to: `organizer.self` is true only for this calendar's own events (false is left out). */
+export function isOrganizedElsewhere(event: CalendarEvent): boolean {
+  return event.organizer != null && event.organizer.self !== true;
+}
+
 /** The advanced service reports HTTP errors only through the message text. */
 function isSyncTokenExpired(error: unknown): boolean {
   const message = String((error as Error)?.message ?? error);

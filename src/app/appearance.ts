@@ -4,6 +4,7 @@ import { withDeliveryBlock } from '../domain/description';
 import { phonesInLocation } from '../domain/phone';
 import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
 import { getEvent, isRecurringEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
+import { log } from '../gas/platform';
 import type { AppContext } from './context';
 
 export interface Appearance {
@@ -53,8 +54,17 @@ export function applyAppearance(context: AppContext, event: CalendarEvent, appea
   return true;
 }
 
+/**
+ * Colours are a view of the ledger: a write the calendar refuses (an event the host may not edit, one
+ * deleted meanwhile) is logged and never aborts the run that changed the ledger.
+ */
 export function repaintEvent(context: AppContext, eventId: string, rows: readonly Appointment[], known?: CalendarEvent): boolean {
-  const event = known ?? getEvent(context.settings.calendarId, eventId);
-  if (!event) return false;
-  return applyAppearance(context, event, appearanceOf(context, event, rows));
+  try {
+    const event = known ?? getEvent(context.settings.calendarId, eventId);
+    if (!event) return false;
+    return applyAppearance(context, event, appearanceOf(context, event, rows));
+  } catch (error) {
+    log(`event ${eventId} not repainted: ${String((error as Error)?.message ?? error)}`);
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
 import { eventTimes, isOrganizedElsewhere, isRecurringEvent, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
-import { log, now } from '../gas/platform';
+import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { locationProblem, repaintEvent } from './appearance';
 import { AppContext } from './context';
@@ -39,15 +39,6 @@ export function snapshotOf(event: CalendarEvent): EventSnapshot {
     start,
     end,
   };
-}
-
-/** A colour the calendar refuses (an event the host may not edit) is logged: it must not stop the sync token for good. */
-function repaintQuietly(context: AppContext, eventId: string, ledger: Ledger, event?: CalendarEvent): void {
-  try {
-    repaintEvent(context, eventId, ledger.forEvent(eventId), event);
-  } catch (error) {
-    log(`event ${eventId} not repainted: ${String((error as Error)?.message ?? error)}`);
-  }
 }
 
 function syncOnce(context: AppContext): SyncReport {
@@ -110,10 +101,10 @@ function syncOnce(context: AppContext): SyncReport {
   ledger.save();
 
   for (const [eventId, event] of touchedEvents) {
-    repaintQuietly(context, eventId, ledger, event);
+    repaintEvent(context, eventId, ledger.forEvent(eventId), event);
     failedEvents.delete(eventId);
   }
-  for (const eventId of failedEvents) repaintQuietly(context, eventId, ledger);
+  for (const eventId of failedEvents) repaintEvent(context, eventId, ledger.forEvent(eventId));
   // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
   runInvitationPass(context, ledger, { events: page.items, mode });
   if (page.nextSyncToken && page.nextSyncToken !== storedToken) writeScriptProperties({ [PROP.syncToken]: page.nextSyncToken });

@@ -3,6 +3,18 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/**
+ * Text that Sheets would run as a formula ("=HYPERLINK(…)" in an attendee's message) is written behind
+ * an apostrophe; reading strips it again, whether Sheets kept it (plain-text cells) or consumed it.
+ */
+function asText(rows: string[][]): string[][] {
+  return rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+}
+
+function fromText(cell: string): string {
+  return cell.startsWith("'=") ? cell.slice(1) : cell;
+}
+
 export class SheetTable {
   private constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet, readonly headers: readonly string[]) {}
 
@@ -32,7 +44,7 @@ export class SheetTable {
     return this.sheet
       .getRange(2, 1, last - 1, this.headers.length)
       .getValues()
-      .map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? ''))));
+      .map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : fromText(String(cell ?? '')))));
   }
 
   /** A new sheet has 1,000 rows and ranges past the end throw, so grow it before writing there. */
@@ -47,7 +59,7 @@ export class SheetTable {
       this.ensureRows(rows.length + 1);
       const range = this.sheet.getRange(2, 1, rows.length, this.headers.length);
       range.setNumberFormat('@');
-      range.setValues(rows);
+      range.setValues(asText(rows));
     }
     if (previousCount > rows.length) {
       this.sheet.getRange(2 + rows.length, 1, previousCount - rows.length, this.headers.length).clearContent();
@@ -60,6 +72,6 @@ export class SheetTable {
     this.ensureRows(first + rows.length - 1);
     const range = this.sheet.getRange(first, 1, rows.length, this.headers.length);
     range.setNumberFormat('@');
-    range.setValues(rows);
+    range.setValues(asText(rows));
   }
 }

@@ -207,6 +207,18 @@ describe('template mode and housekeeping', () => {
     expect(sandbox.runtime.logs.join('\n')).toContain('TEMPLATE_SIDS');
   });
 
+  it('keeps text that looks like a formula as text in the sheets', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { summary: '=HYPERLINK("https://evil.example","x")', location: PHONE, start: TOMORROW_11 });
+    expect(outbound(sandbox)[0].body).toContain('"=HYPERLINK(');
+    // Behind an apostrophe in the sheet (Sheets may show or consume it), the same title to the script:
+    expect(ledger(sandbox)[0].title).toBe('\'=HYPERLINK("https://evil.example","x")');
+    const writes = sandbox.runtime.core.calls['Range.setValues'];
+    sandbox.patchEvent(ledger(sandbox)[0].eventId, { colorId: '3' });
+    expect(sandbox.runtime.core.calls['Range.setValues']).toBe(writes);
+    expect(outbound(sandbox)).toHaveLength(1);
+  });
+
   it('moves rows of appointments that ended two weeks ago to the Archive sheet', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });

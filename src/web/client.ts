@@ -61,6 +61,16 @@ function zonesLine() {
   return 'Times are in ' + zoneName(HOST_ZONE) + ' (your host); small print shows your time in ' + zoneName(VIEWER_ZONE) + '.';
 }
 /** A strip of days (host's calendar) and the slot buttons of the chosen day; onPick gets {start, end, iso}. */
+// Shows the slots given, or asks the server with request(google.script.run with handlers attached).
+function loadSlotsInto(box, initial, onPick, request) {
+  if (initial) { renderSlots(box, initial, onPick, PAGE.noSlotsText); return; }
+  box.textContent = '';
+  box.appendChild(el('p', 'muted', 'Looking up free times\\u2026'));
+  request(google.script.run
+    .withSuccessHandler(function (slots) { renderSlots(box, slots, onPick, PAGE.noSlotsText); })
+    .withFailureHandler(function (error) { box.textContent = ''; notice('notice', errorText(error), true); }));
+}
+
 function renderSlots(container, slots, onPick, emptyText) {
   container.textContent = '';
   if (!slots || slots.length === 0) { container.appendChild(el('p', 'muted', emptyText)); return; }
@@ -141,15 +151,8 @@ const APPOINTMENT = `
     show('confirm-move', true);
   }
   function loadSlots(initial) {
-    var box = byId('slots');
     PAGE.slots = null;
-    if (initial) { renderSlots(box, initial, pick, PAGE.noSlotsText); return; }
-    box.textContent = '';
-    box.appendChild(el('p', 'muted', 'Looking up free times\\u2026'));
-    google.script.run
-      .withSuccessHandler(function (slots) { renderSlots(box, slots, pick, PAGE.noSlotsText); })
-      .withFailureHandler(function (error) { box.textContent = ''; notice('notice', errorText(error), true); })
-      .listSlots(PAGE.token);
+    loadSlotsInto(byId('slots'), initial, pick, function (run) { run.listSlots(PAGE.token); });
   }
   byId('zones').textContent = zonesLine();
   refreshTimes();
@@ -227,16 +230,9 @@ const BOOKING = `
     byId('details').scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
   function loadSlots(initial) {
-    var box = byId('slots');
     chosen = null;
     show('details', false);
-    if (initial) { renderSlots(box, initial, pick, PAGE.noSlotsText); return; }
-    box.textContent = '';
-    box.appendChild(el('p', 'muted', 'Looking up free times\\u2026'));
-    google.script.run
-      .withSuccessHandler(function (slots) { renderSlots(box, slots, pick, PAGE.noSlotsText); })
-      .withFailureHandler(function (error) { box.textContent = ''; notice('notice', errorText(error), true); })
-      .listBookingSlots();
+    loadSlotsInto(byId('slots'), initial, pick, function (run) { run.listBookingSlots(); });
   }
   byId('zones').textContent = zonesLine();
   form.addEventListener('input', function () { notice('form-notice', ''); });

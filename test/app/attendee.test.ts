@@ -1,7 +1,7 @@
 // The attendee's link in the real bundle: page, cancel, free slots, reschedule, races, the .ics file and bad links.
 import ICAL from 'ical.js';
 import type { Sandbox } from '../../dev/sandbox';
-import { HOUR, MINUTE, START, addEvent, calendarEvent, ledger, newSandbox, outbound } from '../support/sandbox';
+import { HOUR, MINUTE, START, addEvent, calendarEvent, ledger, newSandbox, outbound, ok, errorOf } from '../support/sandbox';
 
 const PHONE = '+49 151 23456789';
 const PHONE_E164 = '+4915123456789';
@@ -18,15 +18,7 @@ function tokenOf(sandbox: Sandbox, phone = PHONE_E164, eventId?: string): string
   return row.token;
 }
 
-function ok<T>(outcome: { result: unknown } | { error: string }): T {
-  if ('error' in outcome) throw new Error(`unexpected error: ${outcome.error}`);
-  return outcome.result as T;
-}
 
-function errorOf(outcome: { result: unknown } | { error: string }): string {
-  if (!('error' in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
 
 function slots(sandbox: Sandbox, token: string): Slot[] {
   return ok<Slot[]>(sandbox.run('listSlots', [token]));

@@ -1,20 +1,12 @@
 // Booking from ?p=book in the real bundle: the event it creates, the one scheduled message, validation and abuse limits.
 import type { Sandbox } from '../../dev/sandbox';
-import { HOUR, MINUTE, START, addEvent, calendarEvent, ledger, newSandbox, outbound } from '../support/sandbox';
+import { HOUR, MINUTE, START, addEvent, calendarEvent, ledger, newSandbox, outbound, ok, errorOf } from '../support/sandbox';
 
 type Slot = { start: string; end: string };
 const TAKEN = 'That time was just taken. Please pick another.';
 const TUESDAY_10 = START + 25 * HOUR;
 
-function ok<T>(outcome: { result: unknown } | { error: string }): T {
-  if ('error' in outcome) throw new Error(`unexpected error: ${outcome.error}`);
-  return outcome.result as T;
-}
 
-function errorOf(outcome: { result: unknown } | { error: string }): string {
-  if (!('error' in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
 
 function state(sandbox: Sandbox): string {
   return JSON.stringify({ events: sandbox.events(), messages: sandbox.twilio.messages(), sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)), props: sandbox.settings() });

@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import type { Sandbox } from '../../dev/sandbox';
 import type { SentMail } from '../../dev/runtime/mail';
-import { HOUR, MINUTE, START, eventResource, ledger, newSandbox, outbound } from '../support/sandbox';
+import { HOUR, MINUTE, START, eventResource, ledger, newSandbox, outbound, ok } from '../support/sandbox';
 
 const PHONE = '+49 151 23456789';
 const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
@@ -63,10 +63,6 @@ function emailSandbox(options: Parameters<typeof newSandbox>[0] = {}): Sandbox {
   return newSandbox({ ...options, settings: { INVITATION_MODE: 'email', ...(options.settings ?? {}) } });
 }
 
-function ok<T>(outcome: { result: unknown } | { error: string }): T {
-  if ('error' in outcome) throw new Error(`unexpected error: ${outcome.error}`);
-  return outcome.result as T;
-}
 
 describe('google mode (the default)', () => {
   test("the project's own writes ask Google to notify guests; the project mails nothing", () => {

@@ -47,3 +47,17 @@ export function ledger(sandbox: Sandbox): Array<Record<string, string>> {
 export function calendarEvent(sandbox: Sandbox, id: string): Record<string, any> {
   return sandbox.event(id) as Record<string, any>;
 }
+
+export type Outcome = { result: unknown } | { error: string };
+
+/** The result of a google.script.run-style call that must succeed. */
+export function ok<T>(outcome: Outcome): T {
+  if ('error' in outcome) throw new Error(`unexpected error: ${outcome.error}`);
+  return outcome.result as T;
+}
+
+/** The message of a call that must fail. */
+export function errorOf(outcome: Outcome): string {
+  if (!('error' in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.result)}`);
+  return outcome.error;
+}

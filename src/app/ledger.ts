@@ -82,6 +82,8 @@ export interface LogEntry {
 export class Ledger {
   private readonly rows = new Map<string, Appointment>();
   private readonly order: string[] = [];
+  /** Keys per event id: a sync asks for one event's rows once per changed event. */
+  private readonly byEvent = new Map<string, string[]>();
   private previousCount: number;
   private dirty = false;
   private readonly log: LogEntry[] = [];
@@ -90,8 +92,7 @@ export class Ledger {
     for (const row of rows) {
       const appointment = rowToAppointment(row);
       if (appointment.key === '' || this.rows.has(appointment.key)) continue;
-      this.rows.set(appointment.key, appointment);
-      this.order.push(appointment.key);
+      this.add(appointment);
     }
     this.previousCount = rows.length;
   }
@@ -110,22 +111,38 @@ export class Ledger {
   }
 
   forEvent(eventId: string): Appointment[] {
-    return this.all().filter((row) => row.eventId === eventId);
+    return (this.byEvent.get(eventId) ?? []).map((key) => this.rows.get(key) as Appointment);
+  }
+
+  private add(appointment: Appointment): void {
+    this.rows.set(appointment.key, appointment);
+    this.order.push(appointment.key);
+    const keys = this.byEvent.get(appointment.eventId);
+    if (keys) keys.push(appointment.key);
+    else this.byEvent.set(appointment.eventId, [appointment.key]);
   }
 
   findBy(predicate: (row: Appointment) => boolean): Appointment | undefined {
     return this.all().find(predicate);
   }
 
+  /** A row's key names its event, so a row never moves between events. */
   put(appointment: Appointment): void {
-    if (!this.rows.has(appointment.key)) this.order.push(appointment.key);
-    this.rows.set(appointment.key, appointment);
+    if (this.rows.has(appointment.key)) this.rows.set(appointment.key, appointment);
+    else this.add(appointment);
     this.dirty = true;
   }
 
   remove(keys: Set<string>): void {
     if (keys.size === 0) return;
-    for (const key of keys) this.rows.delete(key);
+    for (const key of keys) {
+      const row = this.rows.get(key);
+      if (!row) continue;
+      this.rows.delete(key);
+      const siblings = (this.byEvent.get(row.eventId) ?? []).filter((other) => other !== key);
+      if (siblings.length > 0) this.byEvent.set(row.eventId, siblings);
+      else this.byEvent.delete(row.eventId);
+    }
     const kept = this.order.filter((key) => !keys.has(key));
     this.order.length = 0;
     this.order.push(...kept);

@@ -62,6 +62,7 @@ export class Sandbox {
   version = 0;
   readonly baseUrl: string;
   private depth = 0;
+  private reporting = false;
 
   constructor(options: SandboxOptions = {}) {
     this.options = options;
@@ -166,8 +167,30 @@ export class Sandbox {
       this.depth--;
       this.version++;
     }
-    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+    if (this.depth === 0) this.afterExecution(before);
     return outcome;
+  }
+
+  /** What Google and Twilio do once an execution ends: re-fire the calendar trigger, report failures. */
+  private afterExecution(calendarVersionBefore: number): void {
+    if (this.runtime.calendar.version !== calendarVersionBefore) this.fireEchoes();
+    this.reportInjectedFailures();
+  }
+
+  /**
+   * A fault with only an error code (63016, 63003 …) lets Twilio accept the message; the failure
+   * arrives later as status callbacks, which the sandbox posts as soon as the sending run has ended.
+   */
+  private reportInjectedFailures(): void {
+    if (this.reporting) return;
+    this.reporting = true;
+    try {
+      for (const sid of Object.keys(this.twilio.pendingFailures())) {
+        for (const callback of this.twilio.deliver(sid)) this.postToWebApp(callback.url, callback.params);
+      }
+    } finally {
+      this.reporting = false;
+    }
   }
 
   private fireEchoes(): void {
@@ -205,7 +228,7 @@ export class Sandbox {
       this.depth--;
       this.version++;
     }
-    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+    if (this.depth === 0) this.afterExecution(before);
   }
 
   /** The host opens the bound spreadsheet: the onOpen simple trigger runs with the Spreadsheet as its source. */
@@ -328,7 +351,7 @@ export class Sandbox {
       this.depth--;
       this.version++;
     }
-    if (this.depth === 0 && this.runtime.calendar.version !== before) this.fireEchoes();
+    if (this.depth === 0) this.afterExecution(before);
     return response;
   }
 

@@ -109,6 +109,16 @@ describe('sandbox control API', () => {
     expect((await call('POST', '/_sandbox/clock', { now: 'yesterday' })).status).toBe(400);
   });
 
+  it('reports an injected error code as a later failed callback: the event turns red with the reason', async () => {
+    await call('POST', '/_sandbox/twilio/faults', { errorCode: 63016, count: 1 });
+    const event = (await call('POST', '/_sandbox/calendar/events', { summary: 'A', location: '+4915123456789', start: { dateTime: start(26) }, end: { dateTime: start(26.5) } })).json;
+    const [message] = (await call('GET', '/_sandbox/twilio/messages')).json;
+    expect(message).toMatchObject({ status: 'failed', error_code: 63016 });
+    const stored = (await call('GET', `/_sandbox/calendar/events/${event.id}`)).json;
+    expect(stored.colorId).toBe('11');
+    expect(stored.description).toContain('63016');
+  });
+
   it('runs top-level functions as google.script.run would, anonymous unless told', async () => {
     expect((await call('POST', '/_sandbox/run/setup', { args: [] })).json).toEqual({ error: expect.stringContaining('owner') });
     expect((await call('POST', '/_sandbox/run/setup', { args: [], user: 'owner' })).json.result).toMatchObject({ triggersCreated: 0 });

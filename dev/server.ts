@@ -182,12 +182,18 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
           return { status: 200, body: { status: answer.status, body: answer.body } };
         }
         if (rest[0] === 'faults') {
-          sandbox.twilio.injectFault({
+          const fault = {
             httpStatus: body.httpStatus === undefined ? undefined : Number(body.httpStatus),
             errorCode: body.errorCode === undefined ? undefined : Number(body.errorCode),
-            network: body.network as never,
+            // `{timeout: true}` is accepted as a short form of `{network: "timeout"}`.
+            network: (body.network ?? (body.timeout === true ? 'timeout' : undefined)) as never,
             count: Number(body.count ?? 1),
-          });
+          };
+          try {
+            sandbox.twilio.injectFault(fault);
+          } catch (error) {
+            throw new HttpError(400, String((error as Error).message));
+          }
           return { status: 200, body: { ok: true } };
         }
         break;

@@ -107,6 +107,8 @@ describe('sandbox control API', () => {
     expect(clock.json.now).toBe(start(1));
     expect((await call('GET', '/_sandbox/twilio/messages')).json).toHaveLength(1);
     expect((await call('POST', '/_sandbox/clock', { now: 'yesterday' })).status).toBe(400);
+    expect((await call('POST', '/_sandbox/twilio/faults', { httpStatus: 418, count: 1 })).status).toBe(400);
+    expect((await call('POST', '/_sandbox/twilio/faults', { timeout: true, count: 1 })).json).toEqual({ ok: true });
   });
 
   it('reports an injected error code as a later failed callback: the event turns red with the reason', async () => {

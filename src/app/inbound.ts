@@ -4,7 +4,7 @@ import { cleanInboundText, parseCommand, type Command } from '../domain/commands
 import * as replies from '../domain/replies';
 import { PROP } from '../domain/settings';
 import { addDaysInZone } from '../domain/time';
-import { createMessageCall, fetchMessageCall, sendOutcome, type TwilioCredentials } from '../domain/twilio';
+import { createMessageCall, fetchMessageCall, sendOutcome } from '../domain/twilio';
 import { cacheGet, cachePut, cacheRemove } from '../gas/cache';
 import { fetchAll } from '../gas/http';
 import { withScriptLock } from '../gas/lock';
@@ -53,11 +53,6 @@ export function isInboundMessage(params: Params): boolean {
   return !params.MessageStatus && MESSAGE_SID.test(params.MessageSid ?? '') && WHATSAPP_ADDRESS.test(params.From ?? '');
 }
 
-function credentialsOf(context: AppContext): TwilioCredentials {
-  const { twilio } = context.settings;
-  return { accountSid: twilio.accountSid, username: twilio.username, password: twilio.password };
-}
-
 function replyContext(context: AppContext): replies.ReplyContext {
   return { hostName: context.settings.hostName, timeZone: context.timeZone, locale: context.settings.locale, bookingLink: context.bookingLink };
 }
@@ -87,7 +82,7 @@ function rateCheck(phone: string, at: number): 'ok' | 'warn' | 'silent' {
  * be posted again, as it was or with another body, to repeat a "cancel 1".
  */
 function confirmedByTwilio(context: AppContext, sender: Sender, at: number): boolean {
-  const [result] = fetchAll([fetchMessageCall(credentialsOf(context), sender.messageSid)]);
+  const [result] = fetchAll([fetchMessageCall(context.settings.twilio, sender.messageSid)]);
   if ('error' in result || result.status !== 200) return false;
   try {
     const message = JSON.parse(result.body) as Record<string, unknown>;
@@ -209,7 +204,7 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
 
 function sendText(context: AppContext, to: string, body: string): { sid: string; status: string } | { error: string } {
   const { settings } = context;
-  const call = createMessageCall(credentialsOf(context), {
+  const call = createMessageCall(context.settings.twilio, {
     to,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,

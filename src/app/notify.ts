@@ -42,7 +42,7 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
   const facts = announcementFacts(context, row, kind);
   const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
   return createMessageCall(
-    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
+    settings.twilio,
     {
       to: row.phone,
       from: settings.whatsappFrom || undefined,
@@ -90,11 +90,7 @@ function oneSpaced(text: string): string {
  * in text mode its text must be exactly the one this row would send.
  */
 function findUncertainMessage(context: AppContext, row: Appointment, kind: MessageKind, knownSids: ReadonlySet<string>): { sid: string; status: string } | null {
-  const { settings } = context;
-  const call = listMessagesToCall(
-    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
-    row.phone,
-  );
+  const call = listMessagesToCall(context.settings.twilio, row.phone);
   const [result] = fetchAll([call]);
   if ('error' in result || result.status !== 200) return null;
   let messages: Array<Record<string, unknown>> = [];
@@ -104,7 +100,7 @@ function findUncertainMessage(context: AppContext, row: Appointment, kind: Messa
     return null;
   }
   const since = (row.updatedAt || 0) - 60_000;
-  const body = settings.messageMode === 'template' ? null : messageText(kind, announcementFacts(context, row, kind));
+  const body = context.settings.messageMode === 'template' ? null : messageText(kind, announcementFacts(context, row, kind));
   const match = messages.find(
     (message) =>
       message.direction === 'outbound-api' &&

@@ -30,7 +30,7 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const contentSid = settings.messageMode === 'template' ? settings.templates.reminder : undefined;
   // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
   return createMessageCall(
-    { accountSid: settings.twilio.accountSid, username: settings.twilio.username, password: settings.twilio.password },
+    settings.twilio,
     {
       to: row.phone,
       from: settings.whatsappFrom || undefined,

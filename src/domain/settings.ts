@@ -1,5 +1,6 @@
 // The host's settings: script property names, defaults, and validation with messages that name the bad property.
 import type { MessageKind } from './messages';
+import type { TwilioCredentials } from './twilio';
 import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets } from './reminders';
 import { isValidTimeZone } from './time';
 
@@ -41,7 +42,8 @@ export type MessageMode = 'text' | 'template';
 export type InvitationMode = 'google' | 'email' | 'off';
 
 export interface Settings {
-  twilio: { accountSid: string; username: string; password: string };
+  /** Exactly the credentials Twilio calls take (see TwilioCredentials in twilio.ts). */
+  twilio: TwilioCredentials;
   whatsappFrom: string;
   messagingServiceSid: string;
   messageMode: MessageMode;

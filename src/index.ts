@@ -2,14 +2,12 @@
 import { calledByTriggerOrOwner, requireOwner } from './app/access';
 import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
-import { retryQueuedInvitations } from './app/invitations';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
-import { sendDueReminders } from './app/reminders';
 import { answerPublicly } from './app/requests';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
+import { runTick } from './app/tick';
 import { handleGet, handlePost, type WebEvent } from './app/web';
-import { drainQueuedCallbacks } from './app/webhooks';
 import { isSpreadsheetOpenEvent } from './gas/ui';
 
 export function doGet(event: WebEvent): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
@@ -29,10 +27,7 @@ export function onCalendarChange(event: unknown): void {
 /** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving, reminders. */
 export function tick(event: unknown): void {
   if (!calledByTriggerOrOwner(event)) return;
-  runSync();
-  retryQueuedInvitations();
-  drainQueuedCallbacks();
-  sendDueReminders();
+  runTick();
 }
 
 /** Run once from the editor (and again to repair): sheets, keys, triggers, baseline. */

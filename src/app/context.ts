@@ -13,7 +13,9 @@ export class AppContext {
   /** Reads every script property once and validates the settings (throws SettingsError naming a bad one). */
   static load(): AppContext {
     const props = readScriptProperties();
-    const settings = parseSettings(props, { webAppUrl: serviceUrl(), ownerEmail: props[PROP.ownerEmail] ?? '' });
+    // ScriptApp is asked for the URL only when the host has not set it (one service call saved per run).
+    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
+    const settings = parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' });
     return new AppContext(props, settings);
   }
 

@@ -13,7 +13,6 @@ import {
 } from '../domain/invitations';
 import { PROP } from '../domain/settings';
 import { eventTimes, isOrganizedElsewhere, isRecurringEvent, type CalendarEvent } from '../gas/calendar';
-import { withScriptLock } from '../gas/lock';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
 import { log, now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
@@ -42,7 +41,6 @@ const MAX_OPEN_LIST = 8000;
 
 /** A send that fails for a reason other than quota or a bad address is tried this many times. */
 const MAX_ATTEMPTS = 5;
-const TICK_LOCK_WAIT_MS = 20_000;
 export const QUOTA_WAIT_NOTE = "queued: today's mail quota is used up; sent when it renews";
 
 function method(value: string): '' | InvitationMethod {
@@ -287,20 +285,15 @@ export function runInvitationPass(context: AppContext, ledger: Ledger, input: { 
 }
 
 /**
- * Called by the tick after the sync: mails invitations queued by a spent quota or a failure. Costs
- * one properties read when nothing is queued, and one quota check more while the quota is spent.
+ * Mails invitations queued by a spent quota or a failure; the tick runs it inside its sync run (lock
+ * held, ledger shared). Costs nothing when nothing is queued, one quota check while the quota is spent.
  */
-export function retryQueuedInvitations(): number {
-  const context = AppContext.load();
+export function retryQueuedInvitations(context: AppContext, ledger: Ledger): number {
   if (context.settings.invitationMode !== 'email' || context.props[QUEUED_PROP] !== '1') return 0;
   if (remainingDailyQuota() <= 0) return 0;
-  const result = withScriptLock(TICK_LOCK_WAIT_MS, () => {
-    const book = InvitationBook.load();
-    let ledger: Ledger | null = null;
-    const sent = sendDueInvitations(context, book, () => (ledger ??= Ledger.load()));
-    book.save();
-    saveFlags(context, book);
-    return sent;
-  });
-  return result.ran ? result.value : 0;
+  const book = InvitationBook.load();
+  const sent = sendDueInvitations(context, book, () => ledger);
+  book.save();
+  saveFlags(context, book);
+  return sent;
 }

@@ -4,15 +4,11 @@ import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
 import { createMessageCall, type HttpCall } from '../domain/twilio';
 import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
-import { withScriptLock } from '../gas/lock';
-import { log, now } from '../gas/platform';
-import { AppContext } from './context';
-import { Ledger } from './ledger';
+import { now } from '../gas/platform';
+import type { AppContext } from './context';
+import type { Ledger } from './ledger';
 import { appointmentFacts, sendWithRetries } from './notify';
 import { OptOuts } from './optout';
-
-/** The tick runs right after the sync, which released the lock; a busy lock means the next tick will do. */
-const LOCK_WAIT_MS = 10_000;
 
 export interface ReminderReport {
   due: number;
@@ -60,12 +56,12 @@ function stillInCalendar(context: AppContext, due: DueReminder[], at: number): D
   });
 }
 
-function remindOnce(context: AppContext): ReminderReport {
+/** Sends every due reminder; the tick runs it inside its sync run, which holds the lock and saves the ledger. */
+export function sendDueReminders(context: AppContext, ledger: Ledger): ReminderReport {
   const { settings } = context;
   if (settings.reminderOffsets.length === 0) return NOTHING;
   if (settings.messageMode === 'template' && !settings.templates.reminder) return NOTHING;
   const at = now();
-  const ledger = Ledger.load();
   const candidates = dueReminders(ledger.all(), { offsetsMinutes: settings.reminderOffsets, now: at, optedOut: new Set() });
   if (candidates.length === 0) return NOTHING;
 
@@ -101,13 +97,5 @@ function remindOnce(context: AppContext): ReminderReport {
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'retrying', detail: `${detail}: ${outcome.reason}` });
     }
   });
-  ledger.save();
   return report;
-}
-
-/** Sends every due reminder under the script lock; called by the tick after the sync. */
-export function sendDueReminders(): ReminderReport {
-  const result = withScriptLock(LOCK_WAIT_MS, () => remindOnce(AppContext.load()));
-  if (!result.ran) log('reminders: the script lock was busy; the next tick sends them');
-  return result.ran ? result.value : NOTHING;
 }

@@ -41,7 +41,10 @@ export function snapshotOf(event: CalendarEvent): EventSnapshot {
   };
 }
 
-function syncOnce(context: AppContext): SyncReport {
+/** Work the tick adds to a sync run: the same lock, settings and ledger, saved with the sync's own changes. */
+export type RunExtra = (context: AppContext, ledger: Ledger) => void;
+
+function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   const at = now();
   const calendarId = context.settings.calendarId;
   const storedToken = context.props[PROP.syncToken] ?? '';
@@ -95,6 +98,7 @@ function syncOnce(context: AppContext): SyncReport {
   const before = ledger.all().filter((row) => row.pending !== '').length;
   const failedEvents = sendDueAnnouncements(context, ledger);
   const sent = before - ledger.all().filter((row) => row.pending !== '').length;
+  extra?.(context, ledger);
 
   // Saved before any colour write: what Twilio accepted is on record even if a write below throws.
   archiveRows(ledger, ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''));
@@ -115,10 +119,10 @@ function syncOnce(context: AppContext): SyncReport {
  * Runs the sync under the script lock. A run that cannot get the lock records that a sync was
  * asked for; the run holding the lock sees it and syncs again, and the tick is the last safety net.
  */
-export function runSync(): SyncReport {
+export function runSync(extra?: RunExtra): SyncReport {
   const requestedAt = now();
   const result = withScriptLock(LOCK_WAIT_MS, () => {
-    let report = syncOnce(AppContext.load());
+    let report = syncOnce(AppContext.load(), extra);
     for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
       const asked = Number(readScriptProperties()[PROP.syncRequested] ?? 0);
       if (!(asked >= requestedAt)) break;

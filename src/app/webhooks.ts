@@ -4,7 +4,7 @@ import { constantTimeEqual } from '../domain/tokens';
 import { explainTwilioError, isFailureStatus, isNewerStatus, statusRank } from '../domain/twilio';
 import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
-import { readScriptProperties, writeScriptProperties, deleteScriptProperty } from '../gas/properties';
+import { writeScriptProperties, deleteScriptProperty } from '../gas/properties';
 import { repaintEvent } from './appearance';
 import { AppContext } from './context';
 import { Ledger } from './ledger';
@@ -50,7 +50,9 @@ function applyStatus(context: AppContext, ledger: Ledger, update: StatusUpdate):
   return true;
 }
 
-function applyQueuedCallbacks(context: AppContext, ledger: Ledger, props: Record<string, string>): void {
+/** Applies callbacks that arrived while the lock was busy; the tick runs it inside its sync run. */
+export function applyQueuedCallbacks(context: AppContext, ledger: Ledger): void {
+  const props = context.props;
   const queued = Object.keys(props).filter((name) => name.startsWith(QUEUED_CALLBACK_PREFIX));
   const updates = queued
     .map((name) => {
@@ -76,18 +78,6 @@ export function handleStatusCallback(context: AppContext, params: Params): void 
   });
   // Busy: keep the callback for the run holding the lock or the next tick; nothing is lost.
   if (!result.ran) writeScriptProperties({ [`${QUEUED_CALLBACK_PREFIX}${update.sid}_${update.status}`]: JSON.stringify(update) });
-}
-
-/** Called by the tick, under the lock, to apply callbacks that arrived while the lock was busy. */
-export function drainQueuedCallbacks(): void {
-  const props = readScriptProperties();
-  if (!Object.keys(props).some((name) => name.startsWith(QUEUED_CALLBACK_PREFIX))) return;
-  withScriptLock(WEBHOOK_LOCK_WAIT_MS, () => {
-    const context = AppContext.load();
-    const ledger = Ledger.load();
-    applyQueuedCallbacks(context, ledger, props);
-    ledger.save();
-  });
 }
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';

@@ -258,6 +258,20 @@ describe('sync robustness', () => {
     expect(outbound(sandbox)).toHaveLength(1);
   });
 
+  it('does a quiet tick in one lock, one ledger read and one Calendar call', () => {
+    const sandbox = newSandbox();
+    for (let i = 0; i < 5; i++) addEvent(sandbox, { location: `+4915123456${String(i).padStart(3, '0')}`, start: TOMORROW_11 + (24 + i) * HOUR });
+    sandbox.runtime.core.resetCalls();
+    sandbox.advance(10 * MINUTE);
+    const calls = sandbox.runtime.core.calls;
+    expect(calls['Lock.tryLock']).toBe(1);
+    expect(calls['Range.getValues']).toBe(1);
+    expect(calls['Calendar.Events.list']).toBe(1);
+    expect(calls['Range.setValues'] ?? 0).toBe(0);
+    expect(calls['ScriptApp.getService'] ?? 0).toBe(0);
+    expect(calls['UrlFetchApp.fetchAll'] ?? 0).toBe(0);
+  });
+
   it('costs one Calendar call and no sheet write or fetch for the echo of its own colour write', () => {
     const sandbox = newSandbox();
     const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });

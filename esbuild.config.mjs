@@ -14,13 +14,13 @@ export function entryPointNames(bundleCode) {
   const context = vm.createContext({});
   vm.runInContext(`${bundleCode}\nthis.${BUNDLE_NAME} = ${BUNDLE_NAME};`, context);
   const exported = context[BUNDLE_NAME];
-  return Object.keys(exported).filter((name) => typeof exported[name] === 'function').sort();
+  return Object.keys(exported)
+    .filter((name) => typeof exported[name] === 'function')
+    .sort();
 }
 
 export function entryPointStubs(names) {
-  return names
-    .map((name) => `function ${name}() {\n  return ${BUNDLE_NAME}.${name}.apply(this, arguments);\n}`)
-    .join('\n');
+  return names.map((name) => `function ${name}() {\n  return ${BUNDLE_NAME}.${name}.apply(this, arguments);\n}`).join('\n');
 }
 
 export async function buildBundle({ outDir = 'dist' } = {}) {

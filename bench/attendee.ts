@@ -48,22 +48,31 @@ export async function benchAttendee(): Promise<Record<string, unknown>> {
   results['listSlots: Freebusy calls (30 days, 500 busy events)'] = sandbox.runtime.core.calls['Calendar.Freebusy.query'] ?? 0;
   results['listSlots: Calendar calls'] = sumCalls(sandbox.runtime.core.calls, 'Calendar.');
   results['listSlots: slots offered'] = first.result.length;
-  results['listSlots: median ms (whole call in the sandbox)'] = round(median(Array.from({ length: RUNS }, () => timeMs(() => sandbox.run('listSlots', [token])))));
+  results['listSlots: median ms (whole call in the sandbox)'] = round(
+    median(Array.from({ length: RUNS }, () => timeMs(() => sandbox.run('listSlots', [token])))),
+  );
 
   // The reschedule page: slot finding plus the server-side render of the page with the slots embedded.
   sandbox.runtime.core.resetCalls();
   const page = sandbox.doGet({ l: [token], do: ['reschedule'] });
   results['reschedule page: Freebusy calls'] = sandbox.runtime.core.calls['Calendar.Freebusy.query'] ?? 0;
   results['reschedule page: KiB of HTML'] = round(page.body.length / 1024, 1);
-  results['reschedule page: median ms (doGet incl. sandbox)'] = round(median(Array.from({ length: RUNS }, () => timeMs(() => sandbox.doGet({ l: [token], do: ['reschedule'] })))));
+  results['reschedule page: median ms (doGet incl. sandbox)'] = round(
+    median(Array.from({ length: RUNS }, () => timeMs(() => sandbox.doGet({ l: [token], do: ['reschedule'] })))),
+  );
 
   // Slot finding alone (pure domain), on the same busy intervals the Freebusy query returns.
-  const busy = (sandbox.runtime.calendar.listAll('primary') as Array<{ start: { dateTime: string }; end: { dateTime: string } }>).map((event) => ({
-    start: Date.parse(event.start.dateTime),
-    end: Date.parse(event.end.dateTime),
-  }));
+  const busy = (sandbox.runtime.calendar.listAll('primary') as Array<{ start: { dateTime: string }; end: { dateTime: string } }>).map(
+    (event) => ({
+      start: Date.parse(event.start.dateTime),
+      end: Date.parse(event.end.dateTime),
+    }),
+  );
   const rules = { ...DEFAULT_SLOT_RULES, timeZone: 'Europe/Berlin', minNoticeMinutes: 120, horizonDays: 30 };
-  results['findFreeSlots: median ms (500 busy, 30 days)'] = round(median(Array.from({ length: RUNS }, () => timeMs(() => findFreeSlots({ busy, now: START, rules })))), 3);
+  results['findFreeSlots: median ms (500 busy, 30 days)'] = round(
+    median(Array.from({ length: RUNS }, () => timeMs(() => findFreeSlots({ busy, now: START, rules })))),
+    3,
+  );
 
   // One booking and one move: service calls per action (the sync that announces it included).
   const bookingSlots = (sandbox.run('listBookingSlots', []) as { result: Array<{ start: string }> }).result;

@@ -20,7 +20,9 @@ export function round(value: number, digits = 2): number {
 
 /** Sums counted calls whose name starts with a prefix (e.g. 'Calendar.'). */
 export function sumCalls(calls: Record<string, number>, prefix: string): number {
-  return Object.entries(calls).filter(([name]) => name.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
+  return Object.entries(calls)
+    .filter(([name]) => name.startsWith(prefix))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 export function sheetWrites(calls: Record<string, number>): number {

@@ -5,7 +5,7 @@ import { benchChanges, benchDay, benchEcho, benchSyncCpu } from './sync';
 async function main(): Promise<void> {
   console.log('\n## Bundle');
   console.table(benchBundle());
-  console.log('\n## Echo of the script\'s own colour write');
+  console.log("\n## Echo of the script's own colour write");
   console.table(benchEcho());
   console.log('\n## N changed events in one calendar-trigger run');
   console.table(benchChanges());

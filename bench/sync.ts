@@ -9,7 +9,10 @@ const HOUR = 3600_000;
 function fresh(backgroundEvents: number): Sandbox {
   const sandbox = new Sandbox({ now: START, skipSetup: true });
   for (let i = 0; i < backgroundEvents; i++) {
-    sandbox.runtime.calendar.insertEvent('primary', eventResource({ summary: `Busy ${i}`, location: 'Room 4', start: START + (1 + (i % 2000)) * HOUR }));
+    sandbox.runtime.calendar.insertEvent(
+      'primary',
+      eventResource({ summary: `Busy ${i}`, location: 'Room 4', start: START + (1 + (i % 2000)) * HOUR }),
+    );
   }
   sandbox.run('setup', [], { caller: 'owner' });
   sandbox.runtime.core.resetCalls();
@@ -91,12 +94,19 @@ export function benchDay(): Record<string, unknown> {
   // The older design: every 5 minutes, list the whole next 90 days (250 events a page).
   for (const size of [500, 2000]) {
     const polling = new Sandbox({ now: START, skipSetup: true });
-    for (let i = 0; i < size; i++) polling.runtime.calendar.insertEvent('primary', eventResource({ location: 'Room 4', start: START + (1 + (i % 2000)) * HOUR }));
+    for (let i = 0; i < size; i++)
+      polling.runtime.calendar.insertEvent('primary', eventResource({ location: 'Room 4', start: START + (1 + (i % 2000)) * HOUR }));
     const api = polling.runtime.calendar.advanced();
     for (let poll = 0; poll < 288; poll++) {
       let pageToken: string | undefined;
       do {
-        const page = api.Events!.list('primary', { timeMin: new Date(START).toISOString(), timeMax: new Date(START + 90 * day).toISOString(), singleEvents: true, maxResults: 250, pageToken });
+        const page = api.Events!.list('primary', {
+          timeMin: new Date(START).toISOString(),
+          timeMax: new Date(START + 90 * day).toISOString(),
+          singleEvents: true,
+          maxResults: 250,
+          pageToken,
+        });
         pageToken = page.nextPageToken ?? undefined;
       } while (pageToken);
     }
@@ -111,7 +121,8 @@ export function benchSyncCpu(): Record<string, unknown> {
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     const sandbox = fresh(100);
-    for (let j = 0; j < 100; j++) sandbox.runtime.calendar.insertEvent('primary', eventResource({ location: phoneOf(j), start: START + (48 + j) * HOUR }));
+    for (let j = 0; j < 100; j++)
+      sandbox.runtime.calendar.insertEvent('primary', eventResource({ location: phoneOf(j), start: START + (48 + j) * HOUR }));
     samples.push(timeMs(() => sandbox.fireCalendarTrigger()) / 100);
   }
   return { 'median ms per change (100 per run, 5 runs)': round(median(samples), 3) };

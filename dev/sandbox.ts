@@ -313,14 +313,21 @@ export class Sandbox {
     const queryString = Object.entries(query)
       .flatMap(([name, values]) => values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`))
       .join('&');
-    const event: Record<string, unknown> = { parameter, parameters, queryString, contextPath: '', contentLength: body ? body.contents.length : -1 };
+    const event: Record<string, unknown> = {
+      parameter,
+      parameters,
+      queryString,
+      contextPath: '',
+      contentLength: body ? body.contents.length : -1,
+    };
     if (body) event.postData = { contents: body.contents, length: body.contents.length, type: body.type, name: 'postData' };
     return event;
   }
 
   private describe(output: unknown): WebResponse {
     const page = describeHtmlOutput(output);
-    if (page) return { status: 200, contentType: 'text/html; charset=utf-8', body: page.content, title: page.title, metaTags: page.metaTags };
+    if (page)
+      return { status: 200, contentType: 'text/html; charset=utf-8', body: page.content, title: page.title, metaTags: page.metaTags };
     const text = describeTextOutput(output);
     if (text) return { status: 200, contentType: text.contentType, body: text.content, fileName: text.fileName };
     return { status: 500, contentType: 'text/plain', body: 'The script completed but did not return anything.' };
@@ -345,7 +352,11 @@ export class Sandbox {
       response = this.describe((fn as (e: unknown) => unknown)(JSON.parse(JSON.stringify(event))));
     } catch (error) {
       // Apps Script shows its own error page, naming the error but not the script's stack.
-      response = { status: 500, contentType: 'text/html', body: `<p>Error: ${String((error as Error)?.message ?? error).replace(/[<>&]/g, '')}</p>` };
+      response = {
+        status: 500,
+        contentType: 'text/html',
+        body: `<p>Error: ${String((error as Error)?.message ?? error).replace(/[<>&]/g, '')}</p>`,
+      };
     } finally {
       this.runtime.endExecution();
       this.depth--;

@@ -8,7 +8,10 @@ import { parseForm } from './twilio/fake-twilio';
 type Json = unknown;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -74,7 +77,9 @@ function servePage(response: WebResponse): { status: number; headers: Record<str
   if (response.contentType.startsWith('text/html') && response.title !== undefined) {
     const head = [
       `<title>${(response.title ?? '').replace(/[<>&]/g, '')}</title>`,
-      ...(response.metaTags ?? []).map((tag) => `<meta name="${tag.name.replace(/"/g, '')}" content="${tag.content.replace(/"/g, '&quot;')}">`),
+      ...(response.metaTags ?? []).map(
+        (tag) => `<meta name="${tag.name.replace(/"/g, '')}" content="${tag.content.replace(/"/g, '&quot;')}">`,
+      ),
       CLIENT_SHIM,
     ].join('');
     const body = /<head>/i.test(response.body) ? response.body.replace(/<head>/i, `<head>${head}`) : `${head}${response.body}`;
@@ -246,7 +251,11 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
   });
 }
 
-export async function startServer(options: { port: number; host?: string; now?: number }): Promise<{ server: http.Server; sandbox: Sandbox; url: string }> {
+export async function startServer(options: {
+  port: number;
+  host?: string;
+  now?: number;
+}): Promise<{ server: http.Server; sandbox: Sandbox; url: string }> {
   const host = options.host ?? '127.0.0.1';
   let sandbox: Sandbox | undefined;
   const server = createServer(() => sandbox as Sandbox);

@@ -28,5 +28,14 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sourcesChanged) {
 const bench = process.argv.includes('--bench');
 const entry = bench ? 'bench/run.ts' : 'dev/main.ts';
 const outfile = path.join(root, '.sandbox', bench ? 'bench.cjs' : 'server.cjs');
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning', external: ['esbuild', 'playwright-core'] });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile,
+  logLevel: 'warning',
+  external: ['esbuild', 'playwright-core'],
+});
 createRequire(import.meta.url)(outfile);

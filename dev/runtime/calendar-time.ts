@@ -45,16 +45,7 @@ export function zoneOffsetMinutes(ms: number, zone: string): number {
 }
 
 /** The instant at which the wall-clock time (in `zone`) reads the given fields. */
-export function zonedToInstant(
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  ms: number,
-  zone: string,
-): number {
+export function zonedToInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone: string): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   let guess = wall - zoneOffsetMinutes(wall, zone) * 60000;
   const second = wall - zoneOffsetMinutes(guess, zone) * 60000;

@@ -2,14 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { RuntimeCore, notEmulated } from './core';
-import {
-  formatRfc3339,
-  isValidZone,
-  lacksOffset,
-  parseDateInZone,
-  parseDateTime,
-  parseRfc3339WithOffset,
-} from './calendar-time';
+import { formatRfc3339, isValidZone, lacksOffset, parseDateInZone, parseDateTime, parseRfc3339WithOffset } from './calendar-time';
 
 export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -167,8 +160,7 @@ function strict<T>(path: string, impl: Json, accessThrows = false): T {
 
 export class CalendarService {
   readonly primaryId: string;
-  readonly guestNotifications: Array<{ method: string; calendarId: string; eventId: string; sendUpdates: string }> =
-    [];
+  readonly guestNotifications: Array<{ method: string; calendarId: string; eventId: string; sendUpdates: string }> = [];
   private readonly calendars = new Map<string, CalendarData>();
   private changeSeq = 0;
   private orderCounter = 0;
@@ -772,6 +764,11 @@ export class CalendarService {
         busy: merged.map(([s, e]) => ({ start: formatRfc3339(s, outZone), end: formatRfc3339(e, outZone) })),
       };
     }
-    return { kind: 'calendar#freeBusy', timeMin: iso(timeMin), timeMax: iso(timeMax), calendars } as GoogleAppsScript.Calendar.Schema.FreeBusyResponse;
+    return {
+      kind: 'calendar#freeBusy',
+      timeMin: iso(timeMin),
+      timeMax: iso(timeMax),
+      calendars,
+    } as GoogleAppsScript.Calendar.Schema.FreeBusyResponse;
   }
 }

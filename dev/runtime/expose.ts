@@ -6,9 +6,32 @@ export const RAW = Symbol('apps-script-runtime-raw');
 
 /** Names jest, Node and promise machinery probe on any object; they must stay undefined. */
 const PROBED = new Set([
-  'then', 'catch', 'finally', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', 'inspect', 'constructor',
-  'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
-  'length', 'size', 'prototype', 'call', 'apply', 'bind', 'entries', 'keys', 'values', 'next', 'default',
+  'then',
+  'catch',
+  'finally',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'constructor',
+  'toString',
+  'valueOf',
+  'toLocaleString',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'length',
+  'size',
+  'prototype',
+  'call',
+  'apply',
+  'bind',
+  'entries',
+  'keys',
+  'values',
+  'next',
+  'default',
 ]);
 
 /**

@@ -9,12 +9,7 @@ export const SandboxMode = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 export class HtmlOutput {
@@ -27,7 +22,10 @@ export class HtmlOutput {
   width = 600;
   height = 400;
 
-  constructor(private readonly core: RuntimeCore, html?: unknown) {
+  constructor(
+    private readonly core: RuntimeCore,
+    html?: unknown,
+  ) {
     if (html !== undefined && html !== null) this.content = String(html);
   }
 
@@ -72,7 +70,12 @@ export class HtmlOutput {
 
   getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
     return this.metaTags.map(
-      (tag) => expose(this.core, { getName: () => tag.name, getContent: () => tag.content }, 'HtmlOutputMetaTag') as unknown as GoogleAppsScript.HTML.HtmlOutputMetaTag,
+      (tag) =>
+        expose(
+          this.core,
+          { getName: () => tag.name, getContent: () => tag.content },
+          'HtmlOutputMetaTag',
+        ) as unknown as GoogleAppsScript.HTML.HtmlOutputMetaTag,
     );
   }
 

@@ -80,7 +80,10 @@ function checkTimeout(timeoutInMillis: unknown): number {
 export class Lock implements GoogleAppsScript.Lock.Lock {
   private acquired = false;
 
-  constructor(private readonly owner: LockServiceEmulation, private readonly kind: LockKind) {}
+  constructor(
+    private readonly owner: LockServiceEmulation,
+    private readonly kind: LockKind,
+  ) {}
 
   hasLock(): boolean {
     return this.acquired && this.owner.isHeld(this.kind);

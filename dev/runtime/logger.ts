@@ -37,7 +37,10 @@ export class LogRecorder {
         return logger;
       },
       getLog(): string {
-        return recorder.entries.filter((e) => e.level === 'log').map((e) => e.message).join('\n');
+        return recorder.entries
+          .filter((e) => e.level === 'log')
+          .map((e) => e.message)
+          .join('\n');
       },
       clear() {
         recorder.clear();
@@ -50,7 +53,10 @@ export class LogRecorder {
   console(): Console {
     const recorder = this;
     const timers = new Map<string, number>();
-    const levels = (level: LogLevel) => (...args: unknown[]) => recorder.record(level, format(...args));
+    const levels =
+      (level: LogLevel) =>
+      (...args: unknown[]) =>
+        recorder.record(level, format(...args));
     const console = {
       log: levels('log'),
       info: levels('info'),

@@ -42,7 +42,10 @@ const ADDRESS = /^(?:[^<>]*<\s*[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+\s*>|[^\s@<>]+@[^\s
 
 function addresses(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
-  const result = String(list).split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const result = String(list)
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   for (const address of result) {
     if (!ADDRESS.test(address)) throw new Error(`Invalid email: ${address}`);
   }
@@ -77,9 +80,10 @@ export class MailEmulation {
     const cc = addresses(options.cc);
     const bcc = addresses(options.bcc);
     if (to.length + cc.length + bcc.length === 0) throw new Error('Failed to send email: no recipient');
-    const attachments = options.attachments === undefined || options.attachments === null
-      ? []
-      : Array.from(options.attachments as ArrayLike<unknown>, attachment);
+    const attachments =
+      options.attachments === undefined || options.attachments === null
+        ? []
+        : Array.from(options.attachments as ArrayLike<unknown>, attachment);
     this.core.consume('emailRecipients', to.length + cc.length + bcc.length);
     this.sent.push({
       to: to.join(','),

@@ -98,9 +98,10 @@ export class TriggerRegistry {
     }
     if (trigger.atHour !== undefined && trigger.timeZone) {
       const step = trigger.everyMs - HOUR;
-      const weekday = trigger.everyMs % (7 * DAY) === 0 && trigger.nextRunAt !== undefined
-        ? zonedFields(trigger.nextRunAt, resolveZone(trigger.timeZone)).weekday
-        : undefined;
+      const weekday =
+        trigger.everyMs % (7 * DAY) === 0 && trigger.nextRunAt !== undefined
+          ? zonedFields(trigger.nextRunAt, resolveZone(trigger.timeZone)).weekday
+          : undefined;
       trigger.nextRunAt = nextWallClock(atMs + step, trigger.timeZone, trigger.atHour, trigger.nearMinute ?? 0, weekday);
     } else {
       trigger.nextRunAt = atMs + trigger.everyMs;
@@ -124,7 +125,10 @@ export class Trigger {
     if (this.info.kind === 'clock') return EventType.CLOCK;
     if (this.info.kind === 'calendar') return EventType.ON_EVENT_UPDATED;
     const events: Record<SpreadsheetEvent, string> = {
-      open: EventType.ON_OPEN, edit: EventType.ON_EDIT, change: EventType.ON_CHANGE, formSubmit: EventType.ON_FORM_SUBMIT,
+      open: EventType.ON_OPEN,
+      edit: EventType.ON_EDIT,
+      change: EventType.ON_CHANGE,
+      formSubmit: EventType.ON_FORM_SUBMIT,
     };
     return events[this.info.event as SpreadsheetEvent];
   }
@@ -141,7 +145,11 @@ export class Trigger {
 class CalendarTriggerBuilder {
   private updated = false;
 
-  constructor(private readonly app: ScriptAppEmulation, private readonly handler: string, private readonly calendarId: string) {}
+  constructor(
+    private readonly app: ScriptAppEmulation,
+    private readonly handler: string,
+    private readonly calendarId: string,
+  ) {}
 
   onEventUpdated(): CalendarTriggerBuilder {
     this.updated = true;
@@ -157,7 +165,11 @@ class CalendarTriggerBuilder {
 class SpreadsheetTriggerBuilder {
   private event: SpreadsheetEvent | null = null;
 
-  constructor(private readonly app: ScriptAppEmulation, private readonly handler: string, private readonly spreadsheetId: string) {}
+  constructor(
+    private readonly app: ScriptAppEmulation,
+    private readonly handler: string,
+    private readonly spreadsheetId: string,
+  ) {}
 
   onOpen(): SpreadsheetTriggerBuilder {
     this.event = 'open';
@@ -194,7 +206,11 @@ class ClockTriggerBuilder {
   private weekDay?: number;
   private timeZone: string;
 
-  constructor(private readonly app: ScriptAppEmulation, private readonly core: RuntimeCore, private readonly handler: string) {
+  constructor(
+    private readonly app: ScriptAppEmulation,
+    private readonly core: RuntimeCore,
+    private readonly handler: string,
+  ) {
     this.timeZone = core.timeZone;
   }
 
@@ -295,7 +311,11 @@ class ClockTriggerBuilder {
 }
 
 class TriggerBuilder {
-  constructor(private readonly app: ScriptAppEmulation, private readonly core: RuntimeCore, private readonly handler: string) {}
+  constructor(
+    private readonly app: ScriptAppEmulation,
+    private readonly core: RuntimeCore,
+    private readonly handler: string,
+  ) {}
 
   forUserCalendar(emailId: string): unknown {
     if (!emailId) throw new Error('Invalid argument: emailId');
@@ -351,8 +371,7 @@ export class ScriptAppEmulation {
         if (!(raw instanceof Trigger)) throw new Error('Invalid argument: trigger');
         this.triggers.delete(raw.info.id);
       },
-      getService: () =>
-        expose(core, { getUrl: () => url, isEnabled: () => url !== null }, 'Service'),
+      getService: () => expose(core, { getUrl: () => url, isEnabled: () => url !== null }, 'Service'),
       getScriptId: () => this.options.scriptId ?? 'sandbox-script-id',
       getOAuthToken: (): never => notEmulated('ScriptApp.getOAuthToken'),
       getIdentityToken: (): never => notEmulated('ScriptApp.getIdentityToken'),

@@ -17,8 +17,7 @@ export class SessionEmulation {
       getEffectiveUser: () => this.user(core.ownerEmail),
       getScriptTimeZone: () => core.timeZone,
       getActiveUserLocale: () => 'en',
-      getTemporaryActiveUserKey: () =>
-        core.caller === 'owner' ? 'sandbox-temporary-key-owner' : 'sandbox-temporary-key-anonymous',
+      getTemporaryActiveUserKey: () => (core.caller === 'owner' ? 'sandbox-temporary-key-owner' : 'sandbox-temporary-key-anonymous'),
     };
     return expose(core, service, 'Session') as unknown as GoogleAppsScript.Base.Session;
   }

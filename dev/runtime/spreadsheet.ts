@@ -145,7 +145,12 @@ export class Sheet {
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
 
-  constructor(readonly core: RuntimeCore, readonly parent: Spreadsheet, public name: string, readonly sheetId: number) {
+  constructor(
+    readonly core: RuntimeCore,
+    readonly parent: Spreadsheet,
+    public name: string,
+    readonly sheetId: number,
+  ) {
     this.proxy = expose(core, this, 'Sheet');
   }
 
@@ -196,7 +201,8 @@ export class Sheet {
 
   range(box: Box): GoogleAppsScript.Spreadsheet.Range {
     const { row, column, numRows, numColumns } = box;
-    if (![row, column, numRows, numColumns].every((n) => Number.isInteger(n))) throw new Error('Invalid argument: range coordinates must be integers');
+    if (![row, column, numRows, numColumns].every((n) => Number.isInteger(n)))
+      throw new Error('Invalid argument: range coordinates must be integers');
     if (row < 1) throw new Error('The starting row of the range is too small.');
     if (column < 1) throw new Error('The starting column of the range is too small.');
     if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
@@ -236,7 +242,12 @@ export class Sheet {
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): GoogleAppsScript.Spreadsheet.Range {
     if (typeof a === 'string') return this.range(parseA1(a, this.maxRows, this.maxColumns));
-    return this.range({ row: Number(a), column: Number(column), numRows: numRows === undefined ? 1 : Number(numRows), numColumns: numColumns === undefined ? 1 : Number(numColumns) });
+    return this.range({
+      row: Number(a),
+      column: Number(column),
+      numRows: numRows === undefined ? 1 : Number(numRows),
+      numColumns: numColumns === undefined ? 1 : Number(numColumns),
+    });
   }
 
   getDataRange(): GoogleAppsScript.Spreadsheet.Range {
@@ -414,7 +425,10 @@ export class Sheet {
 }
 
 export class Range {
-  constructor(private readonly sheet: Sheet, private readonly box: Box) {}
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly box: Box,
+  ) {}
 
   private forEach(fn: (row: number, column: number, i: number, j: number) => void): void {
     for (let i = 0; i < this.box.numRows; i += 1) {
@@ -436,12 +450,16 @@ export class Range {
   private checkDimensions(data: unknown): unknown[][] {
     if (!Array.isArray(data)) throw new Error('Invalid argument: expected a two-dimensional array');
     if (data.length !== this.box.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.box.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.box.numRows}.`,
+      );
     }
     for (const line of data) {
       if (!Array.isArray(line)) throw new Error('Invalid argument: expected a two-dimensional array');
       if (line.length !== this.box.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.box.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.box.numColumns}.`,
+        );
       }
     }
     return data as unknown[][];
@@ -483,7 +501,9 @@ export class Range {
   setValues(values: unknown[][]): Range {
     const data = this.checkDimensions(values);
     const tz = this.sheet.parent.timeZone;
-    const converted = data.map((line, i) => line.map((v, j) => toCellValue(v, this.sheet.cell(this.box.row + i, this.box.column + j)?.f, tz)));
+    const converted = data.map((line, i) =>
+      line.map((v, j) => toCellValue(v, this.sheet.cell(this.box.row + i, this.box.column + j)?.f, tz)),
+    );
     this.forEach((r, c, i, j) => {
       this.sheet.ensureCell(r, c).v = converted[i][j];
     });
@@ -677,7 +697,12 @@ export class Spreadsheet {
   active: Sheet;
   timeZone: string;
 
-  constructor(readonly core: RuntimeCore, readonly id: string, public name: string, private readonly emulation: SpreadsheetEmulation) {
+  constructor(
+    readonly core: RuntimeCore,
+    readonly id: string,
+    public name: string,
+    private readonly emulation: SpreadsheetEmulation,
+  ) {
     this.timeZone = core.timeZone;
     this.proxy = expose(core, this, 'Spreadsheet');
     this.active = this.addSheet('Sheet1');
@@ -775,7 +800,15 @@ export class Spreadsheet {
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {
     const text = String(a1Notation);
     const bang = text.lastIndexOf('!');
-    const sheet = bang < 0 ? this.active : this.findSheet(text.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
+    const sheet =
+      bang < 0
+        ? this.active
+        : this.findSheet(
+            text
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, '$1')
+              .replace(/''/g, "'"),
+          );
     if (!sheet) throw new Error('Range not found');
     return sheet.getRange(bang < 0 ? text : text.slice(bang + 1));
   }
@@ -793,14 +826,22 @@ export class Spreadsheet {
   }
 
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
-    this.emulation.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5, at: this.core.now });
+    this.emulation.toasts.push({
+      message: String(msg),
+      title: title === undefined ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? 5,
+      at: this.core.now,
+    });
   }
 }
 
 class Menu {
   readonly record: MenuRecord;
 
-  constructor(private readonly emulation: SpreadsheetEmulation, caption: string) {
+  constructor(
+    private readonly emulation: SpreadsheetEmulation,
+    caption: string,
+  ) {
     this.record = { caption, items: [] };
   }
 
@@ -835,7 +876,10 @@ export class SpreadsheetEmulation {
   readonly menus: MenuRecord[] = [];
   readonly dialogs: DialogRecord[] = [];
 
-  constructor(private readonly core: RuntimeCore, options: { name?: string } = {}) {
+  constructor(
+    private readonly core: RuntimeCore,
+    options: { name?: string } = {},
+  ) {
     this.spreadsheet = new Spreadsheet(core, SPREADSHEET_ID, options.name ?? 'Appointments (sandbox)', this);
   }
 
@@ -889,7 +933,8 @@ export class SpreadsheetEmulation {
       openById: (id: string) => open(String(id)),
       openByUrl: (url: string) => {
         const m = /\/spreadsheets\/d\/([^/]+)/.exec(String(url));
-        if (!m || m[1] !== ss.id) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+        if (!m || m[1] !== ss.id)
+          throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
         return ss.proxy;
       },
       flush: () => undefined,

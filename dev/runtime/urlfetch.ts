@@ -45,7 +45,10 @@ function headerValue(headers: Record<string, string> | undefined, name: string):
 }
 
 /** The request UrlFetchApp would send for (url, params). */
-export function buildRequest(url: unknown, params: FetchParams = {}): HttpRequest & { muteHttpExceptions: boolean; followRedirects: boolean } {
+export function buildRequest(
+  url: unknown,
+  params: FetchParams = {},
+): HttpRequest & { muteHttpExceptions: boolean; followRedirects: boolean } {
   if (typeof url !== 'string' || !/^https?:\/\/[^/?#\s]+/i.test(url)) throw new Error(`Invalid argument: ${String(url)}`);
   if (url.length > URL_LENGTH_LIMIT) throw new Error('Limit Exceeded: URLFetch URL Length.');
   try {
@@ -94,7 +97,10 @@ export function buildRequest(url: unknown, params: FetchParams = {}): HttpReques
 }
 
 export class HTTPResponse {
-  constructor(private readonly core: RuntimeCore, private readonly response: HttpResponse) {}
+  constructor(
+    private readonly core: RuntimeCore,
+    private readonly response: HttpResponse,
+  ) {}
 
   getResponseCode(): number {
     return this.response.status;
@@ -130,10 +136,15 @@ export class UrlFetchEmulation {
   readonly requests: HttpRequest[] = [];
   handler: HttpHandler;
 
-  constructor(private readonly core: RuntimeCore, handler?: HttpHandler) {
-    this.handler = handler ?? ((request) => {
-      throw new Error(`Address unavailable: ${request.url}`);
-    });
+  constructor(
+    private readonly core: RuntimeCore,
+    handler?: HttpHandler,
+  ) {
+    this.handler =
+      handler ??
+      ((request) => {
+        throw new Error(`Address unavailable: ${request.url}`);
+      });
   }
 
   private exchange(request: HttpRequest): HttpResponse {
@@ -158,12 +169,18 @@ export class UrlFetchEmulation {
       const keepBody = response.status === 307 || response.status === 308;
       request = keepBody
         ? { ...request, url: next }
-        : { url: next, method: 'GET', headers: Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== 'content-type')), payload: '' };
+        : {
+            url: next,
+            method: 'GET',
+            headers: Object.fromEntries(Object.entries(request.headers).filter(([k]) => k.toLowerCase() !== 'content-type')),
+            payload: '',
+          };
       response = this.exchange(request);
     }
     if (response.status >= 400 && !built.muteHttpExceptions) {
       const parsed = new URL(request.url);
-      const body = response.body.length > TRUNCATED_RESPONSE_CHARS ? `${response.body.slice(0, TRUNCATED_RESPONSE_CHARS)}...` : response.body;
+      const body =
+        response.body.length > TRUNCATED_RESPONSE_CHARS ? `${response.body.slice(0, TRUNCATED_RESPONSE_CHARS)}...` : response.body;
       throw new Error(
         `Request failed for ${parsed.protocol}//${parsed.host} returned code ${response.status}. Truncated server response: ${body} (use muteHttpExceptions option to examine full response)`,
       );

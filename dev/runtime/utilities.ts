@@ -8,10 +8,18 @@ export const DigestAlgorithm = enumOf('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384
 export const MacAlgorithm = enumOf('HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512');
 
 const NODE_DIGESTS: Record<string, string> = {
-  MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
 };
 const NODE_MACS: Record<string, string> = {
-  HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512',
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
 };
 
 /** Java's signed bytes (−128..127), as every Utilities byte method returns them. */
@@ -157,21 +165,37 @@ export function zonedFields(ms: number, zone: Zone): ZonedFields {
   if (zone.id === null) {
     const d = new Date(wholeSeconds + zone.fixedOffsetMinutes * 60000);
     return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond, weekday: d.getUTCDay(),
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond,
+      weekday: d.getUTCDay(),
       offsetMinutes: zone.fixedOffsetMinutes,
     };
   }
   const parts = formatter(zone.id, {
-    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    hourCycle: 'h23', era: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+    era: 'short',
   }).formatToParts(new Date(wholeSeconds));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
   let year = Number(get('year'));
   if (/^B/i.test(get('era'))) year = 1 - year;
   const fields = {
-    year, month: Number(get('month')), day: Number(get('day')), hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')), second: Number(get('second')),
+    year,
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')) % 24,
+    minute: Number(get('minute')),
+    second: Number(get('second')),
   };
   const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
   const weekday = new Date(Date.UTC(fields.year, fields.month - 1, fields.day)).getUTCDay();
@@ -206,7 +230,8 @@ function zoneName(ms: number, zone: Zone, offsetMinutes: number, long: boolean):
 
 function formatField(letter: string, count: number, f: ZonedFields, ms: number, zone: Zone): string {
   switch (letter) {
-    case 'G': return f.year > 0 ? 'AD' : 'BC';
+    case 'G':
+      return f.year > 0 ? 'AD' : 'BC';
     case 'y': {
       const year = f.year > 0 ? f.year : 1 - f.year;
       return count === 2 ? pad(year % 100, 2) : pad(year, count);
@@ -216,29 +241,45 @@ function formatField(letter: string, count: number, f: ZonedFields, ms: number, 
       if (count >= 4) return MONTHS[f.month - 1];
       if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
       return pad(f.month, count);
-    case 'd': return pad(f.day, count);
+    case 'd':
+      return pad(f.day, count);
     case 'D': {
       const dayOfYear = (Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000 + 1;
       return pad(dayOfYear, count);
     }
-    case 'E': return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
-    case 'u': return pad(f.weekday === 0 ? 7 : f.weekday, count);
-    case 'a': return f.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(f.hour, count);
-    case 'k': return pad(f.hour === 0 ? 24 : f.hour, count);
-    case 'K': return pad(f.hour % 12, count);
-    case 'h': return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
-    case 'm': return pad(f.minute, count);
-    case 's': return pad(f.second, count);
-    case 'S': return pad(f.millisecond, count);
-    case 'z': return zoneName(ms, zone, f.offsetMinutes, count >= 4);
-    case 'Z': return gmtOffset(f.offsetMinutes, false);
+    case 'E':
+      return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+    case 'u':
+      return pad(f.weekday === 0 ? 7 : f.weekday, count);
+    case 'a':
+      return f.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(f.hour, count);
+    case 'k':
+      return pad(f.hour === 0 ? 24 : f.hour, count);
+    case 'K':
+      return pad(f.hour % 12, count);
+    case 'h':
+      return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+    case 'm':
+      return pad(f.minute, count);
+    case 's':
+      return pad(f.second, count);
+    case 'S':
+      return pad(f.millisecond, count);
+    case 'z':
+      return zoneName(ms, zone, f.offsetMinutes, count >= 4);
+    case 'Z':
+      return gmtOffset(f.offsetMinutes, false);
     case 'X': {
       if (f.offsetMinutes === 0) return 'Z';
       if (count === 1) return gmtOffset(f.offsetMinutes, false).slice(0, 3);
       return gmtOffset(f.offsetMinutes, count >= 3);
     }
-    case 'Y': case 'w': case 'W': case 'F':
+    case 'Y':
+    case 'w':
+    case 'W':
+    case 'F':
       return notEmulated(`Utilities.formatDate pattern letter '${letter}'`);
     default:
       throw new Error(`Illegal pattern character '${letter}'`);

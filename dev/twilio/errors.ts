@@ -35,7 +35,7 @@ export const TWILIO_ERRORS: Readonly<Record<number, string>> = {
   63003: 'Channel could not find To address',
   63016: 'Outside messaging window. For WhatsApp, use a Message Template instead',
   63024: 'Invalid message recipient',
-  63032: "We cannot send this message to this user because of a WhatsApp limitation",
+  63032: 'We cannot send this message to this user because of a WhatsApp limitation',
 };
 
 export function twilioErrorTitle(code: number): string {

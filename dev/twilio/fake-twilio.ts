@@ -329,7 +329,8 @@ export class FakeTwilio {
   setStatus(sid: string, status: string, errorCode?: number): StatusCallback | undefined {
     const m = this.get(sid);
     if (!m) throw new Error(`FakeTwilio.setStatus: no message ${sid}`);
-    if (!(MESSAGE_STATUSES as readonly string[]).includes(status)) throw new Error(`FakeTwilio.setStatus: '${status}' is not a Message status`);
+    if (!(MESSAGE_STATUSES as readonly string[]).includes(status))
+      throw new Error(`FakeTwilio.setStatus: '${status}' is not a Message status`);
     const now = this.options.now();
     m.status = status as MessageStatus;
     m.date_updated = rfc2822(now);
@@ -367,7 +368,10 @@ export class FakeTwilio {
       code === null
         ? [['sent', undefined], ['delivered', undefined], ...(options.read ? [['read', undefined] as [MessageStatus, undefined]] : [])]
         : failureStatusFor(code) === 'undelivered'
-          ? [['sent', undefined], ['undelivered', code]]
+          ? [
+              ['sent', undefined],
+              ['undelivered', code],
+            ]
           : [['failed', code]];
     const callbacks: StatusCallback[] = [];
     for (const [status, errorCode] of steps) {
@@ -387,8 +391,7 @@ export class FakeTwilio {
     const numMedia = input.numMedia ?? 0;
     const sid = input.messageSid ?? this.newSid(numMedia > 0 ? 'MM' : 'SM');
     const mg =
-      input.messagingServiceSid ??
-      Object.entries(this.options.messagingServices ?? {}).find(([, sender]) => sender === input.to)?.[0];
+      input.messagingServiceSid ?? Object.entries(this.options.messagingServices ?? {}).find(([, sender]) => sender === input.to)?.[0];
     const isButton = input.buttonPayload !== undefined || input.buttonText !== undefined;
     const accountSid = this.options.accountSid;
 
@@ -451,8 +454,7 @@ export class FakeTwilio {
       throw new Error(`Invalid argument: ${request.url}`);
     }
     const path = url.pathname;
-    const notFound = () =>
-      errorResponse(404, 20404, requestId, `The requested resource ${path} was not found`);
+    const notFound = () => errorResponse(404, 20404, requestId, `The requested resource ${path} was not found`);
     if (url.hostname !== API_HOST) return notFound();
 
     const list = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
@@ -561,9 +563,7 @@ export class FakeTwilio {
     const to = url.searchParams.get('To');
     const from = url.searchParams.get('From');
     const pageSize = Math.min(1000, Number(url.searchParams.get('PageSize') ?? '50') || 50);
-    const matching = this.store
-      .filter((m) => (to === null || m.to === to) && (from === null || m.from === from))
-      .reverse(); // newest first, as Twilio lists
+    const matching = this.store.filter((m) => (to === null || m.to === to) && (from === null || m.from === from)).reverse(); // newest first, as Twilio lists
     if (matching.length > pageSize) return notEmulated('Twilio list Messages paging');
     const filters = [to !== null ? `To=${encodeURIComponent(to)}` : '', from !== null ? `From=${encodeURIComponent(from)}` : '']
       .filter(Boolean)

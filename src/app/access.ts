@@ -9,7 +9,8 @@ export function callerIsOwner(): boolean {
 }
 
 export function requireOwner(what: string): void {
-  if (!callerIsOwner()) throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
+  if (!callerIsOwner())
+    throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
 }
 
 /** Installable triggers pass their own uid in the event; a caller from a page cannot know one. */

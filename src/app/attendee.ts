@@ -92,15 +92,31 @@ export function attendeeGet(context: AppContext, token: string, action: string |
   const when = formatRange(row.start, row.end, zone, context.settings.locale);
   const title = row.title.trim() || 'Appointment';
   if (row.state === 'cancelled') {
-    return friendlyPage(context, 'This appointment is cancelled', `"${title}" with ${context.settings.hostName} on ${when} is cancelled. Nothing else needs doing. If you would like to come another time, book a new time.`);
+    return friendlyPage(
+      context,
+      'This appointment is cancelled',
+      `"${title}" with ${context.settings.hostName} on ${when} is cancelled. Nothing else needs doing. If you would like to come another time, book a new time.`,
+    );
   }
   if (row.end < at) {
-    return friendlyPage(context, 'This appointment is over', `"${title}" with ${context.settings.hostName} was on ${when}. To meet again, book a new time or reply to your WhatsApp message.`);
+    return friendlyPage(
+      context,
+      'This appointment is over',
+      `"${title}" with ${context.settings.hostName} was on ${when}. To meet again, book a new time or reply to your WhatsApp message.`,
+    );
   }
   const step = stepOf(action);
   const link = context.appointmentLink(row.token);
   if (step === 'ics') {
-    const ics = appointmentIcs({ uid: row.iCalUID || `${row.eventId}@google.com`, title, hostName: context.settings.hostName, start: row.start, end: row.end, link, now: at });
+    const ics = appointmentIcs({
+      uid: row.iCalUID || `${row.eventId}@google.com`,
+      title,
+      hostName: context.settings.hostName,
+      start: row.start,
+      end: row.end,
+      link,
+      now: at,
+    });
     return textOutput(ics, 'ical', ICS_FILE_NAME);
   }
   const blocker = changeBlocker(context, ledger, row, at);
@@ -204,7 +220,10 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     if (!event || event.status === 'cancelled') throw new RequestError(CANCELLED_MESSAGE);
     // The calendar, not the ledger, says where the event is now: the host may just have moved it.
     const current = eventInterval(event);
-    if (!current) throw new RequestError(`This appointment cannot be moved here. Please reply to your WhatsApp message to ask ${context.settings.hostName}.`);
+    if (!current)
+      throw new RequestError(
+        `This appointment cannot be moved here. Please reply to your WhatsApp message to ask ${context.settings.hostName}.`,
+      );
     const target = { start, end: start + (current.end - current.start) };
     if (target.start === current.start) throw new RequestError('Your appointment is already at that time.');
     if (!isOfferableSlot(context, rules, target, current)) throw new RequestError(SLOT_TAKEN_MESSAGE);

@@ -59,15 +59,18 @@ function optionalText(input: Record<string, unknown>, name: string, max: number,
 }
 
 function zonedInstant(value: unknown, name: string): number {
-  if (typeof value !== 'string' || value.length > 40) throw new RequestError(`"${name}" must be an ISO 8601 time with a zone, like ${ZONED_EXAMPLE}.`);
+  if (typeof value !== 'string' || value.length > 40)
+    throw new RequestError(`"${name}" must be an ISO 8601 time with a zone, like ${ZONED_EXAMPLE}.`);
   const ms = parseIsoInstant(value);
-  if (ms === null) throw new RequestError(`"${name}" must be an ISO 8601 time with a zone (Z or an offset), like ${ZONED_EXAMPLE}; got "${value}".`);
+  if (ms === null)
+    throw new RequestError(`"${name}" must be an ISO 8601 time with a zone (Z or an offset), like ${ZONED_EXAMPLE}; got "${value}".`);
   return ms;
 }
 
 /** Parses and checks the request body; every refusal is a RequestError that says what to fix. */
 export function readHookBooking(contents: unknown, input: { defaultCountry: string; bookingMinutes: number; now: number }): HookBooking {
-  if (typeof contents !== 'string' || contents.trim() === '') throw new RequestError('The request needs a JSON body: {"name", "email" or "phone", "start"}.');
+  if (typeof contents !== 'string' || contents.trim() === '')
+    throw new RequestError('The request needs a JSON body: {"name", "email" or "phone", "start"}.');
   if (contents.length > MAX_BODY_LENGTH) throw new RequestError(`The body may be at most ${MAX_BODY_LENGTH} characters.`);
   let parsed: unknown;
   try {
@@ -78,17 +81,23 @@ export function readHookBooking(contents: unknown, input: { defaultCountry: stri
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RequestError('The body must be a JSON object.');
   const body = parsed as Record<string, unknown>;
   const unknown = Object.keys(body).filter((name) => !FIELDS.has(name));
-  if (unknown.length > 0) throw new RequestError(`Unknown field ${unknown.map((name) => `"${name}"`).join(', ')}; allowed: ${Array.from(FIELDS).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new RequestError(`Unknown field ${unknown.map((name) => `"${name}"`).join(', ')}; allowed: ${Array.from(FIELDS).join(', ')}.`);
 
   const name = field('name', () => cleanName(body.name));
   const email = field('email', () => cleanEmail(body.email));
   const phoneInput = body.phone;
-  const phone = phoneInput === undefined || phoneInput === null || phoneInput === '' ? '' : field('phone', () => cleanPhone(phoneInput, input.defaultCountry));
-  if (email === '' && phone === '') throw new RequestError('Give at least one of "email" and "phone", so the attendee hears about the appointment.');
+  const phone =
+    phoneInput === undefined || phoneInput === null || phoneInput === ''
+      ? ''
+      : field('phone', () => cleanPhone(phoneInput, input.defaultCountry));
+  if (email === '' && phone === '')
+    throw new RequestError('Give at least one of "email" and "phone", so the attendee hears about the appointment.');
   const start = zonedInstant(body.start, 'start');
   const end = body.end === undefined || body.end === null ? start + input.bookingMinutes * MINUTE_MS : zonedInstant(body.end, 'end');
   if (!(end > start)) throw new RequestError('"end" must be after "start".');
-  if (end - start > MAX_LENGTH_MINUTES * MINUTE_MS) throw new RequestError(`An appointment may last at most ${MAX_LENGTH_MINUTES / 60} hours.`);
+  if (end - start > MAX_LENGTH_MINUTES * MINUTE_MS)
+    throw new RequestError(`An appointment may last at most ${MAX_LENGTH_MINUTES / 60} hours.`);
   if (start < input.now) throw new RequestError('"start" is in the past.');
   if (body.allowBusy !== undefined && typeof body.allowBusy !== 'boolean') throw new RequestError('"allowBusy" must be true or false.');
   return {
@@ -129,7 +138,8 @@ function existingBooking(context: AppContext, booking: HookBooking): CalendarEve
   return listEventsBetween(context.settings.calendarId, booking.start, booking.start + MINUTE_MS).find((event) => {
     if (event.status === 'cancelled' || eventTimes(event).start !== booking.start) return false;
     const samePhone = booking.phone !== '' && phonesInLocation(event.location ?? '', country).phones.includes(booking.phone);
-    const sameEmail = booking.email !== '' && (event.attendees ?? []).some((guest) => (guest.email ?? '').toLowerCase() === booking.email.toLowerCase());
+    const sameEmail =
+      booking.email !== '' && (event.attendees ?? []).some((guest) => (guest.email ?? '').toLowerCase() === booking.email.toLowerCase());
     return samePhone || sameEmail;
   });
 }
@@ -144,7 +154,8 @@ function createOnce(context: AppContext, booking: HookBooking): { id: string; cr
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, () => {
     const existing = existingBooking(context, booking);
     if (existing) return { id: String(existing.id), created: false };
-    if (!booking.allowBusy && !slotIsFree(context, booking)) throw new RequestError("That time is not free in the host's calendar. Nothing was booked.");
+    if (!booking.allowBusy && !slotIsFree(context, booking))
+      throw new RequestError("That time is not free in the host's calendar. Nothing was booked.");
     const event = hookEvent(booking, context.timeZone);
     const created = insertEvent(context.settings.calendarId, event, guestUpdates(context, event));
     return { id: String(created.id), created: true };
@@ -160,7 +171,11 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     const expected = context.bookingApiKey;
     if (expected === '' || !constantTimeEqual(key ?? '', expected)) return { ok: false, error: UNAUTHORISED };
     const rules = bookingRulesOf(context);
-    const booking = readHookBooking(contents, { defaultCountry: context.settings.defaultCountry, bookingMinutes: rules.bookingMinutes, now: now() });
+    const booking = readHookBooking(contents, {
+      defaultCountry: context.settings.defaultCountry,
+      bookingMinutes: rules.bookingMinutes,
+      now: now(),
+    });
     const result = createOnce(context, booking);
     // The sync announces it on WhatsApp and sends email invitations like for any event the host adds.
     if (result.created) syncAfterChange('booking webhook');
@@ -172,4 +187,3 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     return { ok: false, error: INTERNAL };
   }
 }
-

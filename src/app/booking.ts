@@ -20,7 +20,8 @@ const MAX_PHONE_INPUT = 40;
 const MAX_EMAIL_LENGTH = 254;
 // Controls, and bidirectional overrides that could make a name display as something else in the calendar.
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export interface BookingRequest {
   name: string;
@@ -108,7 +109,10 @@ export function listBookingSlotsPublic(fromInput: unknown): SlotJson[] {
   const from = optionalInstant(fromInput, 'a start date');
   const context = AppContext.load();
   const rules = bookingRulesOf(context);
-  return freeSlots(context, rules, { durationMinutes: rules.bookingMinutes, from }).map((slot) => ({ start: iso(slot.start), end: iso(slot.end) }));
+  return freeSlots(context, rules, { durationMinutes: rules.bookingMinutes, from }).map((slot) => ({
+    start: iso(slot.start),
+    end: iso(slot.end),
+  }));
 }
 
 export function book(input: unknown): BookingResult {
@@ -128,7 +132,9 @@ export function book(input: unknown): BookingResult {
       .all()
       .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
     if (open >= rules.maxOpenBookingsPerNumber) {
-      throw new RequestError(`This number already has the most upcoming bookings allowed. Please cancel one first, or contact ${context.settings.hostName} directly.`);
+      throw new RequestError(
+        `This number already has the most upcoming bookings allowed. Please cancel one first, or contact ${context.settings.hostName} directly.`,
+      );
     }
     const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
     if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);

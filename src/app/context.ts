@@ -8,7 +8,10 @@ import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 export class AppContext {
   private timeZoneCache: string | null = null;
 
-  private constructor(readonly props: Record<string, string>, readonly settings: Settings) {}
+  private constructor(
+    readonly props: Record<string, string>,
+    readonly settings: Settings,
+  ) {}
 
   /** Reads every script property once and validates the settings (throws SettingsError naming a bad one). */
   static load(): AppContext {

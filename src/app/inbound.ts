@@ -54,7 +54,12 @@ export function isInboundMessage(params: Params): boolean {
 }
 
 function replyContext(context: AppContext): replies.ReplyContext {
-  return { hostName: context.settings.hostName, timeZone: context.timeZone, locale: context.settings.locale, bookingLink: context.bookingLink };
+  return {
+    hostName: context.settings.hostName,
+    timeZone: context.timeZone,
+    locale: context.settings.locale,
+    bookingLink: context.bookingLink,
+  };
 }
 
 // ---- before anything is revealed ----
@@ -88,7 +93,12 @@ function confirmedByTwilio(context: AppContext, sender: Sender, at: number): boo
     const message = JSON.parse(result.body) as Record<string, unknown>;
     const created = Date.parse(String(message.date_created ?? ''));
     const recent = !Number.isFinite(created) || at - created < DEDUPE_SECONDS * 1000;
-    return message.direction === 'inbound' && message.from === sender.address && message.account_sid === context.settings.twilio.accountSid && recent;
+    return (
+      message.direction === 'inbound' &&
+      message.from === sender.address &&
+      message.account_sid === context.settings.twilio.accountSid &&
+      recent
+    );
   } catch {
     return false;
   }
@@ -106,7 +116,13 @@ export function ownAppointments(context: AppContext, ledger: Ledger, phone: stri
 }
 
 function listed(context: AppContext, rows: readonly Appointment[]): replies.ListedAppointment[] {
-  return rows.map((row) => ({ title: row.title, start: row.start, end: row.end, link: context.appointmentLink(row.token), confirmed: row.confirmedAt !== null }));
+  return rows.map((row) => ({
+    title: row.title,
+    start: row.start,
+    end: row.end,
+    link: context.appointmentLink(row.token),
+    confirmed: row.confirmedAt !== null,
+  }));
 }
 
 /** The appointment of the sender's latest reminder that has not begun: what a bare "1" or "2" answers. */
@@ -185,7 +201,8 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
     case 'button': {
       const row = rowForToken(context, ledger, command.token);
       // A button from someone else's reminder, or of an appointment that is over, reveals and changes nothing.
-      if (!row || row.phone !== sender.phone || row.state !== 'active' || row.end <= at) return { reply: replies.notYoursReply(), optedOut };
+      if (!row || row.phone !== sender.phone || row.state !== 'active' || row.end <= at)
+        return { reply: replies.notYoursReply(), optedOut };
       if (command.action === 'cancel') return { reply: null, cancelToken: row.token, optedOut };
       return { reply: confirm(context, ledger, row, at), optedOut };
     }
@@ -218,16 +235,27 @@ function sendText(context: AppContext, to: string, body: string): { sid: string;
 
 function replyEntry(sender: Sender, kind: string, sent: ReturnType<typeof sendText>, at: number): LogEntry {
   return {
-    time: at, direction: 'out', eventId: '', phone: sender.phone, kind,
-    messageSid: 'sid' in sent ? sent.sid : '', status: 'sid' in sent ? sent.status : 'failed', detail: 'error' in sent ? sent.error : '',
+    time: at,
+    direction: 'out',
+    eventId: '',
+    phone: sender.phone,
+    kind,
+    messageSid: 'sid' in sent ? sent.sid : '',
+    status: 'sid' in sent ? sent.status : 'failed',
+    detail: 'error' in sent ? sent.error : '',
   };
 }
 
 /** WhatsApp to HOST_WHATSAPP when set, otherwise mail to the owner; the Messages log has the words either way. */
 function forwardToHost(context: AppContext, ledger: Ledger, sender: Sender, at: number): LogEntry {
   const message = replies.hostForward({
-    phone: sender.phone, profileName: sender.profileName, text: sender.text, mediaCount: sender.mediaCount,
-    messageSid: sender.messageSid, appointments: listed(context, ownAppointments(context, ledger, sender.phone, at)), context: replyContext(context),
+    phone: sender.phone,
+    profileName: sender.profileName,
+    text: sender.text,
+    mediaCount: sender.mediaCount,
+    messageSid: sender.messageSid,
+    appointments: listed(context, ownAppointments(context, ledger, sender.phone, at)),
+    context: replyContext(context),
   });
   const base = { time: at, direction: 'note' as const, eventId: '', phone: sender.phone, kind: 'forward', messageSid: sender.messageSid };
   const hostNumber = context.settings.hostWhatsapp;
@@ -239,16 +267,37 @@ function forwardToHost(context: AppContext, ledger: Ledger, sender: Sender, at: 
   const owner = context.props[PROP.ownerEmail] ?? '';
   if (owner === '') return { ...base, status: 'not forwarded', detail: 'no OWNER_EMAIL or HOST_WHATSAPP; the text is in this log' };
   try {
-    sendMail({ to: owner, subject: message.subject, text: message.body, html: `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(message.body)}</pre>` });
+    sendMail({
+      to: owner,
+      subject: message.subject,
+      text: message.body,
+      html: `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(message.body)}</pre>`,
+    });
     return { ...base, status: 'forwarded', detail: `to ${owner} by email` };
   } catch (error) {
-    return { ...base, status: 'not forwarded', detail: `mail failed: ${String((error as Error)?.message ?? error)}; the text is in this log` };
+    return {
+      ...base,
+      status: 'not forwarded',
+      detail: `mail failed: ${String((error as Error)?.message ?? error)}; the text is in this log`,
+    };
   }
 }
 
 function inboundEntry(sender: Sender, command: Command, status: string, at: number): LogEntry {
-  const what = command.kind === 'button' ? `[button ${command.action}]` : sender.text || (sender.mediaCount > 0 ? `[${sender.mediaCount} attachment(s)]` : '[empty]');
-  return { time: at, direction: 'in', eventId: '', phone: sender.phone, kind: command.kind, messageSid: sender.messageSid, status, detail: what };
+  const what =
+    command.kind === 'button'
+      ? `[button ${command.action}]`
+      : sender.text || (sender.mediaCount > 0 ? `[${sender.mediaCount} attachment(s)]` : '[empty]');
+  return {
+    time: at,
+    direction: 'in',
+    eventId: '',
+    phone: sender.phone,
+    kind: command.kind,
+    messageSid: sender.messageSid,
+    status,
+    detail: what,
+  };
 }
 
 function logWithLock(entries: LogEntry[]): void {
@@ -283,7 +332,10 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
     reply = result.status === 'cancelled' && !optedOut ? null : result.message;
   } catch (error) {
     if (!(error instanceof RequestError)) log(`cancel from WhatsApp failed: ${String((error as Error)?.stack ?? error)}`);
-    reply = error instanceof RequestError ? error.message : 'Sorry, that did not work. Nothing was changed. Please use the link in your appointment message.';
+    reply =
+      error instanceof RequestError
+        ? error.message
+        : 'Sorry, that did not work. Nothing was changed. Please use the link in your appointment message.';
   }
   if (reply !== null) logWithLock([replyEntry(sender, 'cancel', sendText(context, sender.phone, reply), now())]);
 }
@@ -314,7 +366,9 @@ export function handleInbound(context: AppContext, params: Params): void {
     return;
   }
   if (context.settings.verifyInbound && !confirmedByTwilio(context, sender, at)) {
-    logWithLock([{ ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as a recent inbound message from this number' }]);
+    logWithLock([
+      { ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as a recent inbound message from this number' },
+    ]);
     return;
   }
   converse(context, sender, command, at);

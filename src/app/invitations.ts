@@ -23,8 +23,25 @@ import { Ledger, cellToTime, timeToCell } from './ledger';
 export const INVITATIONS_SHEET = 'Invitations';
 
 export const INVITATION_COLUMNS = [
-  'key', 'eventId', 'email', 'name', 'title', 'start', 'end', 'uid', 'eventSequence', 'sequence',
-  'lastMethod', 'lastStart', 'lastEnd', 'state', 'pending', 'error', 'attempts', 'sentAt', 'updatedAt',
+  'key',
+  'eventId',
+  'email',
+  'name',
+  'title',
+  'start',
+  'end',
+  'uid',
+  'eventSequence',
+  'sequence',
+  'lastMethod',
+  'lastStart',
+  'lastEnd',
+  'state',
+  'pending',
+  'error',
+  'attempts',
+  'sentAt',
+  'updatedAt',
 ] as const;
 
 type Column = (typeof INVITATION_COLUMNS)[number];
@@ -48,12 +65,15 @@ function method(value: string): '' | InvitationMethod {
 }
 
 export function invitationToRow(row: Invitation): string[] {
-  return INVITATION_COLUMNS.map((column) => (TIME_COLUMNS.has(column) ? timeToCell(row[column] as number | null) : String(row[column] ?? '')));
+  return INVITATION_COLUMNS.map((column) =>
+    TIME_COLUMNS.has(column) ? timeToCell(row[column] as number | null) : String(row[column] ?? ''),
+  );
 }
 
 export function rowToInvitation(cells: readonly string[]): Invitation {
   const cell = (column: Column): string => cells[INVITATION_COLUMNS.indexOf(column)] ?? '';
-  const whole = (column: Column, fallback: number): number => (cell(column) === '' || Number.isNaN(Number(cell(column))) ? fallback : Number(cell(column)));
+  const whole = (column: Column, fallback: number): number =>
+    cell(column) === '' || Number.isNaN(Number(cell(column))) ? fallback : Number(cell(column));
   return {
     key: cell('key'),
     eventId: cell('eventId'),
@@ -83,7 +103,10 @@ export class InvitationBook {
   private previousCount: number;
   private dirty = false;
 
-  private constructor(private readonly table: SheetTable, cells: string[][]) {
+  private constructor(
+    private readonly table: SheetTable,
+    cells: string[][],
+  ) {
     for (const row of cells.map(rowToInvitation)) if (row.key !== '' && !this.rows.has(row.key)) this.rows.set(row.key, row);
     this.previousCount = cells.length;
   }
@@ -176,7 +199,9 @@ export function invitationFacts(context: AppContext, event: CalendarEvent): Invi
  */
 function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook, row: Invitation): string {
   if (row.pending === 'CANCEL') return context.bookingLink;
-  const phones = ledger().forEvent(row.eventId).filter((candidate) => candidate.state === 'active' && candidate.token !== '');
+  const phones = ledger()
+    .forEvent(row.eventId)
+    .filter((candidate) => candidate.state === 'active' && candidate.token !== '');
   const guests = book.forEvent(row.eventId).filter((candidate) => candidate.state === 'active');
   const own = phones.find((candidate) => candidate.email.toLowerCase() === row.email.toLowerCase());
   const only = phones.length === 1 && guests.length === 1 ? phones[0] : undefined;
@@ -257,7 +282,9 @@ const PRUNE_AFTER_MS = 14 * 24 * 3600_000;
 export function runInvitationPass(context: AppContext, ledger: Ledger, input: { events: CalendarEvent[]; mode: string }): void {
   if (context.settings.invitationMode !== 'email' || input.mode === 'baseline') return;
   // Not someone else's meeting, and not a series: one REQUEST with its UID would replace the whole series for the guest.
-  const ours = input.events.filter((event) => event.id && !isOrganizedElsewhere(event) && !(isRecurringEvent(event) && event.status !== 'cancelled'));
+  const ours = input.events.filter(
+    (event) => event.id && !isOrganizedElsewhere(event) && !(isRecurringEvent(event) && event.status !== 'cancelled'),
+  );
   const facts = ours.map((event) => invitationFacts(context, event));
   const anyGuests = facts.some((event) => event.guests.length > 0);
   const someLive = (context.props[OPEN_EVENTS_PROP] ?? '') !== '';
@@ -272,9 +299,24 @@ export function runInvitationPass(context: AppContext, ledger: Ledger, input: { 
   // A full resync lists only events that still exist: a live invitation missing from it was deleted.
   if (input.mode === 'full') {
     const seen = new Set(input.events.map((event) => String(event.id)));
-    const gone = new Set(book.all().filter((row) => row.state === 'active' && row.end > at && !seen.has(row.eventId)).map((row) => row.eventId));
+    const gone = new Set(
+      book
+        .all()
+        .filter((row) => row.state === 'active' && row.end > at && !seen.has(row.eventId))
+        .map((row) => row.eventId),
+    );
     for (const eventId of gone) {
-      const deleted: InvitationEventFacts = { eventId, iCalUID: '', cancelled: true, allDay: false, summary: '', start: null, end: null, sequence: 0, guests: [] };
+      const deleted: InvitationEventFacts = {
+        eventId,
+        iCalUID: '',
+        cancelled: true,
+        allDay: false,
+        summary: '',
+        start: null,
+        end: null,
+        sequence: 0,
+        guests: [],
+      };
       for (const row of reconcileInvitations({ event: deleted, rows: book.forEvent(eventId), now: at })) book.put(row);
     }
   }

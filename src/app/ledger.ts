@@ -8,15 +8,46 @@ export const MESSAGES_SHEET = 'Messages';
 export const ARCHIVE_SHEET = 'Archive';
 
 export const APPOINTMENT_COLUMNS = [
-  'key', 'eventId', 'iCalUID', 'phone', 'email', 'title', 'start', 'end', 'state', 'pending',
-  'announcedKind', 'announcedStart', 'announcedEnd', 'announcedAt', 'messageSid', 'delivery', 'error',
-  'attempts', 'retryAt', 'token', 'updatedAt', 'reminded', 'remindedAt', 'confirmedAt',
+  'key',
+  'eventId',
+  'iCalUID',
+  'phone',
+  'email',
+  'title',
+  'start',
+  'end',
+  'state',
+  'pending',
+  'announcedKind',
+  'announcedStart',
+  'announcedEnd',
+  'announcedAt',
+  'messageSid',
+  'delivery',
+  'error',
+  'attempts',
+  'retryAt',
+  'token',
+  'updatedAt',
+  'reminded',
+  'remindedAt',
+  'confirmedAt',
 ] as const;
 
 export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
 
 type Column = (typeof APPOINTMENT_COLUMNS)[number];
-const TIME_COLUMNS = new Set<Column>(['start', 'end', 'announcedStart', 'announcedEnd', 'announcedAt', 'retryAt', 'updatedAt', 'remindedAt', 'confirmedAt']);
+const TIME_COLUMNS = new Set<Column>([
+  'start',
+  'end',
+  'announcedStart',
+  'announcedEnd',
+  'announcedAt',
+  'retryAt',
+  'updatedAt',
+  'remindedAt',
+  'confirmedAt',
+]);
 
 /** Times are kept in cells as ISO text (the sheet is plain text), read back as epoch ms. */
 export function timeToCell(value: number | null): string {
@@ -88,7 +119,10 @@ export class Ledger {
   private dirty = false;
   private readonly log: LogEntry[] = [];
 
-  private constructor(private readonly table: SheetTable, rows: string[][]) {
+  private constructor(
+    private readonly table: SheetTable,
+    rows: string[][],
+  ) {
     for (const row of rows) {
       const appointment = rowToAppointment(row);
       if (appointment.key === '' || this.rows.has(appointment.key)) continue;
@@ -177,8 +211,14 @@ export function appendToLog(entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
   SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(
     entries.map((entry) => [
-      new Date(entry.time).toISOString(), entry.direction, entry.eventId, entry.phone, entry.kind,
-      entry.messageSid, entry.status, entry.detail,
+      new Date(entry.time).toISOString(),
+      entry.direction,
+      entry.eventId,
+      entry.phone,
+      entry.kind,
+      entry.messageSid,
+      entry.status,
+      entry.detail,
     ]),
   );
 }

@@ -41,18 +41,15 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
   const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
-  return createMessageCall(
-    settings.twilio,
-    {
-      to: row.phone,
-      from: settings.whatsappFrom || undefined,
-      messagingServiceSid: settings.messagingServiceSid || undefined,
-      body: contentSid ? undefined : messageText(kind, facts),
-      contentSid,
-      contentVariables: contentSid ? templateVariables(kind, facts) : undefined,
-      statusCallback: context.statusCallbackUrl,
-    },
-  );
+  return createMessageCall(settings.twilio, {
+    to: row.phone,
+    from: settings.whatsappFrom || undefined,
+    messagingServiceSid: settings.messagingServiceSid || undefined,
+    body: contentSid ? undefined : messageText(kind, facts),
+    contentSid,
+    contentVariables: contentSid ? templateVariables(kind, facts) : undefined,
+    statusCallback: context.statusCallbackUrl,
+  });
 }
 
 function outcomeOf(result: HttpResult): SendOutcome {
@@ -89,7 +86,12 @@ function oneSpaced(text: string): string {
  * message another row already owns is not it (the same attendee may have several appointments), and
  * in text mode its text must be exactly the one this row would send.
  */
-function findUncertainMessage(context: AppContext, row: Appointment, kind: MessageKind, knownSids: ReadonlySet<string>): { sid: string; status: string } | null {
+function findUncertainMessage(
+  context: AppContext,
+  row: Appointment,
+  kind: MessageKind,
+  knownSids: ReadonlySet<string>,
+): { sid: string; status: string } | null {
   const call = listMessagesToCall(context.settings.twilio, row.phone);
   const [result] = fetchAll([call]);
   if ('error' in result || result.status !== 200) return null;
@@ -146,23 +148,61 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
     optOuts ??= OptOuts.load();
     if (optOuts.has(row.phone)) {
       ledger.put({ ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at });
-      ledger.record({ time: at, direction: 'note', eventId: row.eventId, phone: row.phone, kind, messageSid: '', status: 'opted-out', detail: `${kind} message not sent: ${OPTED_OUT_ERROR}` });
+      ledger.record({
+        time: at,
+        direction: 'note',
+        eventId: row.eventId,
+        phone: row.phone,
+        kind,
+        messageSid: '',
+        status: 'opted-out',
+        detail: `${kind} message not sent: ${OPTED_OUT_ERROR}`,
+      });
       repaint.add(row.eventId);
       continue;
     }
     if (isStale(row, at)) {
-      ledger.put({ ...row, pending: '', delivery: 'error', error: `not sent: the appointment began before the ${kind} message could go out`, updatedAt: at });
-      ledger.record({ time: at, direction: 'note', eventId: row.eventId, phone: row.phone, kind, messageSid: '', status: 'dropped', detail: 'appointment already began' });
+      ledger.put({
+        ...row,
+        pending: '',
+        delivery: 'error',
+        error: `not sent: the appointment began before the ${kind} message could go out`,
+        updatedAt: at,
+      });
+      ledger.record({
+        time: at,
+        direction: 'note',
+        eventId: row.eventId,
+        phone: row.phone,
+        kind,
+        messageSid: '',
+        status: 'dropped',
+        detail: 'appointment already began',
+      });
       repaint.add(row.eventId);
       continue;
     }
     if (row.delivery === 'uncertain') {
-      knownSids ??= new Set(ledger.all().map((other) => other.messageSid).filter((sid) => sid !== ''));
+      knownSids ??= new Set(
+        ledger
+          .all()
+          .map((other) => other.messageSid)
+          .filter((sid) => sid !== ''),
+      );
       const found = findUncertainMessage(context, row, kind, knownSids);
       if (found) {
         ledger.put(accepted(row, kind, found.sid, found.status, at));
         knownSids.add(found.sid);
-        ledger.record({ time: at, direction: 'out', eventId: row.eventId, phone: row.phone, kind, messageSid: found.sid, status: found.status, detail: 'found after an uncertain send' });
+        ledger.record({
+          time: at,
+          direction: 'out',
+          eventId: row.eventId,
+          phone: row.phone,
+          kind,
+          messageSid: found.sid,
+          status: found.status,
+          detail: 'found after an uncertain send',
+        });
         continue;
       }
     }
@@ -181,21 +221,51 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
         ledger.record({ ...base, direction: 'out', messageSid: outcome.sid, status: outcome.status, detail: '' });
         return;
       case 'rejected':
-        ledger.put({ ...row, pending: '', delivery: 'failed', error: outcome.reason, attempts: row.attempts + 1, retryAt: null, updatedAt: at });
+        ledger.put({
+          ...row,
+          pending: '',
+          delivery: 'failed',
+          error: outcome.reason,
+          attempts: row.attempts + 1,
+          retryAt: null,
+          updatedAt: at,
+        });
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'failed', detail: outcome.reason });
         repaint.add(row.eventId);
         return;
       case 'uncertain':
-        ledger.put({ ...row, delivery: 'uncertain', error: `${outcome.reason}; checking whether it was sent before trying again`, attempts: row.attempts + 1, retryAt: at + UNCERTAIN_WAIT_MS, updatedAt: at });
+        ledger.put({
+          ...row,
+          delivery: 'uncertain',
+          error: `${outcome.reason}; checking whether it was sent before trying again`,
+          attempts: row.attempts + 1,
+          retryAt: at + UNCERTAIN_WAIT_MS,
+          updatedAt: at,
+        });
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'uncertain', detail: outcome.reason });
         return;
       case 'retry': {
         const attempts = row.attempts + 1;
         if (attempts >= MAX_SEND_ATTEMPTS) {
-          ledger.put({ ...row, pending: '', delivery: 'failed', error: `gave up after ${attempts} attempts: ${outcome.reason}`, attempts, retryAt: null, updatedAt: at });
+          ledger.put({
+            ...row,
+            pending: '',
+            delivery: 'failed',
+            error: `gave up after ${attempts} attempts: ${outcome.reason}`,
+            attempts,
+            retryAt: null,
+            updatedAt: at,
+          });
           repaint.add(row.eventId);
         } else {
-          ledger.put({ ...row, delivery: 'retrying', error: outcome.reason, attempts, retryAt: at + retryDelayMs(attempts), updatedAt: at });
+          ledger.put({
+            ...row,
+            delivery: 'retrying',
+            error: outcome.reason,
+            attempts,
+            retryAt: at + retryDelayMs(attempts),
+            updatedAt: at,
+          });
         }
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'retrying', detail: outcome.reason });
       }

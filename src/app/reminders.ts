@@ -25,17 +25,14 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
   const contentSid = settings.messageMode === 'template' ? settings.templates.reminder : undefined;
   // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
-  return createMessageCall(
-    settings.twilio,
-    {
-      to: row.phone,
-      from: settings.whatsappFrom || undefined,
-      messagingServiceSid: settings.messagingServiceSid || undefined,
-      body: contentSid ? undefined : messageText('reminder', facts),
-      contentSid,
-      contentVariables: contentSid ? templateVariables('reminder', facts) : undefined,
-    },
-  );
+  return createMessageCall(settings.twilio, {
+    to: row.phone,
+    from: settings.whatsappFrom || undefined,
+    messagingServiceSid: settings.messagingServiceSid || undefined,
+    body: contentSid ? undefined : messageText('reminder', facts),
+    contentSid,
+    contentVariables: contentSid ? templateVariables('reminder', facts) : undefined,
+  });
 }
 
 function startOf(event: CalendarEvent): number | null {

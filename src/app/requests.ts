@@ -40,7 +40,9 @@ export function syncAfterChange(what: string): void {
   try {
     runSync();
   } catch (error) {
-    log(`${what}: the change is made, but the sync after it failed (the next run announces it): ${String((error as Error)?.stack ?? error)}`);
+    log(
+      `${what}: the change is made, but the sync after it failed (the next run announces it): ${String((error as Error)?.stack ?? error)}`,
+    );
   }
 }
 

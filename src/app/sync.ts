@@ -2,7 +2,14 @@
 import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
-import { eventTimes, isOrganizedElsewhere, isRecurringEvent, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
+import {
+  eventTimes,
+  isOrganizedElsewhere,
+  isRecurringEvent,
+  listChangedEvents,
+  listUpcomingEvents,
+  type CalendarEvent,
+} from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
@@ -88,8 +95,23 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   if (mode === 'full') {
     for (const row of ledger.all()) {
       if (row.state !== 'active' || row.end <= at || seen.has(row.eventId)) continue;
-      const gone: EventSnapshot = { id: row.eventId, iCalUID: row.iCalUID, cancelled: true, allDay: false, summary: row.title, location: '', start: row.start, end: row.end };
-      const { changed } = reconcileEvent({ event: gone, rows: ledger.forEvent(row.eventId), phones: { phones: [], invalid: [] }, now: at, newToken: (key) => context.tokenFor(key) });
+      const gone: EventSnapshot = {
+        id: row.eventId,
+        iCalUID: row.iCalUID,
+        cancelled: true,
+        allDay: false,
+        summary: row.title,
+        location: '',
+        start: row.start,
+        end: row.end,
+      };
+      const { changed } = reconcileEvent({
+        event: gone,
+        rows: ledger.forEvent(row.eventId),
+        phones: { phones: [], invalid: [] },
+        now: at,
+        newToken: (key) => context.tokenFor(key),
+      });
       for (const next of changed) ledger.put(next);
       changes += changed.length;
     }
@@ -101,7 +123,10 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   extra?.(context, ledger);
 
   // Saved before any colour write: what Twilio accepted is on record even if a write below throws.
-  archiveRows(ledger, ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''));
+  archiveRows(
+    ledger,
+    ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''),
+  );
   ledger.save();
 
   for (const [eventId, event] of touchedEvents) {

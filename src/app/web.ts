@@ -38,14 +38,25 @@ export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.Ht
     if (params.l !== undefined) return attendeeGet(context, params.l, params.do);
     if (params.p === 'book') return bookingGet(context);
     return htmlPage(
-      messagePage({ hostName: context.settings.hostName, heading: `Appointments with ${context.settings.hostName}`, text: 'Use the link in your WhatsApp message to see, cancel or move your appointment.', action: { label: 'Book an appointment', href: context.bookingLink } }),
+      messagePage({
+        hostName: context.settings.hostName,
+        heading: `Appointments with ${context.settings.hostName}`,
+        text: 'Use the link in your WhatsApp message to see, cancel or move your appointment.',
+        action: { label: 'Book an appointment', href: context.bookingLink },
+      }),
       'Appointments',
     );
   } catch (error) {
     log(`doGet failed: ${String((error as Error)?.stack ?? error)}`);
     const setupProblem = error instanceof SettingsError;
     return htmlPage(
-      messagePage({ hostName: hostNameOr(''), heading: 'This page is not available right now', text: setupProblem ? 'The appointment service is not fully set up yet. Please contact your host directly.' : 'Something went wrong on our side. Please try again in a few minutes, or contact your host directly.' }),
+      messagePage({
+        hostName: hostNameOr(''),
+        heading: 'This page is not available right now',
+        text: setupProblem
+          ? 'The appointment service is not fully set up yet. Please contact your host directly.'
+          : 'Something went wrong on our side. Please try again in a few minutes, or contact your host directly.',
+      }),
       'Not available',
     );
   }

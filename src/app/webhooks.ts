@@ -36,15 +36,17 @@ function applyStatus(context: AppContext, ledger: Ledger, update: StatusUpdate):
   const row = ledger.findBy((candidate) => candidate.messageSid === update.sid);
   if (!row || !isNewerStatus(row.delivery, update.status)) return false;
   const code = Number(update.errorCode);
-  const error = isFailureStatus(update.status)
-    ? code
-      ? explainTwilioError(code)
-      : `Twilio reported the message as ${update.status}`
-    : '';
+  const error = isFailureStatus(update.status) ? (code ? explainTwilioError(code) : `Twilio reported the message as ${update.status}`) : '';
   ledger.put({ ...row, delivery: update.status, error, updatedAt: now() });
   ledger.record({
-    time: now(), direction: 'status', eventId: row.eventId, phone: row.phone, kind: row.announcedKind,
-    messageSid: update.sid, status: update.status, detail: error,
+    time: now(),
+    direction: 'status',
+    eventId: row.eventId,
+    phone: row.phone,
+    kind: row.announcedKind,
+    messageSid: update.sid,
+    status: update.status,
+    detail: error,
   });
   if (row.state === 'active') repaintEvent(context, row.eventId, ledger.forEvent(row.eventId));
   return true;

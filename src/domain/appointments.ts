@@ -161,10 +161,7 @@ export function reconcileEvent(input: {
     });
   }
 
-  const problem =
-    live && phones.invalid.length > 0
-      ? phones.invalid.map((item) => `${item.reason}`).join('; ')
-      : null;
+  const problem = live && phones.invalid.length > 0 ? phones.invalid.map((item) => `${item.reason}`).join('; ') : null;
   return { changed, problem };
 }
 

@@ -34,7 +34,13 @@ const MAX_EXTRA_CALENDARS = 10;
 
 const WEEKDAY_KEYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 const WEEKDAY_ALIASES: Record<string, string> = {
-  sunday: 'sun', monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat',
+  sunday: 'sun',
+  monday: 'mon',
+  tuesday: 'tue',
+  wednesday: 'wed',
+  thursday: 'thu',
+  friday: 'fri',
+  saturday: 'sat',
 };
 
 const WORKING_HOURS_EXAMPLE = '{"mon":[["09:00","17:00"]],"tue":[["09:00","12:00"],["13:00","17:00"]]}';
@@ -89,10 +95,15 @@ function parseWorkingHours(raw: string): WorkingHours {
 }
 
 function parseCalendarList(raw: string): string[] {
-  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  if (ids.length > MAX_EXTRA_CALENDARS) throw new SettingsError(BOOKING_PROP.extraCalendars, `names ${ids.length} calendars; at most ${MAX_EXTRA_CALENDARS} are allowed`);
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length > MAX_EXTRA_CALENDARS)
+    throw new SettingsError(BOOKING_PROP.extraCalendars, `names ${ids.length} calendars; at most ${MAX_EXTRA_CALENDARS} are allowed`);
   for (const id of ids) {
-    if (/\s/.test(id) || id.length > 200) throw new SettingsError(BOOKING_PROP.extraCalendars, `"${id}" is not a calendar id; separate ids with commas`);
+    if (/\s/.test(id) || id.length > 200)
+      throw new SettingsError(BOOKING_PROP.extraCalendars, `"${id}" is not a calendar id; separate ids with commas`);
   }
   return Array.from(new Set(ids));
 }

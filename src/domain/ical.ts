@@ -104,11 +104,7 @@ function mailto(email: string): string {
   return `mailto:${uriValue(email).replace(/^mailto:/i, '')}`;
 }
 
-function calAddressLine(
-  name: 'ORGANIZER' | 'ATTENDEE',
-  email: string,
-  params: Array<[string, string | undefined]>,
-): string {
+function calAddressLine(name: 'ORGANIZER' | 'ATTENDEE', email: string, params: Array<[string, string | undefined]>): string {
   const rendered = params
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
     .map(([key, value]) => `;${key}=${escapeParam(value)}`)
@@ -156,12 +152,7 @@ function eventLines(event: IcsEvent, method: IcsMethod | undefined): string[] {
 
 /** A complete VCALENDAR with CRLF after every line, folded at 75 octets; times are written in UTC. */
 export function buildCalendar(input: { method?: IcsMethod; prodId?: string; events: IcsEvent[] }): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${escapeText(input.prodId ?? DEFAULT_PRODID)}`,
-    'CALSCALE:GREGORIAN',
-  ];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(input.prodId ?? DEFAULT_PRODID)}`, 'CALSCALE:GREGORIAN'];
   if (input.method) lines.push(`METHOD:${input.method}`);
   for (const event of input.events) lines.push(...eventLines(event, input.method));
   lines.push('END:VCALENDAR');

@@ -134,7 +134,12 @@ export function reconcileInvitations(input: { event: InvitationEventFacts; rows:
       } else if (start !== row.start || end !== row.end) {
         const backToLastSent = row.lastMethod === 'REQUEST' && start === row.lastStart && end === row.lastEnd;
         next.pending = backToLastSent ? '' : 'REQUEST';
-      } else if (row.title === event.summary && row.name === guest.name && row.uid === event.iCalUID && next.eventSequence === row.eventSequence) {
+      } else if (
+        row.title === event.summary &&
+        row.name === guest.name &&
+        row.uid === event.iCalUID &&
+        next.eventSequence === row.eventSequence
+      ) {
         continue;
       }
       next.start = start;
@@ -246,8 +251,8 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
   const cancel = method === 'CANCEL';
   const title = oneLine(row.title) || UNTITLED;
   // A CANCEL names the time the guest was last sent, which is the one in their calendar.
-  const start = cancel ? row.lastStart ?? row.start : row.start;
-  const end = cancel ? row.lastEnd ?? row.end : row.end;
+  const start = cancel ? (row.lastStart ?? row.start) : row.start;
+  const end = cancel ? (row.lastEnd ?? row.end) : row.end;
   const when = formatRange(start, end, input.timeZone, input.locale);
   const summary = `${title} with ${oneLine(hostName)}`;
   const isUpdate = !cancel && row.lastMethod === 'REQUEST';

@@ -41,10 +41,7 @@ export function messageText(kind: MessageKind, facts: AppointmentFacts): string 
         `To cancel, reschedule or add it to your calendar: ${facts.link}`,
       ].join('\n\n');
     case 'rescheduled': {
-      const before =
-        facts.previousStart === undefined
-          ? ''
-          : ` from ${formatDateTime(facts.previousStart, facts.timeZone, facts.locale)}`;
+      const before = facts.previousStart === undefined ? '' : ` from ${formatDateTime(facts.previousStart, facts.timeZone, facts.locale)}`;
       return [
         `Your appointment "${title}" with ${facts.hostName} has moved${before} to ${when}.`,
         `To cancel, reschedule or add it to your calendar: ${facts.link}`,

@@ -31,7 +31,8 @@ function normalizeCharacters(text: string): string {
     .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
 }
 
-const WHATSAPP_LINK = /^(?:https?:\/\/)?(?:www\.)?(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=|whatsapp:\/\/send\/?\?(?:[^#]*&)?phone=)\+?(\d[\d\s().-]*)/i;
+const WHATSAPP_LINK =
+  /^(?:https?:\/\/)?(?:www\.)?(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=|whatsapp:\/\/send\/?\?(?:[^#]*&)?phone=)\+?(\d[\d\s().-]*)/i;
 const PHONE_SCHEME = /^(?:tel|sms|callto|whatsapp):(?:\/\/)?\s*/i;
 
 /** The dialable part of one number as people write it, with 00 turned into +. */
@@ -151,14 +152,20 @@ function candidatesIn(location: string): Candidate[] {
   const candidates: Candidate[] = [];
   const normalized = normalizeCharacters(location);
   let text = normalized;
-  const before = (index: number): string => normalized.slice(0, index).split(/[\r\n]/).pop() ?? '';
+  const before = (index: number): string =>
+    normalized
+      .slice(0, index)
+      .split(/[\r\n]/)
+      .pop() ?? '';
   const addLink = (matched: string, index: number): void => {
     const link = matched.replace(/[.)\]]+$/, '');
     if (WHATSAPP_LINK.test(link)) candidates.push({ index, text: link, before: before(index), explicit: true });
   };
   text = mask(text, URL_WITH_SCHEME, addLink);
   text = mask(text, BARE_URL, addLink);
-  text = mask(text, SCHEME_NUMBER, (matched, index) => candidates.push({ index, text: matched.trim(), before: before(index), explicit: true }));
+  text = mask(text, SCHEME_NUMBER, (matched, index) =>
+    candidates.push({ index, text: matched.trim(), before: before(index), explicit: true }),
+  );
   text = mask(text, EMAIL);
   for (const pattern of DATES) text = mask(text, pattern);
   text = mask(text, TIMES);

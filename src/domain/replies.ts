@@ -46,8 +46,14 @@ export function listReply(items: readonly ListedAppointment[], context: ReplyCon
     lines.push(line);
     length += line.length + 2;
   }
-  const heading = items.length === 1 ? `Your appointment with ${context.hostName} in the next 30 days:` : `Your ${items.length} appointments with ${context.hostName} in the next 30 days:`;
-  const hint = items.length === 1 ? 'Reply "cancel 1" to cancel it, or open the link to reschedule.' : 'Reply "cancel 2" to cancel the second one, or open a link to reschedule.';
+  const heading =
+    items.length === 1
+      ? `Your appointment with ${context.hostName} in the next 30 days:`
+      : `Your ${items.length} appointments with ${context.hostName} in the next 30 days:`;
+  const hint =
+    items.length === 1
+      ? 'Reply "cancel 1" to cancel it, or open the link to reschedule.'
+      : 'Reply "cancel 2" to cancel the second one, or open a link to reschedule.';
   return `${lead}${heading}\n\n${lines.join('\n\n')}\n\n${hint} HELP shows everything I understand.`;
 }
 
@@ -76,7 +82,9 @@ export function confirmedReply(item: { title: string; start: number; end: number
 }
 
 export function noSuchItemReply(item: number, count: number): string {
-  return count === 0 ? 'You have no upcoming appointments to choose from.' : `There is no appointment ${item} in your list; it has ${count === 1 ? '1 appointment' : `${count} appointments`}.`;
+  return count === 0
+    ? 'You have no upcoming appointments to choose from.'
+    : `There is no appointment ${item} in your list; it has ${count === 1 ? '1 appointment' : `${count} appointments`}.`;
 }
 
 export function whichOneNote(action: 'cancel' | 'confirm'): string {
@@ -118,7 +126,10 @@ export function hostForward(input: {
   context: ReplyContext;
 }): { subject: string; body: string } {
   const who = input.profileName.trim() === '' ? input.phone : `${input.profileName.trim()} (${input.phone})`;
-  const media = input.mediaCount > 0 ? `\n\n(${input.mediaCount} attachment${input.mediaCount === 1 ? '' : 's'}: open message ${input.messageSid} in the Twilio console.)` : '';
+  const media =
+    input.mediaCount > 0
+      ? `\n\n(${input.mediaCount} attachment${input.mediaCount === 1 ? '' : 's'}: open message ${input.messageSid} in the Twilio console.)`
+      : '';
   const upcoming =
     input.appointments.length === 0
       ? 'No upcoming appointments in the next 30 days.'

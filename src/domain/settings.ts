@@ -70,7 +70,10 @@ export interface Settings {
 }
 
 export class SettingsError extends Error {
-  constructor(readonly property: string, problem: string) {
+  constructor(
+    readonly property: string,
+    problem: string,
+  ) {
     super(`Setting ${property}: ${problem}`);
     this.name = 'SettingsError';
   }
@@ -103,7 +106,8 @@ function color(props: Record<string, string>, name: string, fallback: string): s
 function parseTemplates(props: Record<string, string>, mode: MessageMode): Partial<Record<MessageKind, string>> {
   const raw = text(props, PROP.templates);
   if (raw === '') {
-    if (mode === 'template') throw new SettingsError(PROP.templates, 'missing; template mode needs {"scheduled":"HX…","rescheduled":"HX…","cancelled":"HX…"}');
+    if (mode === 'template')
+      throw new SettingsError(PROP.templates, 'missing; template mode needs {"scheduled":"HX…","rescheduled":"HX…","cancelled":"HX…"}');
     return {};
   }
   let parsed: unknown;
@@ -112,10 +116,12 @@ function parseTemplates(props: Record<string, string>, mode: MessageMode): Parti
   } catch {
     throw new SettingsError(PROP.templates, 'is not valid JSON');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SettingsError(PROP.templates, 'must be a JSON object of message kind to Content SID');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new SettingsError(PROP.templates, 'must be a JSON object of message kind to Content SID');
   const templates: Partial<Record<MessageKind, string>> = {};
   for (const [kind, sid] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof sid !== 'string' || !CONTENT_SID.test(sid)) throw new SettingsError(PROP.templates, `"${kind}" must be a Content SID (HX followed by 32 hex digits)`);
+    if (typeof sid !== 'string' || !CONTENT_SID.test(sid))
+      throw new SettingsError(PROP.templates, `"${kind}" must be a Content SID (HX followed by 32 hex digits)`);
     (templates as Record<string, string>)[kind] = sid;
   }
   if (mode === 'template') {
@@ -144,17 +150,24 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
   const whatsappFrom = text(props, PROP.whatsappFrom);
   const messagingServiceSid = text(props, PROP.messagingServiceSid);
   if (whatsappFrom === '' && messagingServiceSid === '') {
-    throw new SettingsError(PROP.whatsappFrom, 'missing; set it to your WhatsApp sender, e.g. whatsapp:+14155238886 (or set TWILIO_MESSAGING_SERVICE_SID)');
+    throw new SettingsError(
+      PROP.whatsappFrom,
+      'missing; set it to your WhatsApp sender, e.g. whatsapp:+14155238886 (or set TWILIO_MESSAGING_SERVICE_SID)',
+    );
   }
-  if (whatsappFrom !== '' && !WHATSAPP_SENDER.test(whatsappFrom)) throw new SettingsError(PROP.whatsappFrom, `"${whatsappFrom}" must look like whatsapp:+14155238886`);
-  if (messagingServiceSid !== '' && !SERVICE_SID.test(messagingServiceSid)) throw new SettingsError(PROP.messagingServiceSid, 'must be MG followed by 32 hex digits');
+  if (whatsappFrom !== '' && !WHATSAPP_SENDER.test(whatsappFrom))
+    throw new SettingsError(PROP.whatsappFrom, `"${whatsappFrom}" must look like whatsapp:+14155238886`);
+  if (messagingServiceSid !== '' && !SERVICE_SID.test(messagingServiceSid))
+    throw new SettingsError(PROP.messagingServiceSid, 'must be MG followed by 32 hex digits');
 
   const modeText = text(props, PROP.messageMode) || 'text';
-  if (modeText !== 'text' && modeText !== 'template') throw new SettingsError(PROP.messageMode, `"${modeText}" must be "text" or "template"`);
+  if (modeText !== 'text' && modeText !== 'template')
+    throw new SettingsError(PROP.messageMode, `"${modeText}" must be "text" or "template"`);
   const messageMode = modeText as MessageMode;
 
   const defaultCountry = (text(props, PROP.defaultCountry) || '').toUpperCase();
-  if (defaultCountry !== '' && !/^[A-Z]{2}$/.test(defaultCountry)) throw new SettingsError(PROP.defaultCountry, `"${defaultCountry}" must be a two-letter country code such as DE or US`);
+  if (defaultCountry !== '' && !/^[A-Z]{2}$/.test(defaultCountry))
+    throw new SettingsError(PROP.defaultCountry, `"${defaultCountry}" must be a two-letter country code such as DE or US`);
 
   const webAppUrl = text(props, PROP.webAppUrl) || fallbacks.webAppUrl;
   if (!/^https?:\/\/\S+$/.test(webAppUrl)) throw new SettingsError(PROP.webAppUrl, 'missing; deploy the web app and set its /exec URL');
@@ -172,8 +185,11 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
   } catch (error) {
     throw new SettingsError(PROP.reminderOffsets, `${(error as Error).message}, comma-separated, or "off"`);
   }
-  const hostWhatsapp = text(props, PROP.hostWhatsapp).replace(/^whatsapp:/, '').replace(/[\s()-]/g, '');
-  if (hostWhatsapp !== '' && !/^\+[1-9]\d{6,14}$/.test(hostWhatsapp)) throw new SettingsError(PROP.hostWhatsapp, `"${hostWhatsapp}" must be a number in international form, e.g. +4915123456789`);
+  const hostWhatsapp = text(props, PROP.hostWhatsapp)
+    .replace(/^whatsapp:/, '')
+    .replace(/[\s()-]/g, '');
+  if (hostWhatsapp !== '' && !/^\+[1-9]\d{6,14}$/.test(hostWhatsapp))
+    throw new SettingsError(PROP.hostWhatsapp, `"${hostWhatsapp}" must be a number in international form, e.g. +4915123456789`);
   const verifyText = (text(props, PROP.verifyInbound) || 'on').toLowerCase();
   if (verifyText !== 'on' && verifyText !== 'off') throw new SettingsError(PROP.verifyInbound, `"${verifyText}" must be "on" or "off"`);
 
@@ -182,7 +198,8 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     throw new SettingsError(PROP.invitationMode, `"${invitationText}" must be "google", "email" or "off"`);
   }
   const organizerEmail = text(props, PROP.organizerEmail) || fallbacks.ownerEmail;
-  if (organizerEmail !== '' && !SIMPLE_EMAIL.test(organizerEmail)) throw new SettingsError(PROP.organizerEmail, `"${organizerEmail}" is not an email address`);
+  if (organizerEmail !== '' && !SIMPLE_EMAIL.test(organizerEmail))
+    throw new SettingsError(PROP.organizerEmail, `"${organizerEmail}" is not an email address`);
   const hostName = text(props, PROP.hostName) || fallbacks.ownerEmail || 'your host';
 
   return {

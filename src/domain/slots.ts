@@ -126,10 +126,11 @@ export function findFreeSlots(input: {
   const busy = prepareBusy(input.busy, rules.bufferMinutes, input.ignore);
   const windowsByWeekday = new Map<number, Array<[number, number]>>();
   for (let weekday = 0; weekday < 7; weekday++) {
-    const windows = (rules.workingHours[weekday] ?? []).map(
-      ([from, to]) => [parseLocalTime(from), parseLocalTime(to)] as [number, number],
+    const windows = (rules.workingHours[weekday] ?? []).map(([from, to]) => [parseLocalTime(from), parseLocalTime(to)] as [number, number]);
+    windowsByWeekday.set(
+      weekday,
+      windows.sort((a, b) => a[0] - b[0]),
     );
-    windowsByWeekday.set(weekday, windows.sort((a, b) => a[0] - b[0]));
   }
 
   const slots: Interval[] = [];

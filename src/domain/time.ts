@@ -251,8 +251,7 @@ export function formatRange(startMs: number, endMs: number, timeZone: string, lo
   return `${day}, ${startTime}–${endTime} ${startZone}`;
 }
 
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 
 /** ISO-8601 instant with an explicit zone (Z or ±hh:mm); null for anything else or any impossible field. */
 export function parseIsoInstant(text: string): number | null {

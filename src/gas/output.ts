@@ -2,9 +2,7 @@
 import type { SafeHtml } from '../web/html';
 
 export function htmlPage(body: SafeHtml, title: string): GoogleAppsScript.HTML.HtmlOutput {
-  return HtmlService.createHtmlOutput(body.value)
-    .setTitle(title)
-    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
+  return HtmlService.createHtmlOutput(body.value).setTitle(title).addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
 
 export function textOutput(text: string, mime: 'xml' | 'json' | 'text' | 'ical', fileName?: string): GoogleAppsScript.Content.TextOutput {

@@ -16,7 +16,10 @@ function fromText(cell: string): string {
 }
 
 export class SheetTable {
-  private constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet, readonly headers: readonly string[]) {}
+  private constructor(
+    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly headers: readonly string[],
+  ) {}
 
   /** Opens the sheet, creating it with a bold frozen header row when it does not exist yet. */
   static open(name: string, headers: readonly string[]): SheetTable {

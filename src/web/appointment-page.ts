@@ -75,10 +75,12 @@ export function appointmentPage(view: AppointmentView): SafeHtml {
   <div id="notice" class="notice hidden" role="status" aria-live="polite"></div>
   ${view.note ? html`<p class="notice">${view.note}</p>` : ''}
   <div class="actions" id="actions">
-    ${view.canChange
-      ? html`<button type="button" class="secondary" id="start-reschedule">Reschedule</button>
+    ${
+      view.canChange
+        ? html`<button type="button" class="secondary" id="start-reschedule">Reschedule</button>
     <button type="button" class="danger" id="start-cancel">Cancel</button>`
-      : ''}
+        : ''
+    }
     <a class="button secondary" id="add-to-calendar" href="${view.icsLink}" target="_top">Add to calendar</a>
   </div>
   <div id="done" class="hidden">

@@ -33,11 +33,18 @@ export function pageFrame(hostName: string, content: SafeHtml): SafeHtml {
 <body><main>${hostName ? html`<div class="host">${hostName}</div>` : ''}${content}</main></body></html>`;
 }
 
-export function messagePage(input: { hostName: string; heading: string; text: string; action?: { label: string; href: string } }): SafeHtml {
+export function messagePage(input: {
+  hostName: string;
+  heading: string;
+  text: string;
+  action?: { label: string; href: string };
+}): SafeHtml {
   return pageFrame(
     input.hostName,
     html`<div class="card"><h1>${input.heading}</h1><p>${input.text}</p>${
-      input.action ? html`<div class="actions"><a class="button" href="${input.action.href}" target="_top">${input.action.label}</a></div>` : ''
+      input.action
+        ? html`<div class="actions"><a class="button" href="${input.action.href}" target="_top">${input.action.label}</a></div>`
+        : ''
     }</div>`,
   );
 }

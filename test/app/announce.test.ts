@@ -13,7 +13,11 @@ describe('setup', () => {
     expect(settings.LINK_SECRET.length).toBeGreaterThanOrEqual(40);
     expect(settings.WEBHOOK_KEY.length).toBeGreaterThanOrEqual(40);
     expect(settings.OWNER_EMAIL).toBe('host@example.com');
-    const triggers = () => sandbox.runtime.triggers.list().map((t) => `${t.handlerFunction}:${t.kind}`).sort();
+    const triggers = () =>
+      sandbox.runtime.triggers
+        .list()
+        .map((t) => `${t.handlerFunction}:${t.kind}`)
+        .sort();
     expect(triggers()).toEqual(['onCalendarChange:calendar', 'tick:clock']);
     const again = sandbox.run('setup', [], { caller: 'owner' });
     expect(again).toEqual({ result: { triggersCreated: 0, triggersRemoved: 0, sync: 'incremental' } });
@@ -39,7 +43,9 @@ describe('setup', () => {
     expect(JSON.stringify(sandbox.runtime.spreadsheet.menus[0])).toContain('syncNow');
     expect(sandbox.run('showTwilioSetup', [])).toEqual({ error: expect.stringContaining('owner') });
     expect(sandbox.run('showTwilioSetup', [], { caller: 'owner' })).toEqual({ result: undefined });
-    expect(JSON.stringify(sandbox.runtime.spreadsheet.dialogs.at(-1))).toContain(`hook=twilio&amp;k=${encodeURIComponent(sandbox.settings().WEBHOOK_KEY)}`);
+    expect(JSON.stringify(sandbox.runtime.spreadsheet.dialogs.at(-1))).toContain(
+      `hook=twilio&amp;k=${encodeURIComponent(sandbox.settings().WEBHOOK_KEY)}`,
+    );
     expect(sandbox.run('syncNow', [])).toEqual({ error: expect.stringContaining('owner') });
   });
 
@@ -95,22 +101,33 @@ describe('announcements', () => {
   it('announces a move naming the old and the new time, and a cancel with the booking link', () => {
     const sandbox = newSandbox();
     const event = addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 });
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + 24 * HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 24 * HOUR + 30 * MINUTE).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(TOMORROW_11 + 24 * HOUR).toISOString() },
+      end: { dateTime: new Date(TOMORROW_11 + 24 * HOUR + 30 * MINUTE).toISOString() },
+    });
     sandbox.cancelEvent(event.id);
     const bodies = outbound(sandbox).map((m) => m.body);
     expect(bodies).toHaveLength(3);
-    expect(bodies[1]).toContain('has moved from Tuesday, 6 January 2026, 11:00 CET (UTC+1) to Wednesday, 7 January 2026, 11:00–11:30 CET (UTC+1)');
+    expect(bodies[1]).toContain(
+      'has moved from Tuesday, 6 January 2026, 11:00 CET (UTC+1) to Wednesday, 7 January 2026, 11:00–11:30 CET (UTC+1)',
+    );
     expect(bodies[2]).toContain('is cancelled');
     expect(bodies[2]).toContain('Wednesday, 7 January 2026');
     expect(bodies[2]).toMatch(/\/exec\?p=book/);
     expect(ledger(sandbox)[0]).toMatchObject({ state: 'cancelled', announcedKind: 'cancelled' });
   });
 
-  it('ignores noise: colour and text edits, the script\'s own writes, non-phone locations, all-day and past events', () => {
+  it("ignores noise: colour and text edits, the script's own writes, non-phone locations, all-day and past events", () => {
     const sandbox = newSandbox();
     const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     sandbox.patchEvent(event.id, { colorId: '5', description: 'Bring documents', summary: 'Renamed' });
-    for (const location of ['Room 4', 'Main Street 12, 10115 Berlin', 'https://meet.google.com/abc-defg-hij', 'https://zoom.us/j/1234567890', '']) {
+    for (const location of [
+      'Room 4',
+      'Main Street 12, 10115 Berlin',
+      'https://meet.google.com/abc-defg-hij',
+      'https://zoom.us/j/1234567890',
+      '',
+    ]) {
       addEvent(sandbox, { location, start: TOMORROW_11 + 2 * HOUR });
     }
     sandbox.insertEvents([{ summary: 'Holiday', location: PHONE, start: { date: '2026-01-07' }, end: { date: '2026-01-08' } }]);
@@ -150,7 +167,11 @@ describe('announcements', () => {
   it('sends one message to each number in one location, in one batch', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: '+49 151 23456789, +1 415 555 2671', start: TOMORROW_11 });
-    expect(outbound(sandbox).map((m) => m.to).sort()).toEqual(['whatsapp:+14155552671', `whatsapp:${E164}`]);
+    expect(
+      outbound(sandbox)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['whatsapp:+14155552671', `whatsapp:${E164}`]);
     expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll']).toBe(1);
   });
 
@@ -165,12 +186,19 @@ describe('announcements', () => {
 
   it('reads wall-clock times written with a time zone and no offset, as Google returns them with one', () => {
     const sandbox = newSandbox();
-    const [event] = sandbox.insertEvents([{ summary: 'Local', location: PHONE, start: { dateTime: '2026-01-06T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-01-06T10:30:00', timeZone: 'Europe/Berlin' } }]) as Array<{ start: { dateTime: string } }>;
+    const [event] = sandbox.insertEvents([
+      {
+        summary: 'Local',
+        location: PHONE,
+        start: { dateTime: '2026-01-06T10:00:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2026-01-06T10:30:00', timeZone: 'Europe/Berlin' },
+      },
+    ]) as Array<{ start: { dateTime: string } }>;
     expect(event.start.dateTime).toBe('2026-01-06T10:00:00+01:00');
     expect(outbound(sandbox)[0].body).toContain('Tuesday, 6 January 2026, 10:00–10:30 CET (UTC+1)');
   });
 
-  it('names the calendar\'s own zone, across a DST change and for a host in New York', () => {
+  it("names the calendar's own zone, across a DST change and for a host in New York", () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: Date.UTC(2026, 2, 30, 7, 0) });
     expect(outbound(sandbox)[0].body).toContain('Monday, 30 March 2026, 09:00–09:30 CEST (UTC+2)');
@@ -186,7 +214,10 @@ describe('template mode and housekeeping', () => {
   it('sends approved templates with numbered variables instead of free text', () => {
     const sandbox = newSandbox({ settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify(TEMPLATES) } });
     const event = addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 });
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() },
+      end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() },
+    });
     const [scheduled, moved] = outbound(sandbox).map((m) => m.request);
     expect(scheduled.Body).toBeUndefined();
     expect(scheduled.ContentSid).toBe(TEMPLATES.scheduled);
@@ -260,7 +291,8 @@ describe('sync robustness', () => {
 
   it('does a quiet tick in one lock, one ledger read and one Calendar call', () => {
     const sandbox = newSandbox();
-    for (let i = 0; i < 5; i++) addEvent(sandbox, { location: `+4915123456${String(i).padStart(3, '0')}`, start: TOMORROW_11 + (24 + i) * HOUR });
+    for (let i = 0; i < 5; i++)
+      addEvent(sandbox, { location: `+4915123456${String(i).padStart(3, '0')}`, start: TOMORROW_11 + (24 + i) * HOUR });
     sandbox.runtime.core.resetCalls();
     sandbox.advance(10 * MINUTE);
     const calls = sandbox.runtime.core.calls;
@@ -285,7 +317,9 @@ describe('sync robustness', () => {
     sandbox.runtime.core.resetCalls();
     sandbox.fireCalendarTrigger();
     const calls = sandbox.runtime.core.calls;
-    const calendarCalls = Object.entries(calls).filter(([name]) => name.startsWith('Calendar.')).reduce((sum, [, n]) => sum + n, 0);
+    const calendarCalls = Object.entries(calls)
+      .filter(([name]) => name.startsWith('Calendar.'))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(calendarCalls).toBe(1);
     expect(calls['UrlFetchApp.fetch'] ?? 0).toBe(0);
     expect(calls['UrlFetchApp.fetchAll'] ?? 0).toBe(0);

@@ -18,20 +18,32 @@ function tokenOf(sandbox: Sandbox, phone = PHONE_E164, eventId?: string): string
   return row.token;
 }
 
-
-
 function slots(sandbox: Sandbox, token: string): Slot[] {
   return ok<Slot[]>(sandbox.run('listSlots', [token]));
 }
 
 function state(sandbox: Sandbox): string {
-  return JSON.stringify({ events: sandbox.events(), messages: sandbox.twilio.messages(), sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)), props: sandbox.settings() });
+  return JSON.stringify({
+    events: sandbox.events(),
+    messages: sandbox.twilio.messages(),
+    sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)),
+    props: sandbox.settings(),
+  });
 }
 
 function berlin(ms: number): { weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Berlin',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+  return {
+    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')),
+    minutes: Number(get('hour')) * 60 + Number(get('minute')),
+  };
 }
 
 describe('the appointment page', () => {
@@ -62,7 +74,8 @@ describe('the appointment page', () => {
     expect(reschedule.body).toContain('"step":"reschedule"');
     expect(state(sandbox)).toBe(before);
     expect(Object.keys(calls).length).toBeGreaterThan(0);
-    for (const name of Object.keys(calls)) expect(name).not.toMatch(/insert|patch|remove|update|setValues|setProperty|setProperties|delete/i);
+    for (const name of Object.keys(calls))
+      expect(name).not.toMatch(/insert|patch|remove|update|setValues|setProperty|setProperties|delete/i);
   });
 
   test('the reschedule step embeds the free slots, so it opens without another round trip', () => {
@@ -72,7 +85,7 @@ describe('the appointment page', () => {
     expect(page.body).toContain('"slots":[{"start":"2026-01-05T10:00:00.000Z"');
   });
 
-  test('an event with two attendees cannot be changed from one attendee\'s link', () => {
+  test("an event with two attendees cannot be changed from one attendee's link", () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { start: TUESDAY_10, location: `${PHONE}, ${OTHER_PHONE}` });
     const token = tokenOf(sandbox);
@@ -187,9 +200,13 @@ describe('free slots for rescheduling', () => {
     const list = slots(sandbox, tokenOf(sandbox)).map((s) => new Date(s.start).toISOString());
     expect(list).toEqual([
       // Tuesday 10:00–12:00 Berlin; the team meeting 11:00–11:15 with 15 minutes of buffer each side blocks 10:45–11:30.
-      '2026-01-06T09:00:00.000Z', '2026-01-06T09:15:00.000Z', '2026-01-06T10:30:00.000Z',
+      '2026-01-06T09:00:00.000Z',
+      '2026-01-06T09:15:00.000Z',
+      '2026-01-06T10:30:00.000Z',
       // Saturday 09:00–10:00 Berlin; the next Tuesday is past the 7-day horizon.
-      '2026-01-10T08:00:00.000Z', '2026-01-10T08:15:00.000Z', '2026-01-10T08:30:00.000Z',
+      '2026-01-10T08:00:00.000Z',
+      '2026-01-10T08:15:00.000Z',
+      '2026-01-10T08:30:00.000Z',
     ]);
   });
 
@@ -322,7 +339,9 @@ describe('bad links', () => {
     for (const bad of [tampered, 'AAAAAAAAAAAAAAAA', '', null, 42, {}]) {
       expect(errorOf(sandbox.run('cancelAppointment', [bad]))).toMatch(/link does not work/);
       expect(errorOf(sandbox.run('listSlots', [bad]))).toMatch(/link does not work/);
-      expect(errorOf(sandbox.run('rescheduleAppointment', [bad, new Date(TUESDAY_10 + 24 * HOUR).toISOString()]))).toMatch(/link does not work/);
+      expect(errorOf(sandbox.run('rescheduleAppointment', [bad, new Date(TUESDAY_10 + 24 * HOUR).toISOString()]))).toMatch(
+        /link does not work/,
+      );
     }
     expect(state(sandbox)).toBe(before);
 

@@ -9,7 +9,11 @@ const AT_1130 = '2026-01-06T11:30:00+01:00';
 
 type Answer = { ok: true; id: string; link: string | null; duplicate?: boolean } | { ok: false; error: string };
 
-function post(sandbox: Sandbox, body: unknown, key: string | null = sandbox.settings().BOOKING_API_KEY): { answer: Answer; contentType: string } {
+function post(
+  sandbox: Sandbox,
+  body: unknown,
+  key: string | null = sandbox.settings().BOOKING_API_KEY,
+): { answer: Answer; contentType: string } {
   const query: Record<string, string[]> = { hook: ['booking'] };
   if (key !== null) query.key = [key];
   const contents = typeof body === 'string' ? body : JSON.stringify(body);
@@ -27,10 +31,23 @@ function refusal(sandbox: Sandbox, body: unknown, key?: string | null): string {
 
 /** Everything a refused request must leave as it was. */
 function state(sandbox: Sandbox): string {
-  return JSON.stringify({ events: sandbox.events(), messages: sandbox.twilio.messages(), mail: sandbox.runtime.mail.sent, sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)) });
+  return JSON.stringify({
+    events: sandbox.events(),
+    messages: sandbox.twilio.messages(),
+    mail: sandbox.runtime.mail.sent,
+    sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)),
+  });
 }
 
-const GOOD = { name: 'Jane Doe', email: 'jane@example.org', phone: '+49 151 23456789', start: AT_11, end: AT_1130, title: 'First visit', notes: 'Allergic to latex;\nbring referral, please' };
+const GOOD = {
+  name: 'Jane Doe',
+  email: 'jane@example.org',
+  phone: '+49 151 23456789',
+  start: AT_11,
+  end: AT_1130,
+  title: 'First visit',
+  notes: 'Allergic to latex;\nbring referral, please',
+};
 
 describe('the booking webhook', () => {
   test('setup creates a booking API key separate from the Twilio webhook key', () => {
@@ -47,14 +64,20 @@ describe('the booking webhook', () => {
     expect(answer.link).toMatch(/\/exec\?l=[A-Za-z0-9_-]{16}$/);
     expect(answer.duplicate).toBeUndefined();
     const event = calendarEvent(sandbox, answer.id);
-    expect(event).toMatchObject({ summary: 'First visit', location: '+4915123456789', attendees: [expect.objectContaining({ email: 'jane@example.org', displayName: 'Jane Doe' })] });
+    expect(event).toMatchObject({
+      summary: 'First visit',
+      location: '+4915123456789',
+      attendees: [expect.objectContaining({ email: 'jane@example.org', displayName: 'Jane Doe' })],
+    });
     expect(Date.parse(event.start.dateTime)).toBe(TOMORROW_11);
     expect(Date.parse(event.end.dateTime)).toBe(TOMORROW_11 + 30 * MINUTE);
     expect(event.description).toContain('Allergic to latex;\nbring referral, please');
     expect(outbound(sandbox)).toHaveLength(1);
     expect(outbound(sandbox)[0].body).toContain(answer.link);
     expect(ledger(sandbox)[0].token).toBe(answer.link?.slice(-16));
-    expect(sandbox.runtime.calendar.guestNotifications).toEqual([{ method: 'insert', calendarId: 'host@example.com', eventId: answer.id, sendUpdates: 'all' }]);
+    expect(sandbox.runtime.calendar.guestNotifications).toEqual([
+      { method: 'insert', calendarId: 'host@example.com', eventId: answer.id, sendUpdates: 'all' },
+    ]);
     expect(sandbox.runtime.mail.sent).toHaveLength(0);
   });
 

@@ -6,10 +6,13 @@ type Slot = { start: string; end: string };
 const TAKEN = 'That time was just taken. Please pick another.';
 const TUESDAY_10 = START + 25 * HOUR;
 
-
-
 function state(sandbox: Sandbox): string {
-  return JSON.stringify({ events: sandbox.events(), messages: sandbox.twilio.messages(), sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)), props: sandbox.settings() });
+  return JSON.stringify({
+    events: sandbox.events(),
+    messages: sandbox.twilio.messages(),
+    sheets: sandbox.sheetNames().map((n) => sandbox.sheet(n)),
+    props: sandbox.settings(),
+  });
 }
 
 function bookingSlots(sandbox: Sandbox): Slot[] {
@@ -43,7 +46,9 @@ describe('bookAppointment', () => {
     const slot = bookingSlots(sandbox)[3];
     sandbox.runtime.core.resetCalls();
     const result = ok<{ ok: boolean; link: string }>(
-      sandbox.run('bookAppointment', [{ name: '  Jane \u0007 Doe ', phone: '0151 23456789', email: 'jane@example.com', start: slot.start, website: '' }]),
+      sandbox.run('bookAppointment', [
+        { name: '  Jane \u0007 Doe ', phone: '0151 23456789', email: 'jane@example.com', start: slot.start, website: '' },
+      ]),
     );
     expect(result.ok).toBe(true);
     const events = sandbox.events() as Array<Record<string, any>>;
@@ -116,7 +121,9 @@ describe('bookAppointment', () => {
     const sandbox = newSandbox();
     const slot = bookingSlots(sandbox)[0];
     const before = state(sandbox);
-    const result = ok<{ ok: boolean }>(sandbox.run('bookAppointment', [{ name: 'Bot', phone: '+4915123456789', start: slot.start, website: 'http://spam.example' }]));
+    const result = ok<{ ok: boolean }>(
+      sandbox.run('bookAppointment', [{ name: 'Bot', phone: '+4915123456789', start: slot.start, website: 'http://spam.example' }]),
+    );
     expect(result.ok).toBe(true);
     expect(state(sandbox)).toBe(before);
   });
@@ -135,7 +142,13 @@ describe('bookAppointment', () => {
     const token = ledger(sandbox).find((row) => row.phone === '+4915123456789')?.token;
     ok(sandbox.run('cancelAppointment', [token]));
     ok(sandbox.run('bookAppointment', [request(6)]));
-    expect(outbound(sandbox).map((m) => m.body.match(/is (booked|cancelled)/)?.[1])).toEqual(['booked', 'booked', 'booked', 'cancelled', 'booked']);
+    expect(outbound(sandbox).map((m) => m.body.match(/is (booked|cancelled)/)?.[1])).toEqual([
+      'booked',
+      'booked',
+      'booked',
+      'cancelled',
+      'booked',
+    ]);
   });
 
   test('a slot booked by someone else is refused with the "just taken" message', () => {

@@ -15,7 +15,7 @@ function postStatus(sandbox: Sandbox, params: Record<string, string>, key = sand
 }
 
 describe('status callbacks', () => {
-  it('turns the event green when delivered, keeping the host\'s description', () => {
+  it("turns the event green when delivered, keeping the host's description", () => {
     const sandbox = newSandbox();
     const { id, sid } = oneAppointment(sandbox, 'Host text');
     const answer = sandbox.messageStatus(sid, 'sent');
@@ -36,7 +36,10 @@ describe('status callbacks', () => {
     expect(failed.description).toContain('Host text\n\n--- WhatsApp delivery ---');
     expect(failed.description).toContain('WhatsApp needs an approved template outside the 24-hour window (Twilio 63016)');
     expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'failed', error: expect.stringContaining('63016') });
-    sandbox.patchEvent(id, { start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() } });
+    sandbox.patchEvent(id, {
+      start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() },
+      end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() },
+    });
     const second = outbound(sandbox)[1];
     sandbox.messageStatus(second.sid, 'delivered');
     expect(calendarEvent(sandbox, id)).toMatchObject({ colorId: '10', description: 'Host text' });
@@ -160,7 +163,11 @@ describe('Twilio faults', () => {
     const sandbox = newSandbox({ quotas: { urlFetchCalls: 0 } });
     oneAppointment(sandbox);
     expect(outbound(sandbox)).toHaveLength(0);
-    expect(ledger(sandbox)[0]).toMatchObject({ pending: 'scheduled', delivery: 'retrying', error: expect.stringContaining('too many times') });
+    expect(ledger(sandbox)[0]).toMatchObject({
+      pending: 'scheduled',
+      delivery: 'retrying',
+      error: expect.stringContaining('too many times'),
+    });
   });
 
   it('drops a change that could not go out before the appointment began, visibly', () => {

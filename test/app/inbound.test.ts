@@ -9,7 +9,9 @@ const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
 
 /** The text replies the host's number sent to one attendee, oldest first. */
 function repliesTo(sandbox: Sandbox, phone: string): string[] {
-  return outbound(sandbox).filter((m) => m.to === `whatsapp:${phone}`).map((m) => m.body);
+  return outbound(sandbox)
+    .filter((m) => m.to === `whatsapp:${phone}`)
+    .map((m) => m.body);
 }
 
 function lastReplyTo(sandbox: Sandbox, phone: string): string {
@@ -49,7 +51,9 @@ describe('listing appointments', () => {
     expect(reply).toContain('2. "Appointment"\nThursday, 8 January 2026, 11:00–11:30 CET (UTC+1)');
     expect(reply).not.toContain('Bob only');
     expect(reply).not.toContain('Far away');
-    const adaTokens = ledger(sandbox).filter((row) => row.phone === ADA).map((row) => row.token);
+    const adaTokens = ledger(sandbox)
+      .filter((row) => row.phone === ADA)
+      .map((row) => row.token);
     for (const link of reply.match(/\?l=[\w-]+/g) ?? []) expect(adaTokens).toContain(link.slice(3));
   });
 
@@ -58,7 +62,7 @@ describe('listing appointments', () => {
     expect(write(sandbox, BOB, body)).toContain('1. "Bob only"');
   });
 
-  it('tells a stranger there is nothing, with the booking link, and reveals no one else\'s appointment', () => {
+  it("tells a stranger there is nothing, with the booking link, and reveals no one else's appointment", () => {
     const { sandbox } = twoAttendees();
     const reply = write(sandbox, STRANGER, 'list');
     expect(reply).toBe('You have no appointments with Alex Morgan in the next 30 days. To book one: http://127.0.0.1:8787/exec?p=book');
@@ -132,7 +136,9 @@ describe('webhook security', () => {
     const sid = 'SM' + 'a'.repeat(32);
     write(sandbox, ADA, 'list', { messageSid: sid });
     const count = repliesTo(sandbox, ADA).length;
-    sandbox.postToWebApp(sandbox.inboundWebhookUrl(), { ...sandbox.twilio.inbound({ from: `whatsapp:${ADA}`, to: 'whatsapp:+14155238886', body: 'list', messageSid: sid }) });
+    sandbox.postToWebApp(sandbox.inboundWebhookUrl(), {
+      ...sandbox.twilio.inbound({ from: `whatsapp:${ADA}`, to: 'whatsapp:+14155238886', body: 'list', messageSid: sid }),
+    });
     expect(repliesTo(sandbox, ADA)).toHaveLength(count);
   });
 });
@@ -160,14 +166,16 @@ describe('cancel and confirm from the chat', () => {
 
   it('"confirm 1" marks the appointment confirmed in the ledger and colours the event', () => {
     const { sandbox, adaFirst } = twoAttendees();
-    expect(write(sandbox, ADA, 'confirm 1')).toBe('Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1) is confirmed. Alex Morgan will see it in the calendar.');
+    expect(write(sandbox, ADA, 'confirm 1')).toBe(
+      'Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1) is confirmed. Alex Morgan will see it in the calendar.',
+    );
     const row = ledger(sandbox).find((r) => r.eventId === adaFirst);
     expect(row?.confirmedAt).toBe(new Date(START).toISOString());
     expect(calendarEvent(sandbox, adaFirst).colorId).toBe('9');
     expect(write(sandbox, ADA, 'list')).toContain('1. "Checkup" (confirmed)');
   });
 
-  it('refuses a button carrying someone else\'s token', () => {
+  it("refuses a button carrying someone else's token", () => {
     const { sandbox, bob } = twoAttendees();
     const bobToken = ledger(sandbox).find((row) => row.eventId === bob)?.token;
     expect(write(sandbox, ADA, 'Cancel', { buttonPayload: `cancel:${bobToken}` })).toContain('no longer current');
@@ -208,7 +216,11 @@ describe('opt-out', () => {
   it('marks the appointments the number already has when it stops', () => {
     const { sandbox, adaFirst } = twoAttendees();
     write(sandbox, ADA, 'Stopp');
-    expect(ledger(sandbox).filter((row) => row.phone === ADA).every((row) => row.delivery === 'opted-out')).toBe(true);
+    expect(
+      ledger(sandbox)
+        .filter((row) => row.phone === ADA)
+        .every((row) => row.delivery === 'opted-out'),
+    ).toBe(true);
     expect(calendarEvent(sandbox, adaFirst).colorId).toBe('11');
     sandbox.cancelEvent(adaFirst);
     expect(repliesTo(sandbox, ADA).filter((body) => body.includes('is cancelled'))).toHaveLength(0);
@@ -229,7 +241,7 @@ describe('messages for the host', () => {
     expect(messagesLog(sandbox).some((entry) => entry.kind === 'forward' && entry.status === 'forwarded')).toBe(true);
   });
 
-  it('forwards to the host\'s WhatsApp number when one is set', () => {
+  it("forwards to the host's WhatsApp number when one is set", () => {
     const { sandbox } = twoAttendees();
     sandbox.mergeSettings({ HOST_WHATSAPP: '+49 30 901820' });
     write(sandbox, ADA, 'Is there parking near you?');

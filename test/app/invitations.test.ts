@@ -8,19 +8,30 @@ const PHONE = '+49 151 23456789';
 const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
 const JANE = { email: 'jane@example.org', displayName: 'Jane Doe' };
 
-function addGuestEvent(sandbox: Sandbox, input: { location?: string; start?: number; attendees?: object[]; summary?: string }): { id: string } {
-  const resource = { ...eventResource({ location: input.location, start: input.start ?? TOMORROW_11, summary: input.summary }), attendees: input.attendees ?? [JANE] };
+function addGuestEvent(
+  sandbox: Sandbox,
+  input: { location?: string; start?: number; attendees?: object[]; summary?: string },
+): { id: string } {
+  const resource = {
+    ...eventResource({ location: input.location, start: input.start ?? TOMORROW_11, summary: input.summary }),
+    attendees: input.attendees ?? [JANE],
+  };
   return sandbox.insertEvents([resource])[0] as { id: string };
 }
 
 function moveTo(sandbox: Sandbox, id: string, start: number): void {
-  sandbox.patchEvent(id, { start: { dateTime: new Date(start).toISOString() }, end: { dateTime: new Date(start + 30 * MINUTE).toISOString() } });
+  sandbox.patchEvent(id, {
+    start: { dateTime: new Date(start).toISOString() },
+    end: { dateTime: new Date(start + 30 * MINUTE).toISOString() },
+  });
 }
 
 function invitations(sandbox: Sandbox): Array<Record<string, string>> {
   const values = (sandbox.sheet('Invitations') ?? []) as string[][];
   const [header, ...rows] = values;
-  return rows.filter((row) => row.some((cell) => cell !== '')).map((row) => Object.fromEntries(header.map((name, i) => [name, String(row[i] ?? '')])));
+  return rows
+    .filter((row) => row.some((cell) => cell !== ''))
+    .map((row) => Object.fromEntries(header.map((name, i) => [name, String(row[i] ?? '')])));
 }
 
 function mails(sandbox: Sandbox): SentMail[] {
@@ -62,7 +73,6 @@ function invite(mail: SentMail): ParsedInvite {
 function emailSandbox(options: Parameters<typeof newSandbox>[0] = {}): Sandbox {
   return newSandbox({ ...options, settings: { INVITATION_MODE: 'email', ...(options.settings ?? {}) } });
 }
-
 
 describe('google mode (the default)', () => {
   test("the project's own writes ask Google to notify guests; the project mails nothing", () => {
@@ -119,9 +129,23 @@ describe('email mode', () => {
     const sent = mails(sandbox);
     expect(sent.map((m) => m.to)).toEqual([JANE.email, JANE.email, JANE.email]);
     const [created, moved, cancelled] = sent.map(invite);
-    expect(created).toMatchObject({ method: 'REQUEST', mimeMethod: 'REQUEST', uid: `${event.id}@google.com`, start: TOMORROW_11, attendee: `mailto:${JANE.email}`, organizer: 'mailto:host@example.com', status: 'CONFIRMED' });
+    expect(created).toMatchObject({
+      method: 'REQUEST',
+      mimeMethod: 'REQUEST',
+      uid: `${event.id}@google.com`,
+      start: TOMORROW_11,
+      attendee: `mailto:${JANE.email}`,
+      organizer: 'mailto:host@example.com',
+      status: 'CONFIRMED',
+    });
     expect(moved).toMatchObject({ method: 'REQUEST', mimeMethod: 'REQUEST', uid: created.uid, start: TOMORROW_11 + 24 * HOUR });
-    expect(cancelled).toMatchObject({ method: 'CANCEL', mimeMethod: 'CANCEL', uid: created.uid, status: 'CANCELLED', start: TOMORROW_11 + 24 * HOUR });
+    expect(cancelled).toMatchObject({
+      method: 'CANCEL',
+      mimeMethod: 'CANCEL',
+      uid: created.uid,
+      status: 'CANCELLED',
+      start: TOMORROW_11 + 24 * HOUR,
+    });
     expect(moved.sequence).toBeGreaterThan(created.sequence);
     expect(cancelled.sequence).toBeGreaterThan(moved.sequence);
     expect(sent[0].subject).toMatch(/^Invitation: Checkup with Alex Morgan – Tuesday, 6 January 2026/);
@@ -129,7 +153,15 @@ describe('email mode', () => {
     expect(sent[2].subject).toMatch(/^Cancelled: /);
     expect(sent[0].name).toBe('Alex Morgan');
     expect(sent[0].htmlBody).toContain('<a href=');
-    expect(invitations(sandbox)).toEqual([expect.objectContaining({ email: JANE.email, state: 'cancelled', lastMethod: 'CANCEL', pending: '', sequence: String(cancelled.sequence) })]);
+    expect(invitations(sandbox)).toEqual([
+      expect.objectContaining({
+        email: JANE.email,
+        state: 'cancelled',
+        lastMethod: 'CANCEL',
+        pending: '',
+        sequence: String(cancelled.sequence),
+      }),
+    ]);
     // The project's own Calendar writes never ask Google to mail as well.
     expect(sandbox.runtime.calendar.guestNotifications).toEqual([]);
   });
@@ -159,7 +191,11 @@ describe('email mode', () => {
     const sandbox = emailSandbox();
     const bob = { email: 'bob@example.net', displayName: 'Bob' };
     const event = addGuestEvent(sandbox, { attendees: [{ email: 'host@example.com', organizer: true, self: true }, JANE, bob] });
-    expect(mails(sandbox).map((m) => m.to).sort()).toEqual([bob.email, JANE.email]);
+    expect(
+      mails(sandbox)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([bob.email, JANE.email]);
     sandbox.patchEvent(event.id, { attendees: [{ email: 'host@example.com', organizer: true, self: true }, JANE] });
     expect(mails(sandbox)).toHaveLength(3);
     expect(mails(sandbox)[2].to).toBe(bob.email);
@@ -223,7 +259,10 @@ describe('the daily mail quota', () => {
     addGuestEvent(sandbox, {});
     addGuestEvent(sandbox, { attendees: [{ email: 'bob@example.net' }], start: TOMORROW_11 + 2 * HOUR });
     expect(mails(sandbox).map((m) => m.to)).toEqual([JANE.email]);
-    expect(invitations(sandbox).find((row) => row.email === 'bob@example.net')).toMatchObject({ pending: 'REQUEST', error: expect.stringContaining('quota') });
+    expect(invitations(sandbox).find((row) => row.email === 'bob@example.net')).toMatchObject({
+      pending: 'REQUEST',
+      error: expect.stringContaining('quota'),
+    });
     sandbox.advance(20 * MINUTE);
     expect(mails(sandbox)).toHaveLength(1);
     sandbox.runtime.core.quotas.emailRecipients = 100;

@@ -55,7 +55,10 @@ describe('reminder timing', () => {
     sandbox.setClock(TOMORROW_11 - 20 * HOUR);
     expect(reminders(sandbox)).toHaveLength(1);
     const moved = TOMORROW_11 + 48 * HOUR;
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(moved).toISOString() }, end: { dateTime: new Date(moved + 30 * MINUTE).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(moved).toISOString() },
+      end: { dateTime: new Date(moved + 30 * MINUTE).toISOString() },
+    });
     sandbox.setClock(moved + HOUR);
     expect(reminders(sandbox).map((m) => m.sentAt - moved)).toEqual([-72 * HOUR, -24 * HOUR, -2 * HOUR]);
     expect(reminders(sandbox)[1].body).toContain('Thursday, 8 January 2026, 11:00–11:30');
@@ -109,7 +112,7 @@ describe('reminder timing', () => {
     expect(reminders(optedOut)).toHaveLength(0);
   });
 
-  it('counts 24 hours across the spring DST change in the calendar\'s zone', () => {
+  it("counts 24 hours across the spring DST change in the calendar's zone", () => {
     const monday = Date.UTC(2026, 2, 30, 8, 0); // Monday 30 March 2026, 10:00 CEST
     const sandbox = newSandbox({ now: Date.UTC(2026, 2, 27, 8, 0) });
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: monday });
@@ -151,7 +154,10 @@ describe('answering a reminder', () => {
     expect(reminders(sandbox).at(-1)?.body).toContain('You have confirmed it.');
 
     const moved = TOMORROW_11 + 24 * HOUR;
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(moved).toISOString() }, end: { dateTime: new Date(moved + 30 * MINUTE).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(moved).toISOString() },
+      end: { dateTime: new Date(moved + 30 * MINUTE).toISOString() },
+    });
     expect(rowOf(sandbox, event.id).confirmedAt).toBe('');
   });
 

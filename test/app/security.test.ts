@@ -61,10 +61,24 @@ describe('every top-level function, called anonymously', () => {
   const names = entryPoints();
 
   test('the bundle exposes the page functions next to the other entry points', () => {
-    expect(names).toEqual(expect.arrayContaining([
-      'cancelAppointment', 'listSlots', 'rescheduleAppointment', 'listBookingSlots', 'bookAppointment',
-      'doGet', 'doPost', 'setup', 'teardown', 'tick', 'onCalendarChange', 'onOpen', 'syncNow', 'showTwilioSetup',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'cancelAppointment',
+        'listSlots',
+        'rescheduleAppointment',
+        'listBookingSlots',
+        'bookAppointment',
+        'doGet',
+        'doPost',
+        'setup',
+        'teardown',
+        'tick',
+        'onCalendarChange',
+        'onOpen',
+        'syncNow',
+        'showTwilioSetup',
+      ]),
+    );
     expect(names).not.toContain('fmt');
   });
 
@@ -133,11 +147,15 @@ describe('script injection is escaped everywhere it is shown', () => {
       expect(page.status).toBe(200);
       expectEscaped(page.body);
     }
-    expect(pages[0].body).toContain('Talk &lt;script&gt;window.__xss=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    expect(pages[0].body).toContain(
+      'Talk &lt;script&gt;window.__xss=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;',
+    );
     expect(pages[0].body).toContain('Alex &lt;script&gt;');
 
     const slot = (sandbox.run('listBookingSlots', []) as { result: Array<{ start: string }> }).result[0];
-    const booked = sandbox.run('bookAppointment', [{ name: `Eve ${PAYLOAD}`, phone: '+4915123456780', start: slot.start }]) as { result: { link: string } };
+    const booked = sandbox.run('bookAppointment', [{ name: `Eve ${PAYLOAD}`, phone: '+4915123456780', start: slot.start }]) as {
+      result: { link: string };
+    };
     const bookedToken = new URL(booked.result.link).searchParams.get('l') as string;
     const page = sandbox.doGet({ l: [bookedToken] });
     expectEscaped(page.body);
@@ -191,7 +209,10 @@ describe('a change that was made is answered as made, even when the sync after i
     failNextSync(sandbox);
     const response = sandbox.doPost(
       { hook: ['booking'], key: [sandbox.settings().BOOKING_API_KEY] },
-      { contents: JSON.stringify({ name: 'Jane Doe', phone: '+49 151 23456789', start: new Date(TUESDAY_10).toISOString() }), type: 'application/json' },
+      {
+        contents: JSON.stringify({ name: 'Jane Doe', phone: '+49 151 23456789', start: new Date(TUESDAY_10).toISOString() }),
+        type: 'application/json',
+      },
     );
     const answer = JSON.parse(response.body) as { ok: boolean; id?: string };
     expect(answer).toEqual(expect.objectContaining({ ok: true, id: expect.any(String) }));

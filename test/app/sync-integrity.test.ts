@@ -32,7 +32,10 @@ describe('sync integrity', () => {
     sandbox.advance(30 * MINUTE);
     expect(outbound(sandbox)).toHaveLength(1);
     // The token moved on: a later move is announced once.
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(TOMORROW_11 + HOUR).toISOString() },
+      end: { dateTime: new Date(TOMORROW_11 + 90 * MINUTE).toISOString() },
+    });
     expect(outbound(sandbox).map((m) => m.body)).toEqual([expect.stringContaining('is booked'), expect.stringContaining('has moved')]);
   });
 
@@ -71,7 +74,10 @@ describe('sync integrity', () => {
     const sandbox = newSandbox();
     const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     sandbox.twilio.injectFault({ httpStatus: 503, count: 3 });
-    sandbox.patchEvent(event.id, { start: { dateTime: new Date(TOMORROW_11 + 3 * HOUR).toISOString() }, end: { dateTime: new Date(TOMORROW_11 + 3.5 * HOUR).toISOString() } });
+    sandbox.patchEvent(event.id, {
+      start: { dateTime: new Date(TOMORROW_11 + 3 * HOUR).toISOString() },
+      end: { dateTime: new Date(TOMORROW_11 + 3.5 * HOUR).toISOString() },
+    });
     expect(ledger(sandbox)[0]).toMatchObject({ pending: 'rescheduled', delivery: 'retrying' });
     sandbox.cancelEvent(event.id);
     const bodies = outbound(sandbox).map((m) => m.body);
@@ -84,9 +90,15 @@ describe('sync integrity', () => {
   it('announces nothing for recurring series and their instances, invites nobody, and says why on the event', () => {
     const sandbox = newSandbox({ settings: { INVITATION_MODE: 'email' } });
     decorate(sandbox, (event) => event.summary === 'Weekly', { recurrence: ['RRULE:FREQ=WEEKLY'] });
-    decorate(sandbox, (event) => event.summary === 'Instance', { recurringEventId: 'series1', originalStartTime: { dateTime: new Date(TOMORROW_11).toISOString() } });
+    decorate(sandbox, (event) => event.summary === 'Instance', {
+      recurringEventId: 'series1',
+      originalStartTime: { dateTime: new Date(TOMORROW_11).toISOString() },
+    });
     const series = sandbox.insertEvents([
-      { ...eventResource({ summary: 'Weekly', location: PHONE, start: TOMORROW_11, description: 'Host text' }), attendees: [{ email: 'guest@example.org' }] },
+      {
+        ...eventResource({ summary: 'Weekly', location: PHONE, start: TOMORROW_11, description: 'Host text' }),
+        attendees: [{ email: 'guest@example.org' }],
+      },
     ])[0] as { id: string };
     const instance = addEvent(sandbox, { summary: 'Instance', location: PHONE, start: TOMORROW_11 + 2 * HOUR });
     expect(outbound(sandbox)).toHaveLength(0);
@@ -104,7 +116,10 @@ describe('sync integrity', () => {
     const sandbox = newSandbox({ settings: { INVITATION_MODE: 'email' } });
     decorate(sandbox, (event) => event.summary === 'Team call', { organizer: { email: 'colleague@example.org' } });
     const event = sandbox.insertEvents([
-      { ...eventResource({ summary: 'Team call', location: 'Dial-in +49 30 12345678', start: TOMORROW_11 }), attendees: [{ email: 'someone@example.org' }] },
+      {
+        ...eventResource({ summary: 'Team call', location: 'Dial-in +49 30 12345678', start: TOMORROW_11 }),
+        attendees: [{ email: 'someone@example.org' }],
+      },
     ])[0] as { id: string };
     expect(outbound(sandbox)).toHaveLength(0);
     expect(ledger(sandbox)).toHaveLength(0);

@@ -77,7 +77,15 @@ beforeAll(async () => {
   base = started.url.replace(/\/$/, '');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -89,7 +97,14 @@ afterAll(async () => {
 beforeEach(async () => {
   await api('POST', '/_sandbox/reset', {});
   // A phone 360 px wide, in another zone than the host, so both times show.
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, timezoneId: 'America/New_York', locale: 'en-GB' });
+  context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: 'America/New_York',
+    locale: 'en-GB',
+  });
 });
 
 afterEach(async () => {
@@ -98,7 +113,10 @@ afterEach(async () => {
 
 test('open the link from the message and cancel', async () => {
   await api('POST', '/_sandbox/settings', { HOST_NAME: `Alex ${PAYLOAD}` });
-  const created = await api('POST', '/_sandbox/calendar/events', { ...eventJson(`Consultation ${PAYLOAD}`, TUESDAY_10, '+49 151 23456789'), description: PAYLOAD });
+  const created = await api('POST', '/_sandbox/calendar/events', {
+    ...eventJson(`Consultation ${PAYLOAD}`, TUESDAY_10, '+49 151 23456789'),
+    description: PAYLOAD,
+  });
   const page = await context.newPage();
   await page.goto(await linkFor('+4915123456789'));
   expect(await page.locator('h1').textContent()).toBe(`Consultation ${PAYLOAD}`);
@@ -143,7 +161,9 @@ test('open another link and reschedule to a slot', async () => {
   expect(await button.textContent()).toBe('10:00your 04:00');
   await button.click();
   await page.waitForSelector('#confirm-move:not(.hidden)');
-  expect(await page.locator('#confirm-move-text').textContent()).toBe('Move your appointment to Wednesday 7 January, 10:00–10:45 (Europe/Berlin)?');
+  expect(await page.locator('#confirm-move-text').textContent()).toBe(
+    'Move your appointment to Wednesday 7 January, 10:00–10:45 (Europe/Berlin)?',
+  );
   await shot(page, '05-reschedule-confirm');
   await page.click('#confirm-move-button');
   await page.waitForSelector('#notice:not(.hidden)');
@@ -209,7 +229,12 @@ test('book from the booking page', async () => {
   await shot(page, '11-booked');
   await expectSafeAndNarrow(page);
 
-  const events = (await api('GET', '/_sandbox/calendar/events')) as Array<{ location: string; summary: string; start: { dateTime: string }; attendees?: Array<{ email: string }> }>;
+  const events = (await api('GET', '/_sandbox/calendar/events')) as Array<{
+    location: string;
+    summary: string;
+    start: { dateTime: string };
+    attendees?: Array<{ email: string }>;
+  }>;
   expect(events).toHaveLength(1);
   expect(events[0].location).toBe('+4915123456789');
   expect(events[0].summary).toBe(`Jane ${PAYLOAD} – booked online`);

@@ -65,7 +65,11 @@ test('a host creates an event in the UI, the attendee phone shows the message, d
 
 test('in email invitation mode the Mail tab shows the invitation with its iCalendar file', async () => {
   await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
-  await fetch(`${base}/_sandbox/settings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ INVITATION_MODE: 'email' }) });
+  await fetch(`${base}/_sandbox/settings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ INVITATION_MODE: 'email' }),
+  });
   const page = await openUi(1600, 1000);
   await page.getByTestId('new-title').fill('Tax advice');
   await page.getByTestId('new-phone').fill('+49 151 23456789');

@@ -24,15 +24,52 @@ describe('dist/Code.js', () => {
   });
 
   it('mentions none of the globals Apps Script lacks', () => {
-    for (const pattern of [/\brequire\(/, /\bprocess\.env\b/, /\bBuffer\./, /\bsetTimeout\(/, /\bnew URL\(/, /\bnew TextEncoder\(/, /(?<![.\w])fetch\(/]) {
+    for (const pattern of [
+      /\brequire\(/,
+      /\bprocess\.env\b/,
+      /\bBuffer\./,
+      /\bsetTimeout\(/,
+      /\bnew URL\(/,
+      /\bnew TextEncoder\(/,
+      /(?<![.\w])fetch\(/,
+    ]) {
       expect(code).not.toMatch(pattern);
     }
   });
 
   it('touches no Apps Script service when loaded (Apps Script loads it on every execution)', () => {
     const touched: string[] = [];
-    const services = ['Calendar', 'CalendarApp', 'PropertiesService', 'SpreadsheetApp', 'UrlFetchApp', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'HtmlService', 'ContentService', 'MailApp', 'CacheService'];
-    const context = vm.createContext(Object.fromEntries(services.map((name) => [name, new Proxy({}, { get: (_, prop) => { touched.push(`${name}.${String(prop)}`); return undefined; } })])));
+    const services = [
+      'Calendar',
+      'CalendarApp',
+      'PropertiesService',
+      'SpreadsheetApp',
+      'UrlFetchApp',
+      'LockService',
+      'ScriptApp',
+      'Session',
+      'Utilities',
+      'HtmlService',
+      'ContentService',
+      'MailApp',
+      'CacheService',
+    ];
+    const context = vm.createContext(
+      Object.fromEntries(
+        services.map((name) => [
+          name,
+          new Proxy(
+            {},
+            {
+              get: (_, prop) => {
+                touched.push(`${name}.${String(prop)}`);
+                return undefined;
+              },
+            },
+          ),
+        ]),
+      ),
+    );
     vm.runInContext(code, context);
     expect(touched).toEqual([]);
   });
@@ -45,7 +82,9 @@ describe('dist/appsscript.json', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' }]);
-    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/script.external_request']));
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining(['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/script.external_request']),
+    );
     expect(manifest.oauthScopes.every((scope: string) => scope.startsWith('https://www.googleapis.com/auth/'))).toBe(true);
   });
 

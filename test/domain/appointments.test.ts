@@ -6,15 +6,39 @@ const HOUR = 3600_000;
 const token = (key: string): string => `t-${key}`;
 
 function event(overrides: Partial<EventSnapshot> = {}): EventSnapshot {
-  return { id: 'ev1', iCalUID: 'ev1@google.com', cancelled: false, allDay: false, summary: 'Checkup', location: '+4915123456789', start: NOW + 24 * HOUR, end: NOW + 25 * HOUR, ...overrides };
+  return {
+    id: 'ev1',
+    iCalUID: 'ev1@google.com',
+    cancelled: false,
+    allDay: false,
+    summary: 'Checkup',
+    location: '+4915123456789',
+    start: NOW + 24 * HOUR,
+    end: NOW + 25 * HOUR,
+    ...overrides,
+  };
 }
 
 function reconcile(snapshot: EventSnapshot, rows: Appointment[], phones = ['+4915123456789'], baseline = false) {
-  return reconcileEvent({ event: snapshot, rows, phones: { phones: snapshot.cancelled ? [] : phones, invalid: [] }, now: NOW, baseline, newToken: token });
+  return reconcileEvent({
+    event: snapshot,
+    rows,
+    phones: { phones: snapshot.cancelled ? [] : phones, invalid: [] },
+    now: NOW,
+    baseline,
+    newToken: token,
+  });
 }
 
 function announced(row: Appointment): Appointment {
-  return { ...row, pending: '', announcedKind: row.pending || 'scheduled', announcedStart: row.start, announcedEnd: row.end, delivery: 'delivered' };
+  return {
+    ...row,
+    pending: '',
+    announcedKind: row.pending || 'scheduled',
+    announcedStart: row.start,
+    announcedEnd: row.end,
+    delivery: 'delivered',
+  };
 }
 
 describe('reconcileEvent', () => {
@@ -56,7 +80,10 @@ describe('reconcileEvent', () => {
   it('cancels an announced appointment, and sends nothing for one never announced', () => {
     const fresh = reconcile(event(), []).changed[0];
     expect(reconcile(event({ cancelled: true }), [fresh]).changed[0]).toMatchObject({ state: 'cancelled', pending: '' });
-    expect(reconcile(event({ cancelled: true }), [announced(fresh)]).changed[0]).toMatchObject({ state: 'cancelled', pending: 'cancelled' });
+    expect(reconcile(event({ cancelled: true }), [announced(fresh)]).changed[0]).toMatchObject({
+      state: 'cancelled',
+      pending: 'cancelled',
+    });
     const again = reconcile(event({ cancelled: true }), [{ ...announced(fresh), state: 'cancelled' }]).changed;
     expect(again).toEqual([]);
   });
@@ -86,7 +113,13 @@ describe('reconcileEvent', () => {
   });
 
   it('reports invalid numbers as the problem of a live event', () => {
-    const result = reconcileEvent({ event: event({ location: '+49 123' }), rows: [], phones: { phones: [], invalid: [{ text: '+49 123', reason: '"+49 123" is not a valid phone number' }] }, now: NOW, newToken: token });
+    const result = reconcileEvent({
+      event: event({ location: '+49 123' }),
+      rows: [],
+      phones: { phones: [], invalid: [{ text: '+49 123', reason: '"+49 123" is not a valid phone number' }] },
+      now: NOW,
+      newToken: token,
+    });
     expect(result.changed).toEqual([]);
     expect(result.problem).toContain('+49 123');
   });

@@ -40,7 +40,14 @@ describe('parseBookingRules', () => {
       MAX_OPEN_BOOKINGS_PER_NUMBER: '1',
     });
     expect(rules).toEqual({
-      workingHours: { 1: [['08:00', '12:00'], ['13:00', '17:30']], 6: [['10:00', '24:00']], 0: [] },
+      workingHours: {
+        1: [
+          ['08:00', '12:00'],
+          ['13:00', '17:30'],
+        ],
+        6: [['10:00', '24:00']],
+        0: [],
+      },
       stepMinutes: 15,
       bufferMinutes: 10,
       minNoticeMinutes: 0,
@@ -83,7 +90,9 @@ describe('parseBookingRules', () => {
     const now = Date.UTC(2026, 0, 5, 7, 0);
     const slots = findFreeSlots({ busy: [], now, rules: slotRules, limit: 3 });
     expect(slots.map((slot) => new Date(slot.start).toISOString())).toEqual([
-      '2026-01-05T08:00:00.000Z', '2026-01-05T08:20:00.000Z', '2026-01-05T08:40:00.000Z',
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-05T08:20:00.000Z',
+      '2026-01-05T08:40:00.000Z',
     ]);
   });
 });

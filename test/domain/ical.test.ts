@@ -103,7 +103,12 @@ describe('buildCalendar', () => {
   it('writes the calendar frame, UTC times and CRLF everywhere', () => {
     const ics = buildCalendar({ events: [baseEvent()] });
     expectWellFormed(ics);
-    expect(ics.split('\r\n').slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//calendar-whatsapp//Appointments//EN', 'CALSCALE:GREGORIAN']);
+    expect(ics.split('\r\n').slice(0, 4)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//calendar-whatsapp//Appointments//EN',
+      'CALSCALE:GREGORIAN',
+    ]);
     expect(ics).not.toContain('METHOD:');
     expect(ics).toContain('\r\nDTSTART:20260303T133000Z\r\n');
     expect(ics).toContain('\r\nDTEND:20260303T140000Z\r\n');
@@ -171,7 +176,9 @@ describe('buildCalendar', () => {
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded).toContain('\r\nMETHOD:REQUEST\r\n');
     expect(unfolded).toContain('\r\nORGANIZER;CN=Dr. Anna Schmidt:mailto:host@example.com\r\n');
-    expect(unfolded).toContain('\r\nATTENDEE;CN="Müller, Jan";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:guest@example.org\r\n');
+    expect(unfolded).toContain(
+      '\r\nATTENDEE;CN="Müller, Jan";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:guest@example.org\r\n',
+    );
     expect(unfolded).toContain('\r\nATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:second@example.org\r\n');
     expect(unfolded).toContain('\r\nSTATUS:CONFIRMED\r\n');
     expect(unfolded).toContain('\r\nURL:https://script.google.com/macros/s/abc/exec?t=x,y;z\r\n');
@@ -210,14 +217,20 @@ describe('buildCalendar', () => {
   });
 
   it('refuses a REQUEST or CANCEL without organizer or attendees', () => {
-    expect(() => buildCalendar({ method: 'REQUEST', events: [baseEvent({ attendees: [{ email: 'g@example.org' }] })] })).toThrow(/ORGANIZER/);
+    expect(() => buildCalendar({ method: 'REQUEST', events: [baseEvent({ attendees: [{ email: 'g@example.org' }] })] })).toThrow(
+      /ORGANIZER/,
+    );
     expect(() => buildCalendar({ method: 'CANCEL', events: [baseEvent({ organizer: { email: 'h@example.com' } })] })).toThrow(/ATTENDEE/);
     expect(() => buildCalendar({ events: [baseEvent({ end: iso('2026-03-03T13:00:00Z') })] })).toThrow(/ends before/);
   });
 
   it('writes several events and keeps every time in UTC', () => {
     const events = [0, 1, 2].map((index) =>
-      baseEvent({ uid: `evt-${index}`, start: iso('2026-03-29T00:30:00Z') + index * 3_600_000, end: iso('2026-03-29T01:30:00Z') + index * 3_600_000 }),
+      baseEvent({
+        uid: `evt-${index}`,
+        start: iso('2026-03-29T00:30:00Z') + index * 3_600_000,
+        end: iso('2026-03-29T01:30:00Z') + index * 3_600_000,
+      }),
     );
     const ics = buildCalendar({ method: 'PUBLISH', events });
     expectWellFormed(ics);

@@ -36,7 +36,11 @@ function facts(overrides: Partial<InvitationEventFacts> = {}): InvitationEventFa
 }
 
 /** Applies one reconcile and, when `send`, marks each pending row as sent, as the app does. */
-function step(rows: Invitation[], event: InvitationEventFacts, send = true): { rows: Invitation[]; changed: Invitation[]; sequences: number[] } {
+function step(
+  rows: Invitation[],
+  event: InvitationEventFacts,
+  send = true,
+): { rows: Invitation[]; changed: Invitation[]; sequences: number[] } {
   const changed = reconcileInvitations({ event, rows, now: NOW });
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const sequences: number[] = [];
@@ -128,7 +132,7 @@ describe('invitationGuests', () => {
 });
 
 describe('sendUpdatesFor', () => {
-  it("asks Google to mail guests only in google mode and only when there are guests", () => {
+  it('asks Google to mail guests only in google mode and only when there are guests', () => {
     expect(sendUpdatesFor('google', 1)).toBe('all');
     expect(sendUpdatesFor('google', 0)).toBe('none');
     expect(sendUpdatesFor('email', 1)).toBe('none');
@@ -137,16 +141,21 @@ describe('sendUpdatesFor', () => {
 });
 
 describe('reconcileInvitations', () => {
-  it('invites a new guest with SEQUENCE 0 (or Google\'s, if higher), once', () => {
+  it("invites a new guest with SEQUENCE 0 (or Google's, if higher), once", () => {
     const first = step([], facts());
     expect(first.changed).toHaveLength(1);
-    expect(first.changed[0]).toMatchObject({ key: invitationKey('evt1', 'jane@example.org'), pending: 'REQUEST', state: 'active', uid: 'evt1@google.com' });
+    expect(first.changed[0]).toMatchObject({
+      key: invitationKey('evt1', 'jane@example.org'),
+      pending: 'REQUEST',
+      state: 'active',
+      uid: 'evt1@google.com',
+    });
     expect(first.sequences).toEqual([0]);
     expect(step(first.rows, facts()).changed).toEqual([]);
     expect(step([], facts({ sequence: 3 })).sequences).toEqual([3]);
   });
 
-  it('raises SEQUENCE on every move and on the cancel, and never below Google\'s', () => {
+  it("raises SEQUENCE on every move and on the cancel, and never below Google's", () => {
     let state = step([], facts());
     const sequences = [...state.sequences];
     state = step(state.rows, facts({ start: START + HOUR, end: END + HOUR, sequence: 1 }));
@@ -177,7 +186,15 @@ describe('reconcileInvitations', () => {
     const unsent = step([], facts(), false).rows;
     const cancelled = step(unsent, { ...facts(), cancelled: true, guests: [] }, false);
     expect(cancelled.changed[0]).toMatchObject({ state: 'cancelled', pending: '' });
-    const sent = step([], facts({ guests: [{ email: 'jane@example.org', name: 'Jane' }, { email: 'bob@example.net', name: '' }] })).rows;
+    const sent = step(
+      [],
+      facts({
+        guests: [
+          { email: 'jane@example.org', name: 'Jane' },
+          { email: 'bob@example.net', name: '' },
+        ],
+      }),
+    ).rows;
     const removed = step(sent, facts({ guests: [{ email: 'jane@example.org', name: 'Jane' }] }), false);
     expect(removed.changed).toHaveLength(1);
     expect(removed.changed[0]).toMatchObject({ email: 'bob@example.net', pending: 'CANCEL', state: 'cancelled' });

@@ -218,7 +218,9 @@ describe('every way of writing a number gives the same E.164 (property-style)', 
       const variants = internationalVariants(e164);
       return variants[index % variants.length];
     });
-    const location = pieces.map((piece, index) => piece + (index < pieces.length - 1 ? separators[index % separators.length] : '')).join('');
+    const location = pieces
+      .map((piece, index) => piece + (index < pieces.length - 1 ? separators[index % separators.length] : ''))
+      .join('');
     expect(phonesInLocation(location).phones).toEqual(numbers.map(([, e164]) => e164));
   });
 });

@@ -9,10 +9,30 @@ const OFFSETS = [1440, 120];
 
 function row(overrides: Partial<Appointment> = {}): Appointment {
   return {
-    key: 'evt1|+4915123456789', eventId: 'evt1', iCalUID: 'evt1@google.com', phone: '+4915123456789', email: '', title: 'Checkup',
-    start: START, end: START + 30 * MINUTE, state: 'active', pending: '', announcedKind: 'scheduled', announcedStart: START,
-    announcedEnd: START + 30 * MINUTE, announcedAt: START - 3 * 24 * HOUR, messageSid: 'SM1', delivery: 'delivered', error: '',
-    attempts: 0, retryAt: null, token: 'pCcVPqwUUNrJxwcl', updatedAt: 0, reminded: '', remindedAt: null, confirmedAt: null,
+    key: 'evt1|+4915123456789',
+    eventId: 'evt1',
+    iCalUID: 'evt1@google.com',
+    phone: '+4915123456789',
+    email: '',
+    title: 'Checkup',
+    start: START,
+    end: START + 30 * MINUTE,
+    state: 'active',
+    pending: '',
+    announcedKind: 'scheduled',
+    announcedStart: START,
+    announcedEnd: START + 30 * MINUTE,
+    announcedAt: START - 3 * 24 * HOUR,
+    messageSid: 'SM1',
+    delivery: 'delivered',
+    error: '',
+    attempts: 0,
+    retryAt: null,
+    token: 'pCcVPqwUUNrJxwcl',
+    updatedAt: 0,
+    reminded: '',
+    remindedAt: null,
+    confirmedAt: null,
     ...overrides,
   };
 }
@@ -81,7 +101,13 @@ describe('dueReminders', () => {
   it('re-arms every offset when the appointment moves, and keeps only marks of the current start', () => {
     const moved = START + 24 * HOUR;
     const remindedBefore = row({ reminded: `${reminderMark(1440, START)} ${reminderMark(120, START)}` });
-    const after = { ...remindedBefore, start: moved, end: moved + 30 * MINUTE, announcedKind: 'rescheduled' as const, announcedAt: START - 30 * HOUR };
+    const after = {
+      ...remindedBefore,
+      start: moved,
+      end: moved + 30 * MINUTE,
+      announcedKind: 'rescheduled' as const,
+      announcedAt: START - 30 * HOUR,
+    };
     expect(due([after], moved - 24 * HOUR)).toEqual([1440]);
     expect(withReminderMark(after.reminded, 1440, moved)).toBe(reminderMark(1440, moved));
   });

@@ -138,7 +138,12 @@ describe('findFreeSlots', () => {
       at('2026-03-30T07:30:00Z'),
     ]);
     const ny = findFreeSlots({ busy: [], now: iso('2026-10-31T00:00:00Z'), rules: { ...r, timeZone: 'America/New_York' }, limit: 4 });
-    expect(show(ny)).toEqual([at('2026-10-31T13:00:00Z'), at('2026-10-31T13:30:00Z'), at('2026-11-01T14:00:00Z'), at('2026-11-01T14:30:00Z')]);
+    expect(show(ny)).toEqual([
+      at('2026-10-31T13:00:00Z'),
+      at('2026-10-31T13:30:00Z'),
+      at('2026-11-01T14:00:00Z'),
+      at('2026-11-01T14:30:00Z'),
+    ]);
     const kathmandu = findFreeSlots({ busy: [], now: monday, rules: rules({ timeZone: 'Asia/Kathmandu' }), limit: 1 });
     expect(show(kathmandu)).toEqual([at('2026-03-02T08:15:00Z')]); // 14:00 local, after 13:45 + notice
   });
@@ -147,9 +152,9 @@ describe('findFreeSlots', () => {
     const r = rules({ workingHours: { 0: [['01:00', '04:00']] }, minNoticeMinutes: 0, durationMinutes: 60, stepMinutes: 30 });
     const spring = findFreeSlots({ busy: [], now: iso('2026-03-28T12:00:00Z'), rules: r, limit: 3 });
     // 01:00 01:30 CET exist, 02:00 and 02:30 do not, 03:00 CEST: 1h slots ending by 04:00 CEST.
-    expect(spring.map((slot) => zonedParts(slot.start, 'Europe/Berlin').hour * 100 + zonedParts(slot.start, 'Europe/Berlin').minute)).toEqual([
-      100, 130, 300,
-    ]);
+    expect(
+      spring.map((slot) => zonedParts(slot.start, 'Europe/Berlin').hour * 100 + zonedParts(slot.start, 'Europe/Berlin').minute),
+    ).toEqual([100, 130, 300]);
     const autumn = findFreeSlots({ busy: [], now: iso('2026-10-24T12:00:00Z'), rules: r, limit: 10 });
     expect(show(autumn)).toEqual(show(referenceSlots([], iso('2026-10-24T12:00:00Z'), r)).slice(0, 10));
     expect(autumn.length).toBeGreaterThan(0);
@@ -157,7 +162,14 @@ describe('findFreeSlots', () => {
 
   it('supports split days, 24:00 ends and overlapping windows without duplicates', () => {
     const r = rules({
-      workingHours: { 1: [['13:00', '14:00'], ['09:00', '10:00'], ['09:30', '10:30'], ['23:00', '24:00']] },
+      workingHours: {
+        1: [
+          ['13:00', '14:00'],
+          ['09:00', '10:00'],
+          ['09:30', '10:30'],
+          ['23:00', '24:00'],
+        ],
+      },
       minNoticeMinutes: 0,
     });
     const slots = findFreeSlots({ busy: [], now: monday, rules: r, limit: 10 });
@@ -217,7 +229,9 @@ describe('findFreeSlots', () => {
         const localMinute = local.hour * 60 + local.minute;
         expect(localMinute).toBeGreaterThanOrEqual(minutesOf(open));
         expect((localMinute - minutesOf(open)) % r.stepMinutes).toBe(0);
-        expect(slot.end).toBeLessThanOrEqual(zonedToEpoch({ year: local.year, month: local.month, day: local.day, minute: minutesOf(close) }, zone));
+        expect(slot.end).toBeLessThanOrEqual(
+          zonedToEpoch({ year: local.year, month: local.month, day: local.day, minute: minutesOf(close) }, zone),
+        );
       }
       const limited = findFreeSlots({ busy, now, rules: r, ignore, limit: 5 });
       expect(limited).toEqual(slots.slice(0, 5));
@@ -251,7 +265,16 @@ describe('isSlotFree', () => {
     ['containing', [{ start: 9 * HOUR, end: 12 * HOUR }], 0, false],
     ['contained', [{ start: 10.2 * HOUR, end: 10.3 * HOUR }], 0, false],
     ['empty busy interval', [{ start: 10.5 * HOUR, end: 10.5 * HOUR }], 0, true],
-    ['unsorted', [{ start: 15 * HOUR, end: 16 * HOUR }, { start: 10.5 * HOUR, end: 12 * HOUR }, { start: 1 * HOUR, end: 2 * HOUR }], 0, false],
+    [
+      'unsorted',
+      [
+        { start: 15 * HOUR, end: 16 * HOUR },
+        { start: 10.5 * HOUR, end: 12 * HOUR },
+        { start: 1 * HOUR, end: 2 * HOUR },
+      ],
+      0,
+      false,
+    ],
   ])('%s', (_, busy, buffer, free) => {
     expect(isSlotFree(slot, busy, buffer)).toBe(free);
   });
@@ -281,7 +304,13 @@ describe('groupByDay', () => {
 describe('DEFAULT_SLOT_RULES', () => {
   it('is Monday to Friday, 09:00-17:00, 30 minutes, 2 hours notice, 30 days', () => {
     expect(DEFAULT_SLOT_RULES).toEqual({
-      workingHours: { 1: [['09:00', '17:00']], 2: [['09:00', '17:00']], 3: [['09:00', '17:00']], 4: [['09:00', '17:00']], 5: [['09:00', '17:00']] },
+      workingHours: {
+        1: [['09:00', '17:00']],
+        2: [['09:00', '17:00']],
+        3: [['09:00', '17:00']],
+        4: [['09:00', '17:00']],
+        5: [['09:00', '17:00']],
+      },
       durationMinutes: 30,
       stepMinutes: 30,
       bufferMinutes: 0,

@@ -65,11 +65,31 @@ describe('Twilio wire format', () => {
   const credentials = { accountSid: 'AC00000000000000000000000000000001', username: 'AC00000000000000000000000000000001', password: 'pw' };
 
   it('builds a text message and a template message', () => {
-    const text = createMessageCall(credentials, { to: '+4915123456789', from: 'whatsapp:+14155238886', body: 'Hi', statusCallback: 'https://x/exec?hook=twilio' });
-    expect(text.payload).toEqual({ To: 'whatsapp:+4915123456789', From: 'whatsapp:+14155238886', Body: 'Hi', StatusCallback: 'https://x/exec?hook=twilio' });
+    const text = createMessageCall(credentials, {
+      to: '+4915123456789',
+      from: 'whatsapp:+14155238886',
+      body: 'Hi',
+      statusCallback: 'https://x/exec?hook=twilio',
+    });
+    expect(text.payload).toEqual({
+      To: 'whatsapp:+4915123456789',
+      From: 'whatsapp:+14155238886',
+      Body: 'Hi',
+      StatusCallback: 'https://x/exec?hook=twilio',
+    });
     expect(text.headers.Authorization).toBe(`Basic ${Buffer.from(`${credentials.username}:pw`).toString('base64')}`);
-    const template = createMessageCall(credentials, { to: '+4915123456789', messagingServiceSid: 'MG00000000000000000000000000000001', contentSid: 'HX00000000000000000000000000000001', contentVariables: { '1': 'a' } });
-    expect(template.payload).toEqual({ To: 'whatsapp:+4915123456789', MessagingServiceSid: 'MG00000000000000000000000000000001', ContentSid: 'HX00000000000000000000000000000001', ContentVariables: '{"1":"a"}' });
+    const template = createMessageCall(credentials, {
+      to: '+4915123456789',
+      messagingServiceSid: 'MG00000000000000000000000000000001',
+      contentSid: 'HX00000000000000000000000000000001',
+      contentVariables: { '1': 'a' },
+    });
+    expect(template.payload).toEqual({
+      To: 'whatsapp:+4915123456789',
+      MessagingServiceSid: 'MG00000000000000000000000000000001',
+      ContentSid: 'HX00000000000000000000000000000001',
+      ContentVariables: '{"1":"a"}',
+    });
   });
 
   it('classifies answers: retry, uncertain, rejected, accepted', () => {

@@ -69,18 +69,13 @@ describe('event resources', () => {
     expect(() => Calendar.Events!.insert(timed('2026-01-06T11:00:00Z', '2026-01-06T10:00:00Z'), 'primary')).toThrow(
       'API call to calendar.events.insert failed with error: The specified time range is empty.',
     );
-    expect(() =>
-      Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00Z' }, end: { date: '2026-01-07' } }, 'primary'),
-    ).toThrow('Start and end times must either both be date or both be dateTime.');
-    expect(() =>
-      Calendar.Events!.insert(
-        { start: { dateTime: '2026-01-06T10:00:00' }, end: { dateTime: '2026-01-06T11:00:00' } },
-        'primary',
-      ),
-    ).toThrow('Missing time zone definition for start time.');
-    expect(() => Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00Z' } }, 'primary')).toThrow(
-      'Missing end time.',
+    expect(() => Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00Z' }, end: { date: '2026-01-07' } }, 'primary')).toThrow(
+      'Start and end times must either both be date or both be dateTime.',
     );
+    expect(() =>
+      Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00' }, end: { dateTime: '2026-01-06T11:00:00' } }, 'primary'),
+    ).toThrow('Missing time zone definition for start time.');
+    expect(() => Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00Z' } }, 'primary')).toThrow('Missing end time.');
     expect(() =>
       Calendar.Events!.insert(timed('2026-01-06T10:00:00Z', '2026-01-06T11:00:00Z', { recurrence: ['RRULE:FREQ=DAILY'] }), 'primary'),
     ).toThrow('not emulated: recurring events');
@@ -91,9 +86,7 @@ describe('event resources', () => {
     expect(() => Calendar.Events!.get('primary', 'nosuchevent')).toThrow(
       /^API call to calendar\.events\.get failed with error: Not Found$/,
     );
-    expect(() => Calendar.Events!.list('nobody@example.com')).toThrow(
-      'API call to calendar.events.list failed with error: Not Found',
-    );
+    expect(() => Calendar.Events!.list('nobody@example.com')).toThrow('API call to calendar.events.list failed with error: Not Found');
     try {
       Calendar.Events!.get('primary', 'nosuchevent');
     } catch (error) {
@@ -166,11 +159,7 @@ describe('patch, update, remove and sequence', () => {
       timed('2026-01-06T10:00:00Z', '2026-01-06T11:00:00Z', { description: 'd', colorId: '2' }),
       'primary',
     );
-    const updated = Calendar.Events!.update(
-      { summary: 'Appointment', start: ev.start, end: ev.end },
-      'primary',
-      ev.id!,
-    );
+    const updated = Calendar.Events!.update({ summary: 'Appointment', start: ev.start, end: ev.end }, 'primary', ev.id!);
     expect(updated.description).toBeUndefined();
     expect(updated.colorId).toBeUndefined();
     expect(updated.id).toBe(ev.id);
@@ -222,9 +211,7 @@ describe('patch, update, remove and sequence', () => {
       { method: 'update', calendarId: 'host@example.com', eventId: ev.id, sendUpdates: 'externalOnly' },
       { method: 'remove', calendarId: 'host@example.com', eventId: ev.id, sendUpdates: 'all' },
     ]);
-    expect(() =>
-      Calendar.Events!.patch({ colorId: '2' }, 'primary', ev.id!, { sendUpdates: 'everyone' }),
-    ).toThrow('Invalid Value');
+    expect(() => Calendar.Events!.patch({ colorId: '2' }, 'primary', ev.id!, { sendUpdates: 'everyone' })).toThrow('Invalid Value');
   });
 
   test('version increases on every change from the store or the script', () => {
@@ -284,7 +271,9 @@ describe('Events.list', () => {
     cal.insertEvent('primary', timed('2026-01-06T11:00:00Z', '2026-01-06T12:00:00Z', { summary: 'b' }));
     cal.insertEvent('primary', timed('2026-01-06T12:00:00Z', '2026-01-06T13:00:00Z', { summary: 'c' }));
     const names = (args: Record<string, unknown>) =>
-      Calendar.Events!.list('primary', args).items!.map((e) => e.summary).sort();
+      Calendar.Events!.list('primary', args)
+        .items!.map((e) => e.summary)
+        .sort();
     expect(names({ timeMin: '2026-01-06T11:00:00Z', timeMax: '2026-01-06T12:00:00Z' })).toEqual(['b']);
     expect(names({ timeMin: '2026-01-06T10:30:00Z', timeMax: '2026-01-06T12:00:01Z' })).toEqual(['a', 'b', 'c']);
     expect(names({ timeMin: '2026-01-06T12:30:00+00:00' })).toEqual(['c']);
@@ -443,12 +432,12 @@ describe('Freebusy.query', () => {
 
   test('window limits', () => {
     const { Calendar } = setup();
-    expect(() =>
-      Calendar.Freebusy!.query({ timeMin: '2026-01-06T10:00:00Z', timeMax: '2026-01-06T10:00:00Z', items: [] }),
-    ).toThrow('API call to calendar.freebusy.query failed with error: The specified time range is empty.');
-    expect(() =>
-      Calendar.Freebusy!.query({ timeMin: '2026-01-01T00:00:00Z', timeMax: '2026-04-15T00:00:00Z', items: [] }),
-    ).toThrow('The requested time range is too long.');
+    expect(() => Calendar.Freebusy!.query({ timeMin: '2026-01-06T10:00:00Z', timeMax: '2026-01-06T10:00:00Z', items: [] })).toThrow(
+      'API call to calendar.freebusy.query failed with error: The specified time range is empty.',
+    );
+    expect(() => Calendar.Freebusy!.query({ timeMin: '2026-01-01T00:00:00Z', timeMax: '2026-04-15T00:00:00Z', items: [] })).toThrow(
+      'The requested time range is too long.',
+    );
   });
 });
 

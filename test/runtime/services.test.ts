@@ -154,7 +154,10 @@ describe('HtmlService and ContentService', () => {
     const out = g.ContentService.createTextOutput('{"a":1}').setMimeType(g.ContentService.MimeType.JSON);
     expect(String(out.getMimeType())).toBe('JSON');
     expect(out.getContent()).toBe('{"a":1}');
-    const ics = g.ContentService.createTextOutput().append('BEGIN:VCALENDAR').setMimeType(g.ContentService.MimeType.ICAL).downloadAsFile('invite.ics');
+    const ics = g.ContentService.createTextOutput()
+      .append('BEGIN:VCALENDAR')
+      .setMimeType(g.ContentService.MimeType.ICAL)
+      .downloadAsFile('invite.ics');
     expect(ics.getFileName()).toBe('invite.ics');
   });
 });
@@ -163,10 +166,24 @@ describe('MailApp', () => {
   it('records mail with attachments and charges every recipient', () => {
     const { runtime, g } = setup({ quotas: { emailRecipients: 4 } });
     const blob = g.Utilities.newBlob('BEGIN:VCALENDAR', 'text/calendar', 'invite.ics');
-    g.MailApp.sendEmail({ to: 'a@example.com, b@example.com', cc: 'c@example.com', subject: 'Hi', body: 'text', htmlBody: '<p>x</p>', name: 'Host', attachments: [blob] });
+    g.MailApp.sendEmail({
+      to: 'a@example.com, b@example.com',
+      cc: 'c@example.com',
+      subject: 'Hi',
+      body: 'text',
+      htmlBody: '<p>x</p>',
+      name: 'Host',
+      attachments: [blob],
+    });
     expect(runtime.mail.sent).toHaveLength(1);
     expect(runtime.mail.sent[0]).toMatchObject({
-      to: 'a@example.com,b@example.com', cc: 'c@example.com', bcc: '', subject: 'Hi', body: 'text', htmlBody: '<p>x</p>', name: 'Host',
+      to: 'a@example.com,b@example.com',
+      cc: 'c@example.com',
+      bcc: '',
+      subject: 'Hi',
+      body: 'text',
+      htmlBody: '<p>x</p>',
+      name: 'Host',
       attachments: [{ name: 'invite.ics', contentType: 'text/calendar', text: 'BEGIN:VCALENDAR' }],
     });
     expect(g.MailApp.getRemainingDailyQuota()).toBe(1);

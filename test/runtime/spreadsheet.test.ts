@@ -20,7 +20,7 @@ describe('SpreadsheetApp', () => {
     expect(ss.getSheetByName('Appointments')).toBe(ss.getSheetByName('Appointments'));
   });
 
-  it('refuses a duplicate sheet name with Sheets\' message', () => {
+  it("refuses a duplicate sheet name with Sheets' message", () => {
     const { ss } = fresh();
     expect(() => ss.insertSheet('Appointments')).toThrow('A sheet with the name "Appointments" already exists. Please enter another name.');
     const extra = ss.insertSheet('Archive', 0);
@@ -47,7 +47,10 @@ describe('SpreadsheetApp', () => {
     const { sheet } = fresh();
     sheet.getRange('A1:E1').setValues([['+4915123456789', '0049151', '12', '1e3', 'TRUE']]);
     expect(sheet.getRange('A1:E1').getValues()).toEqual([[4915123456789, 49151, 12, 1000, true]]);
-    sheet.getRange('A2:E2').setNumberFormat('@').setValues([['+4915123456789', '0049151', '12', '1e3', 'TRUE']]);
+    sheet
+      .getRange('A2:E2')
+      .setNumberFormat('@')
+      .setValues([['+4915123456789', '0049151', '12', '1e3', 'TRUE']]);
     expect(sheet.getRange('A2:E2').getValues()).toEqual([['+4915123456789', '0049151', '12', '1e3', 'TRUE']]);
     sheet.getRange('A3').setValue("'0049151");
     expect(sheet.getRange('A3').getValue()).toBe('0049151');
@@ -70,7 +73,7 @@ describe('SpreadsheetApp', () => {
     expect(sheet.getRange('A2').getValue()).toBe('=1+1');
   });
 
-  it('throws Sheets\' messages when the data does not fit the range', () => {
+  it("throws Sheets' messages when the data does not fit the range", () => {
     const { sheet } = fresh();
     expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
@@ -108,10 +111,16 @@ describe('SpreadsheetApp', () => {
 
   it('supports A1 notation, display values, formatting and frozen rows', () => {
     const { g, sheet } = fresh();
-    sheet.getRange('B2:C3').setValues([[1.5, false], [new Date(Date.UTC(2026, 0, 5, 8, 0)), 'x']]);
+    sheet.getRange('B2:C3').setValues([
+      [1.5, false],
+      [new Date(Date.UTC(2026, 0, 5, 8, 0)), 'x'],
+    ]);
     const range = sheet.getRange('B2:C3');
     expect([range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns()]).toEqual([2, 2, 2, 2]);
-    expect(range.getDisplayValues()).toEqual([['1.5', 'FALSE'], ['1/5/2026 9:00:00', 'x']]);
+    expect(range.getDisplayValues()).toEqual([
+      ['1.5', 'FALSE'],
+      ['1/5/2026 9:00:00', 'x'],
+    ]);
     range.setFontWeight('bold').setBackground('#eeeeee').setFontColor('#333333').setWrap(true);
     sheet.setFrozenRows(1);
     expect(sheet.getFrozenRows()).toBe(1);
@@ -142,6 +151,8 @@ describe('SpreadsheetApp', () => {
     ss.toast('Saved', 'Settings');
     g.SpreadsheetApp.getUi().createMenu('WhatsApp').addItem('Settings', 'showSettings_').addSeparator().addToUi();
     expect(runtime.spreadsheet.toasts[0]).toMatchObject({ message: 'Saved', title: 'Settings' });
-    expect(runtime.spreadsheet.menus).toEqual([{ caption: 'WhatsApp', items: [{ caption: 'Settings', functionName: 'showSettings_' }, { separator: true }] }]);
+    expect(runtime.spreadsheet.menus).toEqual([
+      { caption: 'WhatsApp', items: [{ caption: 'Settings', functionName: 'showSettings_' }, { separator: true }] },
+    ]);
   });
 });

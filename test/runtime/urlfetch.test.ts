@@ -3,9 +3,11 @@ import { HttpRequest } from '../../dev/runtime/index';
 import { setup } from './helpers';
 
 describe('UrlFetchApp', () => {
-  it('sends an object payload form-encoded with the script\'s headers', () => {
+  it("sends an object payload form-encoded with the script's headers", () => {
     const seen: HttpRequest[] = [];
-    const { runtime, g } = setup({ http: (r) => (seen.push(r), { status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"sid":"SM1"}' }) });
+    const { runtime, g } = setup({
+      http: (r) => (seen.push(r), { status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"sid":"SM1"}' }),
+    });
     const response = g.UrlFetchApp.fetch('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json', {
       method: 'post',
       payload: { To: 'whatsapp:+4915123456789', Body: 'Hi & bye' },
@@ -30,7 +32,11 @@ describe('UrlFetchApp', () => {
     const seen: HttpRequest[] = [];
     const { g } = setup({ http: (r) => (seen.push(r), { status: 200, body: '' }) });
     g.UrlFetchApp.fetch('https://example.com/a');
-    g.UrlFetchApp.fetch('https://example.com/b', { method: 'PATCH' as GoogleAppsScript.URL_Fetch.HttpMethod, contentType: 'application/json', payload: '{}' });
+    g.UrlFetchApp.fetch('https://example.com/b', {
+      method: 'PATCH' as GoogleAppsScript.URL_Fetch.HttpMethod,
+      contentType: 'application/json',
+      payload: '{}',
+    });
     expect(seen.map((r) => [r.method, r.headers['Content-Type'], r.payload])).toEqual([
       ['GET', undefined, ''],
       ['PATCH', 'application/json', '{}'],
@@ -40,7 +46,9 @@ describe('UrlFetchApp', () => {
   it('throws for HTTP errors unless muteHttpExceptions is set', () => {
     const body = '{"code": 21211, "message": "Invalid \'To\' Phone Number", "status": 400}';
     const { g } = setup({ http: () => ({ status: 400, body }) });
-    expect(() => g.UrlFetchApp.fetch('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json', { method: 'post', payload: 'x=1' })).toThrow(
+    expect(() =>
+      g.UrlFetchApp.fetch('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json', { method: 'post', payload: 'x=1' }),
+    ).toThrow(
       `Request failed for https://api.twilio.com returned code 400. Truncated server response: ${body} (use muteHttpExceptions option to examine full response)`,
     );
     const muted = g.UrlFetchApp.fetch('https://api.twilio.com/x', { muteHttpExceptions: true });
@@ -54,10 +62,12 @@ describe('UrlFetchApp', () => {
         throw new Error(`Address unavailable: ${r.url}`);
       },
     });
-    expect(() => g.UrlFetchApp.fetch('https://api.twilio.com/x', { muteHttpExceptions: true })).toThrow('Address unavailable: https://api.twilio.com/x');
+    expect(() => g.UrlFetchApp.fetch('https://api.twilio.com/x', { muteHttpExceptions: true })).toThrow(
+      'Address unavailable: https://api.twilio.com/x',
+    );
   });
 
-  it('stops with Apps Script\'s message when the daily quota runs out', () => {
+  it("stops with Apps Script's message when the daily quota runs out", () => {
     const { runtime, g } = setup({ quotas: { urlFetchCalls: 2 }, http: () => ({ status: 200, body: 'ok' }) });
     g.UrlFetchApp.fetch('https://example.com');
     g.UrlFetchApp.fetch('https://example.com');
@@ -76,7 +86,8 @@ describe('UrlFetchApp', () => {
 
   it('follows redirects unless told not to', () => {
     const { g } = setup({
-      http: (r) => (r.url.endsWith('/old') ? { status: 302, headers: { Location: '/new' }, body: '' } : { status: 200, body: `at ${r.url}` }),
+      http: (r) =>
+        r.url.endsWith('/old') ? { status: 302, headers: { Location: '/new' }, body: '' } : { status: 200, body: `at ${r.url}` },
     });
     expect(g.UrlFetchApp.fetch('https://example.com/old').getContentText()).toBe('at https://example.com/new');
     expect(g.UrlFetchApp.fetch('https://example.com/old', { followRedirects: false }).getResponseCode()).toBe(302);

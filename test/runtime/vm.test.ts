@@ -3,7 +3,7 @@ import vm from 'node:vm';
 import { AppsScriptRuntime } from '../../dev/runtime/index';
 
 describe('runtime in a node:vm context', () => {
-  it('accepts the script realm\'s Dates and arrays and hands Dates back in that realm', () => {
+  it("accepts the script realm's Dates and arrays and hands Dates back in that realm", () => {
     const runtime = new AppsScriptRuntime({ http: () => ({ status: 200, body: 'pong' }) });
     const context = vm.createContext({ ...runtime.globals() });
     runtime.setScriptDate(vm.runInContext('Date', context) as DateConstructor);

@@ -52,7 +52,11 @@ describe('sandbox control API', () => {
 
   it('reads and merges settings; reset restores the configured state', async () => {
     const settings = (await call('GET', '/_sandbox/settings')).json;
-    expect(settings).toMatchObject({ MESSAGE_MODE: 'text', WHATSAPP_FROM: 'whatsapp:+14155238886', TWILIO_ACCOUNT_SID: expect.stringMatching(/^AC/) });
+    expect(settings).toMatchObject({
+      MESSAGE_MODE: 'text',
+      WHATSAPP_FROM: 'whatsapp:+14155238886',
+      TWILIO_ACCOUNT_SID: expect.stringMatching(/^AC/),
+    });
     expect(settings.WEBHOOK_KEY).toBeTruthy();
     const merged = (await call('POST', '/_sandbox/settings', { HOST_NAME: 'Dr. Who' })).json;
     expect(merged.HOST_NAME).toBe('Dr. Who');
@@ -61,7 +65,12 @@ describe('sandbox control API', () => {
   });
 
   it('inserts one event or an array, patches and deletes, firing the trigger before answering', async () => {
-    const one = await call('POST', '/_sandbox/calendar/events', { summary: 'A', location: '+4915123456789', start: { dateTime: start(26) }, end: { dateTime: start(26.5) } });
+    const one = await call('POST', '/_sandbox/calendar/events', {
+      summary: 'A',
+      location: '+4915123456789',
+      start: { dateTime: start(26) },
+      end: { dateTime: start(26.5) },
+    });
     expect(one.json).toMatchObject({ id: expect.any(String), iCalUID: expect.stringContaining('@google.com'), status: 'confirmed' });
     expect((await call('GET', '/_sandbox/twilio/messages')).json).toHaveLength(1);
     const many = await call('POST', '/_sandbox/calendar/events', [
@@ -70,7 +79,10 @@ describe('sandbox control API', () => {
     ]);
     expect(many.json).toHaveLength(2);
     expect((await call('GET', '/_sandbox/twilio/messages')).json).toHaveLength(2);
-    const patched = await call('PATCH', `/_sandbox/calendar/events/${one.json.id}`, { start: { dateTime: start(27) }, end: { dateTime: start(27.5) } });
+    const patched = await call('PATCH', `/_sandbox/calendar/events/${one.json.id}`, {
+      start: { dateTime: start(27) },
+      end: { dateTime: start(27.5) },
+    });
     expect(Date.parse(patched.json.start.dateTime)).toBe(Date.parse(start(27)));
     const deleted = await call('DELETE', `/_sandbox/calendar/events/${one.json.id}`);
     expect(deleted.json.status).toBe('cancelled');
@@ -83,7 +95,14 @@ describe('sandbox control API', () => {
   });
 
   it('posts status callbacks and inbound messages to the web app', async () => {
-    const event = (await call('POST', '/_sandbox/calendar/events', { summary: 'A', location: '+4915123456789', start: { dateTime: start(26) }, end: { dateTime: start(26.5) } })).json;
+    const event = (
+      await call('POST', '/_sandbox/calendar/events', {
+        summary: 'A',
+        location: '+4915123456789',
+        start: { dateTime: start(26) },
+        end: { dateTime: start(26.5) },
+      })
+    ).json;
     const [message] = (await call('GET', '/_sandbox/twilio/messages')).json;
     const status = await call('POST', `/_sandbox/twilio/messages/${message.sid}/status`, { status: 'delivered' });
     expect(status.json).toEqual({ status: 200, body: expect.stringContaining('<Response/>') });
@@ -94,7 +113,12 @@ describe('sandbox control API', () => {
 
   it('injects faults, shows sheets, mail, calls, and moves the clock through the tick', async () => {
     await call('POST', '/_sandbox/twilio/faults', { httpStatus: 503, count: 3 });
-    await call('POST', '/_sandbox/calendar/events', { summary: 'A', location: '+4915123456789', start: { dateTime: start(26) }, end: { dateTime: start(26.5) } });
+    await call('POST', '/_sandbox/calendar/events', {
+      summary: 'A',
+      location: '+4915123456789',
+      start: { dateTime: start(26) },
+      end: { dateTime: start(26.5) },
+    });
     expect((await call('GET', '/_sandbox/twilio/messages')).json).toHaveLength(0);
     const sheet = (await call('GET', '/_sandbox/sheets/Appointments')).json;
     expect(sheet.values[0][0]).toBe('key');
@@ -113,7 +137,14 @@ describe('sandbox control API', () => {
 
   it('reports an injected error code as a later failed callback: the event turns red with the reason', async () => {
     await call('POST', '/_sandbox/twilio/faults', { errorCode: 63016, count: 1 });
-    const event = (await call('POST', '/_sandbox/calendar/events', { summary: 'A', location: '+4915123456789', start: { dateTime: start(26) }, end: { dateTime: start(26.5) } })).json;
+    const event = (
+      await call('POST', '/_sandbox/calendar/events', {
+        summary: 'A',
+        location: '+4915123456789',
+        start: { dateTime: start(26) },
+        end: { dateTime: start(26.5) },
+      })
+    ).json;
     const [message] = (await call('GET', '/_sandbox/twilio/messages')).json;
     expect(message).toMatchObject({ status: 'failed', error_code: 63016 });
     const stored = (await call('GET', `/_sandbox/calendar/events/${event.id}`)).json;
@@ -124,14 +155,19 @@ describe('sandbox control API', () => {
   it('runs top-level functions as google.script.run would, anonymous unless told', async () => {
     expect((await call('POST', '/_sandbox/run/setup', { args: [] })).json).toEqual({ error: expect.stringContaining('owner') });
     expect((await call('POST', '/_sandbox/run/setup', { args: [], user: 'owner' })).json.result).toMatchObject({ triggersCreated: 0 });
-    expect((await call('POST', '/_sandbox/run/noSuchFunction', { args: [] })).json).toEqual({ error: expect.stringContaining('not found') });
+    expect((await call('POST', '/_sandbox/run/noSuchFunction', { args: [] })).json).toEqual({
+      error: expect.stringContaining('not found'),
+    });
     expect(sandbox.runtime.triggers.list()).toHaveLength(2);
   });
 
   it('serves the fake Twilio API over HTTP with Basic auth', async () => {
     const response = await fetch(`${base}/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('AC00000000000000000000000000000001:wrong').toString('base64')}` },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from('AC00000000000000000000000000000001:wrong').toString('base64')}`,
+      },
       body: 'To=whatsapp%3A%2B4915123456789&From=whatsapp%3A%2B14155238886&Body=hi',
     });
     expect(response.status).toBe(401);

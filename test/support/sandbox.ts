@@ -34,7 +34,9 @@ export function addEvent(sandbox: Sandbox, input: EventInput): { id: string } & 
   return sandbox.insertEvents([eventResource(input)])[0] as { id: string } & Record<string, unknown>;
 }
 
-export function outbound(sandbox: Sandbox): Array<{ sid: string; to: string; body: string; status: string; request: Record<string, string> }> {
+export function outbound(
+  sandbox: Sandbox,
+): Array<{ sid: string; to: string; body: string; status: string; request: Record<string, string> }> {
   return sandbox.twilio.messages().filter((m) => m.direction === 'outbound-api') as never;
 }
 

@@ -2,8 +2,24 @@
 import { encodeForm, parseForm, parseFormPairs, rfc2822, MESSAGE_STATUSES } from '../../dev/twilio/fake-twilio';
 import { TWILIO_ERRORS } from '../../dev/twilio/errors';
 import {
-  ACC, ATTENDEE, HX, KEY_SECRET, KEY_SID, MG, MG_SENDER, SENDER, T0, TOKEN,
-  basic, body, createRequest, getRequest, makeFake, messagesUrl, templateMessage, textMessage,
+  ACC,
+  ATTENDEE,
+  HX,
+  KEY_SECRET,
+  KEY_SID,
+  MG,
+  MG_SENDER,
+  SENDER,
+  T0,
+  TOKEN,
+  basic,
+  body,
+  createRequest,
+  getRequest,
+  makeFake,
+  messagesUrl,
+  templateMessage,
+  textMessage,
 } from './helpers';
 
 function expectError(res: { status: number; body: string }, status: number, code: number, message?: string | RegExp) {
@@ -182,11 +198,31 @@ describe('create: validation (Twilio 400s)', () => {
     ['empty Body', { To: ATTENDEE, From: SENDER, Body: '' }, 21602, 'Message body is required.'],
     ['Body of 1601 chars', { To: ATTENDEE, From: SENDER, Body: 'x'.repeat(1601) }, 21617, /1600 character limit/],
     ['ContentSid malformed', { To: ATTENDEE, From: SENDER, ContentSid: 'HX123' }, 21655, /ContentSid is Invalid/],
-    ['ContentVariables not JSON', { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{1: "a"}' }, 21656, 'The ContentVariables Parameter is invalid.'],
+    [
+      'ContentVariables not JSON',
+      { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{1: "a"}' },
+      21656,
+      'The ContentVariables Parameter is invalid.',
+    ],
     ['ContentVariables an array', { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '["a"]' }, 21656, /ContentVariables/],
-    ['ContentVariables a number value', { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": 5}' }, 21656, /ContentVariables/],
-    ['ContentVariables a null value', { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": null}' }, 21656, /ContentVariables/],
-    ['ContentVariables an empty value', { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": ""}' }, 21656, /ContentVariables/],
+    [
+      'ContentVariables a number value',
+      { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": 5}' },
+      21656,
+      /ContentVariables/,
+    ],
+    [
+      'ContentVariables a null value',
+      { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": null}' },
+      21656,
+      /ContentVariables/,
+    ],
+    [
+      'ContentVariables an empty value',
+      { To: ATTENDEE, From: SENDER, ContentSid: HX, ContentVariables: '{"1": ""}' },
+      21656,
+      /ContentVariables/,
+    ],
     ['StatusCallback relative', textMessage({ StatusCallback: '/exec' }), 21609, /StatusCallback/],
     ['StatusCallback ftp', textMessage({ StatusCallback: 'ftp://example.com/x' }), 21609, /StatusCallback/],
     ['StatusCallback underscore host', textMessage({ StatusCallback: 'https://my_host.example.com/x' }), 21609, /StatusCallback/],
@@ -286,15 +322,29 @@ describe('fetch and list', () => {
   test('other routes: 404 Twilio-style, 405 for other methods, not-emulated subresources', () => {
     const { fake } = makeFake();
     const auth = { Authorization: basic(ACC, TOKEN) };
-    expectError(fake.handle({ url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Calls.json`, method: 'GET', headers: auth, payload: '' }), 404, 20404);
+    expectError(
+      fake.handle({ url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Calls.json`, method: 'GET', headers: auth, payload: '' }),
+      404,
+      20404,
+    );
     expectError(fake.handle({ url: 'https://api.twilio.com/', method: 'GET', headers: auth, payload: '' }), 404, 20404);
     expectError(fake.handle({ url: messagesUrl(), method: 'PUT', headers: auth, payload: '' }), 405, 20004);
     const sid = body(fake.handle(createRequest(textMessage()))).sid;
     expect(() =>
-      fake.handle({ url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Messages/${sid}/Media.json`, method: 'GET', headers: auth, payload: '' }),
+      fake.handle({
+        url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Messages/${sid}/Media.json`,
+        method: 'GET',
+        headers: auth,
+        payload: '',
+      }),
     ).toThrow(/not emulated/);
     expect(() =>
-      fake.handle({ url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Messages/${sid}.json`, method: 'POST', headers: auth, payload: 'Body=' }),
+      fake.handle({
+        url: `https://api.twilio.com/2010-04-01/Accounts/${ACC}/Messages/${sid}.json`,
+        method: 'POST',
+        headers: auth,
+        payload: 'Body=',
+      }),
     ).toThrow(/not emulated/);
   });
 });
@@ -525,8 +575,21 @@ describe('inbound webhook', () => {
   test('button reply, given sid, Messaging Service sender', () => {
     const { fake } = makeFake();
     const sid = `SM${'9'.repeat(32)}`;
-    const params = fake.inbound({ from: ATTENDEE, to: MG_SENDER, body: 'Cancel', buttonPayload: 'cancel:evt1', buttonText: 'Cancel', messageSid: sid });
-    expect(params).toMatchObject({ MessageSid: sid, MessageType: 'button', ButtonPayload: 'cancel:evt1', ButtonText: 'Cancel', MessagingServiceSid: MG });
+    const params = fake.inbound({
+      from: ATTENDEE,
+      to: MG_SENDER,
+      body: 'Cancel',
+      buttonPayload: 'cancel:evt1',
+      buttonText: 'Cancel',
+      messageSid: sid,
+    });
+    expect(params).toMatchObject({
+      MessageSid: sid,
+      MessageType: 'button',
+      ButtonPayload: 'cancel:evt1',
+      ButtonText: 'Cancel',
+      MessagingServiceSid: MG,
+    });
     expect(fake.get(sid)!.messaging_service_sid).toBe(MG);
   });
 

@@ -3,7 +3,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { CREATE_MESSAGE_PARAMS, MESSAGE_STATUSES } from '../../dev/twilio/fake-twilio';
-import { ACC, ATTENDEE, HX, MG, SENDER, body, createRequest, getRequest, makeFake, messagesUrl, templateMessage, textMessage } from './helpers';
+import {
+  ACC,
+  ATTENDEE,
+  HX,
+  MG,
+  SENDER,
+  body,
+  createRequest,
+  getRequest,
+  makeFake,
+  messagesUrl,
+  templateMessage,
+  textMessage,
+} from './helpers';
 
 const SPEC_PATH = path.resolve(__dirname, '../../../shared/reference/twilio/twilio_api_v2010.yaml');
 const EXAMPLES_PATH = path.resolve(__dirname, '../../../shared/reference/twilio/twilio_oai_create_message_examples.json');
@@ -38,7 +51,12 @@ function check(value: unknown, schemaIn: Schema, where: string): string[] {
       if (typeof value !== 'string') return [`${where}: expected string, got ${typeof value}`];
       if (schema.pattern && !new RegExp(schema.pattern).test(value)) problems.push(`${where}: '${value}' !~ ${schema.pattern}`);
       if (schema.enum && !schema.enum.includes(value)) problems.push(`${where}: '${value}' not in enum`);
-      if (schema.format === 'date-time-rfc-2822' && !/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/.test(value)) {
+      if (
+        schema.format === 'date-time-rfc-2822' &&
+        !/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/.test(
+          value,
+        )
+      ) {
         problems.push(`${where}: '${value}' is not RFC 2822 GMT`);
       }
       break;
@@ -127,7 +145,7 @@ describe('Message resource', () => {
     expect(Object.keys(m).sort()).toEqual(Object.keys(messageSchema.properties!).sort());
   });
 
-  test('same top-level keys as Twilio\'s own create examples', () => {
+  test("same top-level keys as Twilio's own create examples", () => {
     const examples = JSON.parse(fs.readFileSync(EXAMPLES_PATH, 'utf8'));
     const { fake } = makeFake();
     const ours = Object.keys(body(fake.handle(createRequest(templateMessage())))).sort();

@@ -358,17 +358,18 @@ export function handleInbound(context: AppContext, params: Params): void {
 
   const at = now();
   const command = parseCommand({ body: sender.text, buttonPayload: params.ButtonPayload, mediaCount: sender.mediaCount });
+  // Verified first: a post that Twilio does not know must not count against the number it names.
+  if (context.settings.verifyInbound && !confirmedByTwilio(context, sender, at)) {
+    logWithLock([
+      { ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as a recent inbound message from this number' },
+    ]);
+    return;
+  }
   const rate = rateCheck(sender.phone, at);
   if (rate !== 'ok') {
     const entries = [inboundEntry(sender, command, 'rate-limited', at)];
     if (rate === 'warn') entries.push(replyEntry(sender, 'slow-down', sendText(context, sender.phone, replies.slowDownReply()), at));
     logWithLock(entries);
-    return;
-  }
-  if (context.settings.verifyInbound && !confirmedByTwilio(context, sender, at)) {
-    logWithLock([
-      { ...inboundEntry(sender, command, 'rejected', at), detail: 'not found at Twilio as a recent inbound message from this number' },
-    ]);
     return;
   }
   converse(context, sender, command, at);

@@ -4,6 +4,9 @@ import { looksLikeToken } from './tokens';
 /** Longer messages are cut here (WhatsApp allows 65,536 characters; nobody writes that to book a dentist). */
 export const MAX_INBOUND_CHARS = 5000;
 
+/** A message longer than this is never taken for a greeting that deserves the list: it is words for the host. */
+export const SHORT_MESSAGE_CHARS = 40;
+
 export type ButtonAction = 'confirm' | 'cancel';
 
 export type Command =
@@ -179,8 +182,8 @@ function buttonCommand(payload: string): Command | null {
 /**
  * The rule (docs/ARCHITECTURE.md, "Conversations"): a button payload wins; then a known command
  * word, in any of the supported languages, with an optional item number; a bare "1" or "2"
- * answers the latest reminder; other short messages (one or two words, no question mark) get the
- * list, as the seed did; anything longer, or any question, is forwarded to the host.
+ * answers the latest reminder; other short messages (one or two words of at most 40 characters in
+ * all, no question mark) get the list, as the seed did; anything longer, or any question, is forwarded to the host.
  */
 export function parseCommand(input: { body: string; buttonPayload?: string; mediaCount?: number }): Command {
   if (input.buttonPayload) {
@@ -203,6 +206,7 @@ export function parseCommand(input: { body: string; buttonPayload?: string; medi
   if (confirm.matched) return { kind: 'confirm', item: confirm.item };
 
   const words = normalized === '' ? 0 : normalized.split(' ').length;
-  if (words <= 2 && !text.includes('?')) return { kind: 'list' };
+  const short = Array.from(text).length <= SHORT_MESSAGE_CHARS;
+  if (words <= 2 && short && !text.includes('?')) return { kind: 'list' };
   return { kind: 'forward', text };
 }

@@ -285,4 +285,26 @@ describe('odd input and limits', () => {
     sandbox.advance(11 * MINUTE);
     expect(write(sandbox, ADA, 'list')).toContain('"Checkup"');
   });
+
+  it('counts only messages found at Twilio: spoofed posts with the key do not silence the real attendee', () => {
+    const { sandbox } = twoAttendees();
+    const url = sandbox.inboundWebhookUrl();
+    for (let i = 0; i < 15; i++) {
+      const sid = `SM${i.toString(16).padStart(32, '0')}`;
+      const real = sandbox.twilio.inbound({ from: `whatsapp:${STRANGER}`, to: 'whatsapp:+14155238886', body: 'list' });
+      // Right key and account, Ada's number, but a MessageSid Twilio never received from her.
+      sandbox.postToWebApp(url, { ...real, MessageSid: sid, From: `whatsapp:${ADA}` });
+    }
+    expect(messagesLog(sandbox).filter((entry) => entry.phone === ADA && entry.status === 'rejected')).toHaveLength(15);
+    expect(messagesLog(sandbox).filter((entry) => entry.status === 'rate-limited')).toHaveLength(0);
+    expect(write(sandbox, ADA, 'list')).toContain('"Checkup"');
+  });
+
+  it('forwards a 6,000-character one-word message to the host instead of answering with the list', () => {
+    const { sandbox } = twoAttendees();
+    expect(write(sandbox, ADA, 'z'.repeat(6000))).toBe(
+      'Thank you, I have passed your message on to Alex Morgan. Reply LIST to see your appointments.',
+    );
+    expect(sandbox.runtime.mail.sent.at(-1)?.body).toContain(`${'z'.repeat(5000)}…`);
+  });
 });

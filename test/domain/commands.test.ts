@@ -84,6 +84,14 @@ describe('parseCommand', () => {
     expect(parse('time?').kind).toBe('forward');
   });
 
+  it('forwards one very long word (6,000 characters): only a short message gets the list', () => {
+    const word = 'a'.repeat(6000);
+    expect(parse(word)).toEqual({ kind: 'forward', text: `${'a'.repeat(MAX_INBOUND_CHARS)}…` });
+    expect(parse('x'.repeat(41)).kind).toBe('forward');
+    expect(parse('x'.repeat(40)).kind).toBe('list');
+    expect(parse('🙂'.repeat(20)).kind).toBe('list');
+  });
+
   it('tells an empty message from a media message', () => {
     expect(parse('')).toEqual({ kind: 'empty' });
     expect(parse(' \u0000 \u200B ')).toEqual({ kind: 'empty' });

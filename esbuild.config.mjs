@@ -1,6 +1,6 @@
 // Builds dist/: one IIFE bundle plus a real top-level function for every export of src/index.ts.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 const BUNDLE_NAME = '__app';

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Sandbox, type WebResponse } from './sandbox';
-import { parseForm } from './twilio/fake-twilio';
 
 type Json = unknown;
 

@@ -1,5 +1,5 @@
 // CacheService: script, user and document caches with expiry on the runtime clock and Apps Script's limits.
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { expose } from './expose';
 
 export const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;

@@ -57,7 +57,7 @@ export function zonedToInstant(y: number, mo: number, d: number, h: number, mi: 
 export function parseRfc3339WithOffset(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const m = RFC3339.exec(text);
-  if (!m || !m[8]) return undefined;
+  if (!m?.[8]) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

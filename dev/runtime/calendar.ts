@@ -1,7 +1,7 @@
 // In-memory Google Calendar for the offline runtime: the `Calendar` advanced service (v3), a minimal CalendarApp, and a store API for the sandbox.
 
 import { createHash } from 'node:crypto';
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { formatRfc3339, isValidZone, lacksOffset, parseDateInZone, parseDateTime, parseRfc3339WithOffset } from './calendar-time';
 
 export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;

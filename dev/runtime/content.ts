@@ -1,5 +1,5 @@
 // ContentService: text outputs (JSON, iCalendar, XML, ...) that doGet/doPost return, for the sandbox to serve.
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { enumOf, expose, unwrap } from './expose';
 
 export const MimeType = enumOf('ATOM', 'CSV', 'ICAL', 'JAVASCRIPT', 'JSON', 'RSS', 'TEXT', 'VCARD', 'XML');

@@ -1,5 +1,5 @@
 // Script-facing wrapper for the runtime's objects: counts every method call and throws "not emulated" for the rest.
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 
 /** The wrapped object behind a script-facing proxy, for the runtime's own uncounted access. */
 export const RAW = Symbol('apps-script-runtime-raw');
@@ -55,7 +55,7 @@ export function expose<T extends object>(core: RuntimeCore, target: T, className
       }
       if (typeof value !== 'function' || prop === 'constructor' || prop.startsWith('_')) return value;
       const name = `${className}.${prop}`;
-      const wrapped = function (...args: unknown[]): unknown {
+      const wrapped = (...args: unknown[]): unknown => {
         core.count(name);
         const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
         return result === obj ? proxy : result;

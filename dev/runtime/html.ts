@@ -1,5 +1,5 @@
 // HtmlService: HTML outputs with title, meta tags and frame options, which the sandbox serves like Google's web-app shell.
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { enumOf, expose, unwrap } from './expose';
 
 export const XFrameOptionsMode = enumOf('ALLOWALL', 'DEFAULT');

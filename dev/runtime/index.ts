@@ -1,6 +1,6 @@
 // The in-memory Apps Script runtime: every emulated service composed, as globals for jest and the sandbox's node:vm context.
 import { CalendarService } from './calendar';
-import { HttpHandler, Quotas, RuntimeCore } from './core';
+import { type HttpHandler, type Quotas, RuntimeCore } from './core';
 import { CacheServiceEmulation } from './cache';
 import { ContentServiceEmulation } from './content';
 import { HtmlServiceEmulation } from './html';
@@ -8,7 +8,7 @@ import { LockServiceEmulation } from './lock';
 import { LogRecorder } from './logger';
 import { MailEmulation } from './mail';
 import { PropertiesServiceEmulation } from './properties';
-import { ScriptAppEmulation, TriggerRegistry } from './script';
+import { ScriptAppEmulation, type TriggerRegistry } from './script';
 import { SessionEmulation } from './session';
 import { SpreadsheetEmulation } from './spreadsheet';
 import { UrlFetchEmulation } from './urlfetch';

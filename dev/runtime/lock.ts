@@ -1,5 +1,5 @@
 // LockService: script, user and document locks per execution, with contention injectable by tests.
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { expose } from './expose';
 
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';

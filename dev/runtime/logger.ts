@@ -1,6 +1,6 @@
 // Logger and console: both record what the script logs, in order, for tests and the sandbox.
 import { format } from 'node:util';
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { expose } from './expose';
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error';

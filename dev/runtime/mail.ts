@@ -1,5 +1,5 @@
 // MailApp: records sent mail (with attachments as text) and charges the daily email-recipient quota.
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { expose, unwrap } from './expose';
 import { Blob } from './utilities';
 

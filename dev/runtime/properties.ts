@@ -1,5 +1,5 @@
 // PropertiesService: script, user and document key-value stores with Apps Script's size limits.
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { expose } from './expose';
 
 /** "Properties value size: 9 KB / val" (key and value together) and "total storage: 500 KB / property store". */

@@ -1,5 +1,5 @@
 // ScriptApp: installable triggers (calendar, clock, spreadsheet) kept in a registry the sandbox schedules, and the web-app URL.
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { enumOf, expose, isDate, unwrap } from './expose';
 import { resolveZone, zonedFields, zonedTimeToEpoch } from './utilities';
 
@@ -91,7 +91,7 @@ export class TriggerRegistry {
   /** After a clock trigger ran at `atMs`: schedule its next run, or remove it when it was one-shot. */
   markRan(id: string, atMs: number = this.core.now): void {
     const trigger = this.get(id);
-    if (!trigger || trigger.kind !== 'clock') return;
+    if (trigger?.kind !== 'clock') return;
     if (trigger.everyMs === undefined) {
       this.delete(id);
       return;

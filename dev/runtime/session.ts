@@ -1,5 +1,5 @@
 // Session: the active user (owner or anonymous web-app visitor), the effective user, the script's time zone.
-import { RuntimeCore } from './core';
+import type { RuntimeCore } from './core';
 import { expose } from './expose';
 
 export class SessionEmulation {

@@ -1,5 +1,5 @@
 // SpreadsheetApp: one bound spreadsheet of in-memory sheets with Sheets' cell semantics (number parsing, '@' text, dates).
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { expose, isDate, scriptDate, unwrap } from './expose';
 import { describeHtmlOutput } from './html';
 import { formatDate, zonedTimeToEpoch } from './utilities';
@@ -161,8 +161,11 @@ export class Sheet {
   }
 
   ensureCell(row: number, column: number): Cell {
-    const cells = (this.rows[row - 1] ??= []);
-    return (cells[column - 1] ??= { v: '' });
+    this.rows[row - 1] ??= [];
+    const cells = this.rows[row - 1];
+    const cell = cells[column - 1] ?? { v: '' };
+    cells[column - 1] = cell;
+    return cell;
   }
 
   lastRow(): number {
@@ -468,7 +471,8 @@ export class Range {
   private style(key: string, value: unknown): Range {
     this.forEach((r, c) => {
       const cell = this.sheet.ensureCell(r, c);
-      (cell.s ??= {})[key] = value;
+      cell.s ??= {};
+      cell.s[key] = value;
     });
     return this;
   }
@@ -477,7 +481,8 @@ export class Range {
     const data = this.checkDimensions(values);
     this.forEach((r, c, i, j) => {
       const cell = this.sheet.ensureCell(r, c);
-      (cell.s ??= {})[key] = data[i][j];
+      cell.s ??= {};
+      cell.s[key] = data[i][j];
     });
     return this;
   }
@@ -898,7 +903,9 @@ export class SpreadsheetEmulation {
     rows.forEach((line, i) => {
       if (i + 1 > sheet.maxRows) sheet.maxRows = i + 1;
       if (line.length > sheet.maxColumns) sheet.maxColumns = line.length;
-      line.forEach((value, j) => sheet.write(i + 1, j + 1, value));
+      line.forEach((value, j) => {
+        sheet.write(i + 1, j + 1, value);
+      });
     });
   }
 

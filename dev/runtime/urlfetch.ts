@@ -1,5 +1,5 @@
 // UrlFetchApp: synchronous HTTP through an injectable handler, with Apps Script's payload encoding, errors and quota.
-import { HttpHandler, HttpRequest, HttpResponse, RuntimeCore, notEmulated } from './core';
+import { type HttpHandler, type HttpRequest, type HttpResponse, type RuntimeCore, notEmulated } from './core';
 import { expose, unwrap } from './expose';
 import { Blob, makeBlob, toSignedBytes } from './utilities';
 

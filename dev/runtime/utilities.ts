@@ -1,6 +1,6 @@
 // Utilities: signed-byte HMAC/digest, base64, blobs, UUIDs, sleep on the runtime clock, Java-style formatDate.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { RuntimeCore, notEmulated } from './core';
+import { type RuntimeCore, notEmulated } from './core';
 import { enumOf, expose, isDate, unwrap } from './expose';
 
 export const Charset = enumOf('US_ASCII', 'UTF_8');

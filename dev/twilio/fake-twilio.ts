@@ -1,8 +1,8 @@
 // In-memory fake of Twilio's Messages API (2010-04-01) for UrlFetchApp, with status callbacks, inbound webhooks and faults.
 //
-// Contract: shared/reference/twilio/twilio_api_v2010.yaml (CreateMessage, FetchMessage, ListMessage;
-// schema api.v2010.account.message). The tests check this file against the YAML; the YAML itself is
-// not part of the project.
+// Contract: Twilio's OpenAPI document twilio_api_v2010.json (twilio/twilio-oai, as the @twilio-alpha/mcp
+// devDependency ships it: CreateMessage, FetchMessage, ListMessage; schema api.v2010.account.message).
+// test/twilio/spec-oracle.test.ts checks this file against that document.
 //
 // Choices worth knowing:
 // - Real Twilio silently ignores form parameters it does not know. So does this fake, but it records

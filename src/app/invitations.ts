@@ -17,8 +17,8 @@ import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } fr
 import { log, now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
-import { AppContext } from './context';
-import { Ledger, cellToTime, timeToCell } from './ledger';
+import type { AppContext } from './context';
+import { type Ledger, cellToTime, timeToCell } from './ledger';
 
 export const INVITATIONS_SHEET = 'Invitations';
 

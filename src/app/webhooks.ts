@@ -6,7 +6,7 @@ import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
 import { writeScriptProperties, deleteScriptProperty } from '../gas/properties';
 import { repaintEvent } from './appearance';
-import { AppContext } from './context';
+import type { AppContext } from './context';
 import { Ledger } from './ledger';
 
 /** Twilio gives up on a webhook after 15 s: wait at most this long for the lock, then queue the callback. */

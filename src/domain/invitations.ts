@@ -1,5 +1,5 @@
 // Email invitations (RFC 5545/5546/6047): which guest gets a REQUEST or CANCEL, and the mail that carries it.
-import { html, type SafeHtml } from '../web/html';
+import { html, type SafeHtml } from './html';
 import { buildCalendar, type IcsMethod } from './ical';
 import type { InvitationMode } from './settings';
 import { formatRange } from './time';

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Sandbox } from '../../dev/sandbox';
 import { startServer } from '../../dev/server';
 
 jest.setTimeout(60_000);
@@ -16,7 +15,6 @@ const TUESDAY_10 = START + 25 * HOUR;
 const PAYLOAD = '<script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">';
 
 let server: Server;
-let sandbox: Sandbox;
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -73,7 +71,6 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const started = await startServer({ port: 0 });
   server = started.server;
-  sandbox = started.sandbox;
   base = started.url.replace(/\/$/, '');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

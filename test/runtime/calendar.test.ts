@@ -1,6 +1,6 @@
 // Tests of the in-memory Google Calendar: sync tokens, paging, filters, writes, sequence, Freebusy, counting.
 
-import { CalendarService, CalendarEvent } from '../../dev/runtime/calendar';
+import { CalendarService, type CalendarEvent } from '../../dev/runtime/calendar';
 import { RuntimeCore } from '../../dev/runtime/core';
 
 const HOUR = 3600_000;

@@ -1,5 +1,5 @@
 // Shared setup for the runtime service tests: a fresh runtime and its typed globals.
-import { AppsScriptRuntime, RuntimeOptions } from '../../dev/runtime/index';
+import { AppsScriptRuntime, type RuntimeOptions } from '../../dev/runtime/index';
 
 export interface Globals {
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;

@@ -1,12 +1,15 @@
 // UrlFetchApp emulation: requests as Apps Script builds them, HTTP errors, network failures, quota, fetchAll.
-import { HttpRequest } from '../../dev/runtime/index';
+import type { HttpRequest } from '../../dev/runtime/index';
 import { setup } from './helpers';
 
 describe('UrlFetchApp', () => {
   it("sends an object payload form-encoded with the script's headers", () => {
     const seen: HttpRequest[] = [];
     const { runtime, g } = setup({
-      http: (r) => (seen.push(r), { status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"sid":"SM1"}' }),
+      http: (r) => {
+        seen.push(r);
+        return { status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"sid":"SM1"}' };
+      },
     });
     const response = g.UrlFetchApp.fetch('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json', {
       method: 'post',
@@ -30,7 +33,12 @@ describe('UrlFetchApp', () => {
 
   it('defaults to GET and honours contentType for string payloads', () => {
     const seen: HttpRequest[] = [];
-    const { g } = setup({ http: (r) => (seen.push(r), { status: 200, body: '' }) });
+    const { g } = setup({
+      http: (r) => {
+        seen.push(r);
+        return { status: 200, body: '' };
+      },
+    });
     g.UrlFetchApp.fetch('https://example.com/a');
     g.UrlFetchApp.fetch('https://example.com/b', {
       method: 'PATCH' as GoogleAppsScript.URL_Fetch.HttpMethod,

@@ -17,6 +17,7 @@ import type { AppContext } from './context';
 import { Ledger, appendToLog, type LogEntry } from './ledger';
 import { OPTED_OUT_ERROR, OptOuts } from './optout';
 import { RequestError } from './requests';
+import { rememberShownList, shownList } from './shown-list';
 import type { Params } from './webhooks';
 
 /** Twilio retries a webhook within minutes; the cache keeps a MessageSid for its maximum, 6 hours. */
@@ -170,9 +171,26 @@ function optIn(context: AppContext, ledger: Ledger, optOuts: OptOuts, phone: str
   for (const eventId of events) repaintEvent(context, eventId, ledger.forEvent(eventId));
 }
 
-function targetRow(ledger: Ledger, own: Appointment[], item: number | null, phone: string, at: number): Appointment | string {
+/**
+ * The row a command names: a bare word answers the latest reminder; a number is read in the list the sender
+ * was shown, so a repeated "cancel 1" names the same (now cancelled) row, never the next one. Without a
+ * remembered list the answer is a note to show with the current list, never a guess.
+ */
+function targetRow(
+  ledger: Ledger,
+  own: Appointment[],
+  command: { kind: 'cancel' | 'confirm'; item: number | null },
+  phone: string,
+  at: number,
+): Appointment | string {
+  const { item } = command;
   if (item === null) return remindedRow(ledger, phone, at) ?? 'which';
-  return own[item - 1] ?? replies.noSuchItemReply(item, own.length);
+  const shown = shownList(phone);
+  if (shown === null) return replies.listForgottenNote(command.kind, item);
+  if (item < 1 || item > shown.length) return replies.noSuchItemReply(item, own.length);
+  const row = ledger.get(shown[item - 1]);
+  if (!row || row.phone !== phone) return replies.listForgottenNote(command.kind, item);
+  return row;
 }
 
 function decide(context: AppContext, ledger: Ledger, command: Command, sender: Sender, at: number): Decision {
@@ -180,7 +198,14 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
   const optOuts = OptOuts.load();
   const optedOut = optOuts.has(sender.phone);
   const own = (): Appointment[] => ownAppointments(context, ledger, sender.phone, at);
-  const list = (note = ''): string => replies.listReply(listed(context, own()), words, note);
+  const list = (note = ''): string => {
+    const rows = own();
+    rememberShownList(
+      sender.phone,
+      rows.map((row) => row.key),
+    );
+    return replies.listReply(listed(context, rows), words, note);
+  };
   switch (command.kind) {
     case 'list':
       return { reply: list(), optedOut };
@@ -208,10 +233,12 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
     }
     case 'cancel':
     case 'confirm': {
-      const target = targetRow(ledger, own(), command.item, sender.phone, at);
+      const target = targetRow(ledger, own(), command, sender.phone, at);
       if (target === 'which') return { reply: list(own().length > 0 ? replies.whichOneNote(command.kind) : ''), optedOut };
       if (typeof target === 'string') return { reply: list(target), optedOut };
+      // The cancel path answers a cancelled or started appointment itself ("already cancelled", "has begun").
       if (command.kind === 'cancel') return { reply: null, cancelToken: target.token, optedOut };
+      if (target.state !== 'active' || target.end <= at) return { reply: list(replies.notCurrentNote(command.item ?? 0)), optedOut };
       return { reply: confirm(context, ledger, target, at), optedOut };
     }
   }

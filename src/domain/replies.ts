@@ -87,6 +87,14 @@ export function noSuchItemReply(item: number, count: number): string {
     : `There is no appointment ${item} in your list; it has ${count === 1 ? '1 appointment' : `${count} appointments`}.`;
 }
 
+export function listForgottenNote(action: 'cancel' | 'confirm', item: number): string {
+  return `I no longer know which list you mean, so nothing was changed. Here is your current list: reply "${action} ${item}" again if it is the one you mean.`;
+}
+
+export function notCurrentNote(item: number): string {
+  return `Appointment ${item} of the list you were shown is no longer upcoming, so nothing was changed.`;
+}
+
 export function whichOneNote(action: 'cancel' | 'confirm'): string {
   return `Which one? Reply "${action} 1", "${action} 2" … with the number from this list.`;
 }

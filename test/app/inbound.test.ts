@@ -157,8 +157,38 @@ describe('cancel and confirm from the chat', () => {
     expect(write(sandbox, ADA, 'list')).toContain('Your appointment with Alex Morgan');
   });
 
+  it('"cancel 1" sent twice cancels one appointment: numbers refer to the list the attendee was shown', () => {
+    const { sandbox, adaFirst, adaSecond } = twoAttendees();
+    write(sandbox, ADA, 'list');
+    sandbox.inbound({ from: ADA, body: 'cancel 1' });
+    expect(calendarEvent(sandbox, adaFirst).status).toBe('cancelled');
+    // The same words again (a resend, a double tap): appointment 1 of the shown list is already cancelled.
+    expect(write(sandbox, ADA, 'cancel 1')).toBe('This appointment is already cancelled. Nothing else needs doing.');
+    expect(calendarEvent(sandbox, adaSecond).status).toBe('confirmed');
+    expect(ledger(sandbox).find((row) => row.eventId === adaSecond)?.state).toBe('active');
+    // "cancel 2" still means the second appointment of the list she saw.
+    sandbox.inbound({ from: ADA, body: 'cancel 2' });
+    expect(calendarEvent(sandbox, adaSecond).status).toBe('cancelled');
+  });
+
+  it('shows the list again instead of guessing when the shown list is no longer remembered', () => {
+    const { sandbox, adaFirst, adaSecond } = twoAttendees();
+    write(sandbox, ADA, 'list');
+    // The script cache keeps an entry at most 6 hours.
+    sandbox.advance(7 * HOUR);
+    const reply = write(sandbox, ADA, 'cancel 2');
+    expect(reply).toMatch(
+      /^I no longer know which list you mean, so nothing was changed\. Here is your current list: reply "cancel 2" again if it is the one you mean\.\n\nYour 2 appointments/,
+    );
+    expect(ledger(sandbox).every((row) => row.state === 'active')).toBe(true);
+    sandbox.inbound({ from: ADA, body: 'cancel 2' });
+    expect(calendarEvent(sandbox, adaSecond).status).toBe('cancelled');
+    expect(calendarEvent(sandbox, adaFirst).status).toBe('confirmed');
+  });
+
   it('explains a number that is not in the list, and asks which one for a bare "cancel"', () => {
     const { sandbox } = twoAttendees();
+    write(sandbox, ADA, 'list');
     expect(write(sandbox, ADA, 'cancel 5')).toMatch(/^There is no appointment 5 in your list; it has 2 appointments\.\n\n/);
     expect(write(sandbox, ADA, 'cancel')).toMatch(/^Which one\? Reply "cancel 1"/);
     expect(ledger(sandbox).every((row) => row.state === 'active')).toBe(true);
@@ -166,6 +196,7 @@ describe('cancel and confirm from the chat', () => {
 
   it('"confirm 1" marks the appointment confirmed in the ledger and colours the event', () => {
     const { sandbox, adaFirst } = twoAttendees();
+    write(sandbox, ADA, 'list');
     expect(write(sandbox, ADA, 'confirm 1')).toBe(
       'Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1) is confirmed. Alex Morgan will see it in the calendar.',
     );

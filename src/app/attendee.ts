@@ -11,7 +11,7 @@ import { appointmentPage, type AppointmentStep, type SlotJson } from '../web/app
 import { ICS_FILE_NAME, appointmentIcs } from '../web/ics';
 import { messagePage } from '../web/pages';
 import { AppContext } from './context';
-import { guestUpdates } from './invitations';
+import { guestUpdates, organizerAddress } from './invitations';
 import { Ledger } from './ledger';
 import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
@@ -112,6 +112,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
       uid: row.iCalUID || `${row.eventId}@google.com`,
       title,
       hostName: context.settings.hostName,
+      organizerEmail: organizerAddress(context),
       start: row.start,
       end: row.end,
       link,

@@ -166,6 +166,12 @@ function mayHaveInvitations(context: AppContext, eventId: string): boolean {
   return open === '*' || open.split(',').includes(eventId);
 }
 
+/** The address that organizes the host's appointments: ORGANIZER_EMAIL, else the owner, else a calendar id that is an address. */
+export function organizerAddress(context: AppContext): string {
+  const calendarId = context.settings.calendarId;
+  return context.settings.organizerEmail || (calendarId.includes('@') ? calendarId : '');
+}
+
 /** The host's addresses, never invited to their own appointment. */
 function hostEmails(context: AppContext): string[] {
   const calendarId = context.settings.calendarId;

@@ -116,8 +116,9 @@ function eventLines(event: IcsEvent, method: IcsMethod | undefined): string[] {
   if (!(event.end >= event.start)) throw new RangeError(`event ${event.uid} ends before it starts`);
   const scheduling = method === 'REQUEST' || method === 'CANCEL';
   const attendees = event.attendees ?? [];
-  // RFC 5546: REQUEST and CANCEL are only meaningful with an organizer and the attendees they address.
-  if (scheduling && !event.organizer) throw new Error(`METHOD:${method} needs an ORGANIZER (event ${event.uid})`);
+  // RFC 5546 3.2.1-3.2.5: PUBLISH, REQUEST and CANCEL each require exactly one ORGANIZER;
+  // REQUEST and CANCEL also need the attendees they address.
+  if (method && !event.organizer) throw new Error(`METHOD:${method} needs an ORGANIZER (event ${event.uid})`);
   if (scheduling && attendees.length === 0) throw new Error(`METHOD:${method} needs at least one ATTENDEE (event ${event.uid})`);
   const status = method === 'CANCEL' ? 'CANCELLED' : event.status;
   const lines = [

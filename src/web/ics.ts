@@ -6,6 +6,8 @@ export interface IcsAppointment {
   uid: string;
   title: string;
   hostName: string;
+  /** RFC 5546 3.2.1: a PUBLISH names its organizer (the host's address). */
+  organizerEmail: string;
   start: number;
   end: number;
   /** The attendee's page, to cancel or reschedule. */
@@ -31,6 +33,7 @@ export function appointmentIcs(appointment: IcsAppointment): string {
         description: `Your appointment with ${appointment.hostName}. To cancel or reschedule: ${appointment.link}`,
         url: appointment.link,
         status: 'CONFIRMED',
+        organizer: { email: appointment.organizerEmail, name: appointment.hostName },
       },
     ],
   });

@@ -306,6 +306,11 @@ describe('add to calendar (&do=ics)', () => {
     expect(vevent.startDate.toJSDate().getTime()).toBe(TUESDAY_10);
     expect(vevent.endDate.toJSDate().getTime()).toBe(TUESDAY_10 + 30 * MINUTE);
     expect(vevent.description).toContain(`http://127.0.0.1:8787/exec?l=${token}`);
+    // RFC 5546 3.2.1: a PUBLISH carries exactly one ORGANIZER.
+    const component = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(component.getAllProperties('organizer')).toHaveLength(1);
+    expect(component.getFirstPropertyValue('organizer')).toBe('mailto:host@example.com');
+    expect(component.getFirstProperty('organizer')?.getParameter('cn')).toBe('Alex Morgan');
   });
 });
 

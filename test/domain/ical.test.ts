@@ -128,7 +128,11 @@ describe('buildCalendar', () => {
   });
 
   it('uses the given PRODID and METHOD', () => {
-    const ics = buildCalendar({ method: 'PUBLISH', prodId: '-//Example Corp//Bookings 1.0//EN', events: [baseEvent()] });
+    const ics = buildCalendar({
+      method: 'PUBLISH',
+      prodId: '-//Example Corp//Bookings 1.0//EN',
+      events: [baseEvent({ organizer: { email: 'host@example.com' } })],
+    });
     expect(ics).toContain('\r\nPRODID:-//Example Corp//Bookings 1.0//EN\r\n');
     expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
     expect(parseEvent(ics).calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
@@ -216,6 +220,10 @@ describe('buildCalendar', () => {
     expect(event.getFirstPropertyValue('sequence')).toBe(3);
   });
 
+  it('refuses a PUBLISH without organizer: RFC 5546 3.2.1 requires exactly one ORGANIZER', () => {
+    expect(() => buildCalendar({ method: 'PUBLISH', events: [baseEvent()] })).toThrow('METHOD:PUBLISH needs an ORGANIZER (event ');
+  });
+
   it('refuses a REQUEST or CANCEL without organizer or attendees', () => {
     expect(() => buildCalendar({ method: 'REQUEST', events: [baseEvent({ attendees: [{ email: 'g@example.org' }] })] })).toThrow(
       /ORGANIZER/,
@@ -230,6 +238,7 @@ describe('buildCalendar', () => {
         uid: `evt-${index}`,
         start: iso('2026-03-29T00:30:00Z') + index * 3_600_000,
         end: iso('2026-03-29T01:30:00Z') + index * 3_600_000,
+        organizer: { email: 'host@example.com' },
       }),
     );
     const ics = buildCalendar({ method: 'PUBLISH', events });

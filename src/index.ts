@@ -4,10 +4,12 @@ import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, 
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { answerPublicly } from './app/requests';
+import { readSettingsForm, saveSettingsValues, type SaveSettingsResult } from './app/settings';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
 import { runTick } from './app/tick';
 import { handleGet, handlePost, type WebEvent } from './app/web';
+import type { SettingsForm } from './domain/settings-form';
 import { isSpreadsheetOpenEvent } from './gas/ui';
 
 export function doGet(event: WebEvent): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
@@ -57,6 +59,20 @@ export function syncNow(): void {
 export function showTwilioSetup(): void {
   requireOwner('Twilio webhook URL');
   showTwilioSetupDialog();
+}
+
+// ---- Called by the host's settings sidebar through google.script.run: owner only ----
+
+/** Every setting a host sets, with help; secrets come back blank with `set` telling whether one is stored. */
+export function getSettingsForm(): SettingsForm {
+  requireOwner('Settings');
+  return readSettingsForm();
+}
+
+/** Saves {NAME: text}: all or nothing, each refused value with its message under its property name. */
+export function saveSettings(values: unknown): SaveSettingsResult {
+  requireOwner('Settings');
+  return saveSettingsValues(values);
 }
 
 // ---- Called by the attendee pages through google.script.run: anyone may call them, so each checks its input ----

@@ -72,7 +72,8 @@ export interface Settings {
 export class SettingsError extends Error {
   constructor(
     readonly property: string,
-    problem: string,
+    /** What is wrong, without the property's name (the settings form shows it next to the field). */
+    readonly problem: string,
   ) {
     super(`Setting ${property}: ${problem}`);
     this.name = 'SettingsError';
@@ -223,6 +224,18 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     invitationSenderName: text(props, PROP.invitationSenderName) || hostName,
     organizerEmail,
   };
+}
+
+/** Twilio's shared WhatsApp sandbox sender: the only sender where free text reaches attendees who have not written first. */
+export const TWILIO_SANDBOX_SENDER = 'whatsapp:+14155238886';
+
+/**
+ * Free text to a number that has not written in the last 24 hours fails at WhatsApp (63016), so a
+ * production sender must use templates; Twilio's sandbox accepts free text for joined numbers.
+ */
+export function messageModeProblem(settings: Pick<Settings, 'messageMode' | 'whatsappFrom'>): string | null {
+  if (settings.messageMode !== 'text' || settings.whatsappFrom === TWILIO_SANDBOX_SENDER) return null;
+  return `"text" works only with Twilio's sandbox sender ${TWILIO_SANDBOX_SENDER}: WhatsApp refuses free text (error 63016) to anyone who has not written to you in the last 24 hours. Use "template" with your own sender.`;
 }
 
 /** Checks a time zone name coming from the calendar, so formatting never throws later. */

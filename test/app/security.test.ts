@@ -77,6 +77,8 @@ describe('every top-level function, called anonymously', () => {
         'onOpen',
         'syncNow',
         'showTwilioSetup',
+        'getSettingsForm',
+        'saveSettings',
       ]),
     );
     expect(names).not.toContain('fmt');
@@ -112,7 +114,7 @@ describe('every top-level function, called anonymously', () => {
 
   test('owner-only functions refuse anonymous callers by name', () => {
     const sandbox = newSandbox();
-    for (const name of ['setup', 'teardown', 'syncNow', 'showTwilioSetup']) {
+    for (const name of ['setup', 'teardown', 'syncNow', 'showTwilioSetup', 'getSettingsForm', 'saveSettings']) {
       const outcome = sandbox.run(name, [], { caller: 'anonymous' });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });
     }

@@ -1,9 +1,47 @@
 // Builds dist/: one IIFE bundle plus a real top-level function for every export of src/index.ts.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import vm from 'node:vm';
 
 const BUNDLE_NAME = '__app';
+
+/** Browsers the attendee pages support; the server bundle's target is Apps Script's V8 instead. */
+const BROWSER_TARGET = 'es2018';
+
+/**
+ * `import code from './browser/page?script'` in server code: bundles that browser entry point
+ * (with its imports) into one minified IIFE and hands it to the importer as a string, which the page
+ * inlines in a <script> (HtmlService's IFRAME sandbox serves one document; dist/ stays Code.js only).
+ */
+export const browserScripts = {
+  name: 'browser-scripts',
+  setup(server) {
+    server.onResolve({ filter: /\?script$/ }, (args) => ({
+      path: `${path.resolve(args.resolveDir, args.path.slice(0, -'?script'.length))}.ts`,
+      namespace: 'browser-script',
+    }));
+    server.onLoad({ filter: /.*/, namespace: 'browser-script' }, async (args) => {
+      const result = await build({
+        entryPoints: [args.path],
+        bundle: true,
+        format: 'iife',
+        target: BROWSER_TARGET,
+        platform: 'browser',
+        minify: true,
+        write: false,
+        metafile: true,
+        legalComments: 'none',
+        charset: 'utf8',
+        logLevel: 'silent',
+      });
+      const code = result.outputFiles[0].text.trim();
+      // The string lands inside <script>…</script>: these sequences would end or derail it.
+      if (/<\/script|<!--/i.test(code)) throw new Error(`${args.path}: the bundle contains </script or <!--`);
+      return { contents: code, loader: 'text', watchFiles: Object.keys(result.metafile.inputs).map((file) => path.resolve(file)) };
+    });
+  },
+};
 
 /**
  * Apps Script only sees top-level function declarations (Run menu, triggers, google.script.run).
@@ -37,6 +75,7 @@ export async function buildBundle({ outDir = 'dist' } = {}) {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    plugins: [browserScripts],
   });
   const bundleCode = result.outputFiles[0].text;
   const names = entryPointNames(bundleCode);

@@ -2,14 +2,12 @@
 import { formatRange } from '../domain/time';
 import { browserLocale, clientScript } from './client';
 import { SafeHtml, html } from './html';
+import type { AppointmentPageData, SlotJson } from './page-data';
 import { pageFrame } from './pages';
 
-export interface SlotJson {
-  start: string;
-  end: string;
-}
+export type { SlotJson } from './page-data';
 
-export type AppointmentStep = 'view' | 'cancel' | 'reschedule';
+export type AppointmentStep = AppointmentPageData['step'];
 
 export interface AppointmentView {
   hostName: string;
@@ -53,7 +51,7 @@ export const EXTRA_STYLE = new SafeHtml(`<style>
 export function appointmentPage(view: AppointmentView): SafeHtml {
   const title = view.title.trim() || 'Appointment';
   const when = formatRange(view.start, view.end, view.timeZone, view.locale);
-  const data = {
+  const data: AppointmentPageData = {
     token: view.token,
     hostZone: view.timeZone,
     locale: browserLocale(view.locale),

@@ -1,7 +1,8 @@
 // The booking page (?p=book): the host's free slots, then name, WhatsApp number and optional email.
-import { EXTRA_STYLE, type SlotJson } from './appointment-page';
+import { EXTRA_STYLE } from './appointment-page';
 import { browserLocale, clientScript } from './client';
 import { html, type SafeHtml } from './html';
+import type { BookingPageData, SlotJson } from './page-data';
 import { pageFrame } from './pages';
 
 export interface BookingView {
@@ -16,7 +17,7 @@ export interface BookingView {
 }
 
 export function bookingPage(view: BookingView): SafeHtml {
-  const data = {
+  const data: BookingPageData = {
     hostZone: view.timeZone,
     locale: browserLocale(view.locale),
     slots: view.slots,

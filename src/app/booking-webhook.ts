@@ -1,7 +1,7 @@
 // The booking webhook (POST ?hook=booking&key=…, JSON): a booking widget creates an appointment; WhatsApp and invitations follow.
 import { appointmentKey } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
-import { parseIsoInstant } from '../domain/time';
+import { formatDateTime, parseIsoInstant } from '../domain/time';
 import { constantTimeEqual } from '../domain/tokens';
 import { busyIntervals, eventTimes, insertEvent, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
@@ -10,7 +10,7 @@ import { cleanEmail, cleanName, cleanPhone } from './booking';
 import { AppContext } from './context';
 import { guestUpdates } from './invitations';
 import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, syncAfterChange } from './requests';
-import { bookingRulesOf } from './slots-service';
+import { bookingRulesOf, horizonEndOf } from './slots-service';
 
 export type BookingHookAnswer = { ok: true; id: string; link: string | null; duplicate?: true } | { ok: false; error: string };
 
@@ -68,7 +68,10 @@ function zonedInstant(value: unknown, name: string): number {
 }
 
 /** Parses and checks the request body; every refusal is a RequestError that says what to fix. */
-export function readHookBooking(contents: unknown, input: { defaultCountry: string; bookingMinutes: number; now: number }): HookBooking {
+export function readHookBooking(
+  contents: unknown,
+  input: { defaultCountry: string; bookingMinutes: number; now: number; horizonEnd: number; horizonDays: number; timeZone: string },
+): HookBooking {
   if (typeof contents !== 'string' || contents.trim() === '')
     throw new RequestError('The request needs a JSON body: {"name", "email" or "phone", "start"}.');
   if (contents.length > MAX_BODY_LENGTH) throw new RequestError(`The body may be at most ${MAX_BODY_LENGTH} characters.`);
@@ -98,7 +101,13 @@ export function readHookBooking(contents: unknown, input: { defaultCountry: stri
   if (!(end > start)) throw new RequestError('"end" must be after "start".');
   if (end - start > MAX_LENGTH_MINUTES * MINUTE_MS)
     throw new RequestError(`An appointment may last at most ${MAX_LENGTH_MINUTES / 60} hours.`);
-  if (start < input.now) throw new RequestError('"start" is in the past.');
+  if (start <= input.now) throw new RequestError('"start" must be in the future (it is in the past or right now).');
+  if (end > input.horizonEnd) {
+    const until = formatDateTime(input.horizonEnd, input.timeZone);
+    throw new RequestError(
+      `The appointment must end by the booking horizon, ${until} (HORIZON_DAYS = ${input.horizonDays}), as on the booking page.`,
+    );
+  }
   if (body.allowBusy !== undefined && typeof body.allowBusy !== 'boolean') throw new RequestError('"allowBusy" must be true or false.');
   return {
     name,
@@ -171,10 +180,14 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     const expected = context.bookingApiKey;
     if (expected === '' || !constantTimeEqual(key ?? '', expected)) return { ok: false, error: UNAUTHORISED };
     const rules = bookingRulesOf(context);
+    const at = now();
     const booking = readHookBooking(contents, {
       defaultCountry: context.settings.defaultCountry,
       bookingMinutes: rules.bookingMinutes,
-      now: now(),
+      now: at,
+      horizonEnd: horizonEndOf(context, rules, at),
+      horizonDays: rules.horizonDays,
+      timeZone: context.timeZone,
     });
     const result = createOnce(context, booking);
     // The sync announces it on WhatsApp and sends email invitations like for any event the host adds.

@@ -1,5 +1,5 @@
 // Booking by anyone with the booking link: validated request, capped per number, slot re-checked under the lock.
-import { appointmentKey } from '../domain/appointments';
+import { looksLikeLink } from '../domain/links';
 import { parsePhone } from '../domain/phone';
 import { insertEvent, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
@@ -31,10 +31,13 @@ export interface BookingRequest {
   start: number;
 }
 
+/**
+ * Always `{ ok: true, link: '' }`: booked, refused at the cap, or a bot. The answer must not tell a stranger
+ * whether the number typed already holds bookings; the appointment's link reaches only that number, on WhatsApp.
+ */
 export interface BookingResult {
   ok: true;
-  /** The new appointment's page; '' when there is nothing to show. */
-  link: string;
+  link: '';
 }
 
 /** The visitor's name as it will appear in the host's calendar: printable, single-spaced, 1 to 100 characters. */
@@ -43,11 +46,9 @@ export function cleanName(value: unknown): string {
   const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
   if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError('Please enter your name (up to 100 characters).');
   // The name is quoted in the WhatsApp message sent to the number given: no links through it.
-  if (LINK_LIKE.test(name)) throw new RequestError('Please enter just your name, without links.');
+  if (looksLikeLink(name)) throw new RequestError('Please enter just your name, without links.');
   return name;
 }
-
-const LINK_LIKE = /[a-z][a-z0-9+.-]*:\/\/|www\.|\b[a-z0-9-]+\.(?:[a-z]{2,}\/|com|net|org|io|ly|me|info|biz|xyz|app|link|click|top)\b/i;
 
 export function cleanEmail(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -126,26 +127,26 @@ export function book(input: unknown): BookingResult {
   const request = readBookingRequest(fields, context.settings.defaultCountry);
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
-  const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): string => {
+  const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): boolean => {
     const at = now();
+    // The slot first: "just taken" must not depend on the number typed, or it would tell the cap apart.
+    const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
+    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);
     const open = Ledger.load()
       .all()
       .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
     if (open >= rules.maxOpenBookingsPerNumber) {
-      throw new RequestError(
-        `This number already has the most upcoming bookings allowed. Please cancel one first, or contact ${context.settings.hostName} directly.`,
-      );
+      log(`booking not made: ${request.phone} already has ${open} upcoming bookings (MAX_OPEN_BOOKINGS_PER_NUMBER)`);
+      return false;
     }
-    const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
-    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);
     const event = bookingEvent(request, context.timeZone, rules.bookingMinutes);
-    const created = insertEvent(calendarId, event, guestUpdates(context, event));
-    return String(created.id);
+    insertEvent(calendarId, event, guestUpdates(context, event));
+    return true;
   });
   if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
-  // The sync announces the booking like any event the host adds; the token is the one it will store.
-  syncAfterChange('booking');
-  return { ok: true, link: context.appointmentLink(context.tokenFor(appointmentKey(locked.value, request.phone))) };
+  // The sync announces the booking like any event the host adds, with the link, to the number only.
+  if (locked.value) syncAfterChange('booking');
+  return { ok: true, link: '' };
 }
 
 /** GET ?p=book */

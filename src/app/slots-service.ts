@@ -18,6 +18,11 @@ function calendarsOf(context: AppContext, rules: BookingRules): string[] {
   return Array.from(new Set([context.settings.calendarId, ...rules.extraCalendars]));
 }
 
+/** The end of the bookable window: the start of the day HORIZON_DAYS after today, in the host's zone. Page and webhook share it. */
+export function horizonEndOf(context: AppContext, rules: BookingRules, at: number): number {
+  return addDaysInZone(startOfDayInZone(at, context.timeZone), rules.horizonDays, context.timeZone);
+}
+
 /** Every free slot of `durationMinutes` from now (or `from`) to the horizon, with exactly one Freebusy call. */
 export function freeSlots(
   context: AppContext,
@@ -27,7 +32,7 @@ export function freeSlots(
   const at = now();
   const zone = context.timeZone;
   const slotRules = slotRulesFor(rules, zone, input.durationMinutes);
-  const horizonEnd = addDaysInZone(startOfDayInZone(at, zone), rules.horizonDays, zone);
+  const horizonEnd = horizonEndOf(context, rules, at);
   const windowStart = Math.max(at, input.from ?? at) - rules.bufferMinutes * MINUTE_MS;
   const windowEnd = horizonEnd + rules.bufferMinutes * MINUTE_MS;
   if (!(windowEnd > windowStart)) return [];
@@ -44,8 +49,8 @@ export function isOfferableSlot(context: AppContext, rules: BookingRules, slot: 
   const zone = context.timeZone;
   const durationMinutes = (slot.end - slot.start) / MINUTE_MS;
   if (!(durationMinutes > 0) || !Number.isInteger(durationMinutes)) return false;
-  const horizonEnd = addDaysInZone(startOfDayInZone(at, zone), rules.horizonDays, zone);
-  if (slot.start < at || slot.end > horizonEnd) return false;
+  const horizonEnd = horizonEndOf(context, rules, at);
+  if (slot.start <= at || slot.end > horizonEnd) return false;
   const buffer = rules.bufferMinutes * MINUTE_MS;
   const busy = busyIntervals(calendarsOf(context, rules), slot.start - buffer - MINUTE_MS, slot.end + buffer + MINUTE_MS);
   const [first] = findFreeSlots({ busy, now: at, from: slot.start, rules: slotRulesFor(rules, zone, durationMinutes), ignore, limit: 1 });

@@ -104,8 +104,8 @@ function validateRules(rules: SlotRules): void {
 
 /**
  * Free slots, sorted by start. Slots start at each working window's start + k*step in local wall time,
- * lie inside the window, keep bufferMinutes away from busy time, start no earlier than now + notice
- * (and `from`), and end by the start of the day horizonDays after today, all in rules.timeZone.
+ * lie inside the window, keep bufferMinutes away from busy time, start after now, no earlier than
+ * now + notice (and `from`), and end by the start of the day horizonDays after today, all in rules.timeZone.
  */
 export function findFreeSlots(input: {
   busy: Interval[];
@@ -160,7 +160,8 @@ export function findFreeSlots(input: {
         const end = start + durationMs;
         // Later wall times are never earlier instants (gap times are skipped, repeated ones resolve early).
         if (end > lastEnd) break;
-        if (start < earliest) continue;
+        // A slot that starts now has begun by the time anyone books it, whatever the notice.
+        if (start < earliest || start <= now) continue;
         const slot = { start, end };
         if (freeInPrepared(slot, busy)) daySlots.push(slot);
       }

@@ -131,6 +131,13 @@ describe('the booking webhook', () => {
     ['an end before the start', { ...GOOD, end: '2026-01-06T10:30:00+01:00' }, /"end" must be after "start"/],
     ['an end equal to the start', { ...GOOD, end: AT_11 }, /"end" must be after "start"/],
     ['a start in the past', { ...GOOD, start: '2026-01-05T07:00:00Z', end: undefined }, /in the past/],
+    ['a start right now', { ...GOOD, start: '2026-01-05T09:00:00+01:00', end: undefined }, /"start" must be in the future/],
+    [
+      'a start beyond the horizon of the booking page (30 days)',
+      { ...GOOD, start: '2026-02-04T10:00:00+01:00', end: undefined },
+      /^The appointment must end by the booking horizon, Wednesday, 4 February 2026, 00:00 CET \(UTC\+1\) \(HORIZON_DAYS = 30\), as on the booking page\.$/,
+    ],
+    ['a name with a domain', { ...GOOD, name: 'Jane evil.ru' }, /^"name": Please enter just your name, without links\.$/],
     ['an appointment of 13 hours', { ...GOOD, end: '2026-01-07T00:00:00+01:00' }, /at most 12 hours/],
     ['a title too long', { ...GOOD, title: 't'.repeat(201) }, /"title" may be at most 200/],
     ['notes too long', { ...GOOD, notes: 'n'.repeat(2001) }, /"notes" may be at most 2000/],

@@ -108,6 +108,8 @@ export class Sandbox {
       DEFAULT_COUNTRY: 'DE',
       HOST_NAME: SANDBOX_HOST_NAME,
       WEB_APP_URL: this.webAppUrl,
+      // The sandbox's attendees have German numbers; its tests read English unless they turn the guess on.
+      LANGUAGE_BY_COUNTRY: 'off',
       ...(options.settings ?? {}),
     });
     if (!options.skipSetup) {

@@ -19,6 +19,8 @@ import { OPTED_OUT_ERROR, OptOuts } from './optout';
 import { RequestError } from './requests';
 import { rememberShownList, shownList } from './shown-list';
 import type { Params } from './webhooks';
+import { attendeeTexts, choicesOf, hostTexts, textsIn } from './languages';
+import type { Texts } from '../domain/i18n/texts';
 
 /** Twilio retries a webhook within minutes; the cache keeps a MessageSid for its maximum, 6 hours. */
 const DEDUPE_SECONDS = 21_600;
@@ -54,11 +56,11 @@ export function isInboundMessage(params: Params): boolean {
   return !params.MessageStatus && MESSAGE_SID.test(params.MessageSid ?? '') && WHATSAPP_ADDRESS.test(params.From ?? '');
 }
 
-function replyContext(context: AppContext): replies.ReplyContext {
+function replyContext(context: AppContext, texts: Texts): replies.ReplyContext {
   return {
     hostName: context.settings.hostName,
     timeZone: context.timeZone,
-    locale: context.settings.locale,
+    texts,
     bookingLink: context.bookingLink,
   };
 }
@@ -136,12 +138,12 @@ function remindedRow(ledger: Ledger, phone: string, at: number): Appointment | u
 
 // ---- acting on a command (inside the lock) ----
 
-function confirm(context: AppContext, ledger: Ledger, row: Appointment, at: number): string {
+function confirm(context: AppContext, ledger: Ledger, row: Appointment, at: number, texts: Texts): string {
   if (row.confirmedAt === null) {
     ledger.put({ ...row, confirmedAt: at, updatedAt: at });
     repaintEvent(context, row.eventId, ledger.forEvent(row.eventId));
   }
-  return replies.confirmedReply(row, replyContext(context));
+  return replies.confirmedReply(row, replyContext(context, texts));
 }
 
 function optOut(context: AppContext, ledger: Ledger, optOuts: OptOuts, phone: string, at: number): void {
@@ -182,19 +184,21 @@ function targetRow(
   command: { kind: 'cancel' | 'confirm'; item: number | null },
   phone: string,
   at: number,
-): Appointment | string {
+  texts: Texts,
+): Appointment | 'which' | { note: string } {
   const { item } = command;
   if (item === null) return remindedRow(ledger, phone, at) ?? 'which';
   const shown = shownList(phone);
-  if (shown === null) return replies.listForgottenNote(command.kind, item);
-  if (item < 1 || item > shown.length) return replies.noSuchItemReply(item, own.length);
+  if (shown === null) return { note: replies.listForgottenNote(command.kind, item, texts) };
+  if (item < 1 || item > shown.length) return { note: replies.noSuchItemReply(item, own.length, texts) };
   const row = ledger.get(shown[item - 1]);
-  if (!row || row.phone !== phone) return replies.listForgottenNote(command.kind, item);
+  if (!row || row.phone !== phone) return { note: replies.listForgottenNote(command.kind, item, texts) };
   return row;
 }
 
 function decide(context: AppContext, ledger: Ledger, command: Command, sender: Sender, at: number): Decision {
-  const words = replyContext(context);
+  const texts = attendeeTexts(context, sender.phone);
+  const words = replyContext(context, texts);
   const optOuts = OptOuts.load();
   const optedOut = optOuts.has(sender.phone);
   const own = (): Appointment[] => ownAppointments(context, ledger, sender.phone, at);
@@ -218,7 +222,12 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
       optIn(context, ledger, optOuts, sender.phone, at);
       return { reply: replies.startReply(words), optedOut: false };
     case 'empty':
-      return { reply: replies.emptyReply(), optedOut };
+      return { reply: replies.emptyReply(texts), optedOut };
+    case 'language': {
+      if (command.language === null) return { reply: replies.languageUnknownReply(texts), optedOut };
+      choicesOf(context).set(sender.phone, command.language, 'WhatsApp', at);
+      return { reply: replies.languageSetReply(textsIn(context, command.language)), optedOut };
+    }
     case 'media':
       return { reply: replies.mediaReply(words), forward: true, optedOut };
     case 'forward':
@@ -227,19 +236,19 @@ function decide(context: AppContext, ledger: Ledger, command: Command, sender: S
       const row = rowForToken(context, ledger, command.token);
       // A button from someone else's reminder, or of an appointment that is over, reveals and changes nothing.
       if (!row || row.phone !== sender.phone || row.state !== 'active' || row.end <= at)
-        return { reply: replies.notYoursReply(), optedOut };
+        return { reply: replies.notYoursReply(texts), optedOut };
       if (command.action === 'cancel') return { reply: null, cancelToken: row.token, optedOut };
-      return { reply: confirm(context, ledger, row, at), optedOut };
+      return { reply: confirm(context, ledger, row, at, texts), optedOut };
     }
     case 'cancel':
     case 'confirm': {
-      const target = targetRow(ledger, own(), command, sender.phone, at);
-      if (target === 'which') return { reply: list(own().length > 0 ? replies.whichOneNote(command.kind) : ''), optedOut };
-      if (typeof target === 'string') return { reply: list(target), optedOut };
+      const target = targetRow(ledger, own(), command, sender.phone, at, texts);
+      if (target === 'which') return { reply: list(own().length > 0 ? replies.whichOneNote(command.kind, texts) : ''), optedOut };
+      if ('note' in target) return { reply: list(target.note), optedOut };
       // The cancel path answers a cancelled or started appointment itself ("already cancelled", "has begun").
       if (command.kind === 'cancel') return { reply: null, cancelToken: target.token, optedOut };
-      if (target.state !== 'active' || target.end <= at) return { reply: list(replies.notCurrentNote(command.item ?? 0)), optedOut };
-      return { reply: confirm(context, ledger, target, at), optedOut };
+      if (target.state !== 'active' || target.end <= at) return { reply: list(replies.notCurrentNote(command.item ?? 0, texts)), optedOut };
+      return { reply: confirm(context, ledger, target, at, texts), optedOut };
     }
   }
 }
@@ -282,7 +291,8 @@ function forwardToHost(context: AppContext, ledger: Ledger, sender: Sender, at: 
     mediaCount: sender.mediaCount,
     messageSid: sender.messageSid,
     appointments: listed(context, ownAppointments(context, ledger, sender.phone, at)),
-    context: replyContext(context),
+    // What the host reads is in the host's language.
+    context: replyContext(context, hostTexts(context)),
   });
   const base = { time: at, direction: 'note' as const, eventId: '', phone: sender.phone, kind: 'forward', messageSid: sender.messageSid };
   const hostNumber = context.settings.hostWhatsapp;
@@ -346,7 +356,7 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
   if (!locked.ran) {
     // Let Twilio's retry (or the attendee's resend) be handled as new.
     cacheRemove(`in:${sender.messageSid}`);
-    sendText(context, sender.phone, replies.busyReply());
+    sendText(context, sender.phone, replies.busyReply(attendeeTexts(context, sender.phone)));
     log(`inbound ${sender.messageSid} not handled: the script lock was busy`);
     return;
   }
@@ -359,10 +369,7 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
     reply = result.status === 'cancelled' && !optedOut ? null : result.message;
   } catch (error) {
     if (!(error instanceof RequestError)) log(`cancel from WhatsApp failed: ${String((error as Error)?.stack ?? error)}`);
-    reply =
-      error instanceof RequestError
-        ? error.message
-        : 'Sorry, that did not work. Nothing was changed. Please use the link in your appointment message.';
+    reply = error instanceof RequestError ? error.message : replies.cancelFailedReply(attendeeTexts(context, sender.phone));
   }
   if (reply !== null) logWithLock([replyEntry(sender, 'cancel', sendText(context, sender.phone, reply), now())]);
 }
@@ -395,7 +402,10 @@ export function handleInbound(context: AppContext, params: Params): void {
   const rate = rateCheck(sender.phone, at);
   if (rate !== 'ok') {
     const entries = [inboundEntry(sender, command, 'rate-limited', at)];
-    if (rate === 'warn') entries.push(replyEntry(sender, 'slow-down', sendText(context, sender.phone, replies.slowDownReply()), at));
+    if (rate === 'warn')
+      entries.push(
+        replyEntry(sender, 'slow-down', sendText(context, sender.phone, replies.slowDownReply(attendeeTexts(context, sender.phone))), at),
+      );
     logWithLock(entries);
     return;
   }

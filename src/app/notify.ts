@@ -5,6 +5,7 @@ import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type
 import { fetchAll, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
+import { attendeeTexts } from './languages';
 import type { Ledger } from './ledger';
 import { OPTED_OUT_ERROR, OptOuts } from './optout';
 
@@ -22,7 +23,6 @@ export function appointmentFacts(context: AppContext, row: Appointment): Appoint
     start: row.start,
     end: row.end,
     timeZone: context.timeZone,
-    locale: context.settings.locale,
     link: context.appointmentLink(row.token),
     bookingLink: context.bookingLink,
     previousStart: row.announcedStart ?? undefined,
@@ -40,14 +40,15 @@ function announcementFacts(context: AppContext, row: Appointment, kind: MessageK
 export function messageCall(context: AppContext, row: Appointment, kind: MessageKind): HttpCall {
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
+  const texts = attendeeTexts(context, row.phone);
   const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
   return createMessageCall(settings.twilio, {
     to: row.phone,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,
-    body: contentSid ? undefined : messageText(kind, facts),
+    body: contentSid ? undefined : messageText(kind, facts, texts),
     contentSid,
-    contentVariables: contentSid ? templateVariables(kind, facts) : undefined,
+    contentVariables: contentSid ? templateVariables(kind, facts, texts) : undefined,
     statusCallback: context.statusCallbackUrl,
   });
 }
@@ -102,7 +103,10 @@ function findUncertainMessage(
     return null;
   }
   const since = (row.updatedAt || 0) - 60_000;
-  const body = context.settings.messageMode === 'template' ? null : messageText(kind, announcementFacts(context, row, kind));
+  const body =
+    context.settings.messageMode === 'template'
+      ? null
+      : messageText(kind, announcementFacts(context, row, kind), attendeeTexts(context, row.phone));
   const match = messages.find(
     (message) =>
       message.direction === 'outbound-api' &&

@@ -6,6 +6,7 @@ import { createMessageCall, type HttpCall } from '../domain/twilio';
 import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
+import { attendeeTexts } from './languages';
 import type { Ledger } from './ledger';
 import { appointmentFacts, sendWithRetries } from './notify';
 import { OptOuts } from './optout';
@@ -23,15 +24,16 @@ const NOTHING: ReminderReport = { due: 0, sent: 0, stale: 0, calendarCalls: 0 };
 export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
+  const texts = attendeeTexts(context, row.phone);
   const contentSid = settings.messageMode === 'template' ? settings.templates.reminder : undefined;
   // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
   return createMessageCall(settings.twilio, {
     to: row.phone,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,
-    body: contentSid ? undefined : messageText('reminder', facts),
+    body: contentSid ? undefined : messageText('reminder', facts, texts),
     contentSid,
-    contentVariables: contentSid ? templateVariables('reminder', facts) : undefined,
+    contentVariables: contentSid ? templateVariables('reminder', facts, texts) : undefined,
   });
 }
 

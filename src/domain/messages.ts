@@ -1,4 +1,5 @@
-// What the attendee reads: message texts and WhatsApp template variables for each kind of announcement and reminder.
+// What the attendee reads: message texts and WhatsApp template variables for each kind of announcement and reminder, in their language.
+import type { TextKey, Texts } from './i18n/texts';
 import { formatDateTime, formatRange } from './time';
 
 export type MessageKind = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -10,7 +11,6 @@ export interface AppointmentFacts {
   start: number;
   end: number;
   timeZone: string;
-  locale: string;
   /** The attendee's page: cancel, reschedule, add to calendar. */
   link: string;
   /** Where to book a new time, offered after a cancel. */
@@ -23,43 +23,40 @@ export interface AppointmentFacts {
   confirmed?: boolean;
 }
 
-const UNTITLED = 'Appointment';
-
-function titleOf(facts: AppointmentFacts): string {
+function titleOf(facts: AppointmentFacts, texts: Texts): string {
   const title = facts.title.trim();
-  return title === '' ? UNTITLED : title;
+  return title === '' ? texts.t('untitled') : title;
+}
+
+/** The catalogue text of a kind; a move without a known previous time, and a confirmed reminder, read differently. */
+export function messageKey(kind: MessageKind, facts: Pick<AppointmentFacts, 'previousStart' | 'confirmed'>): TextKey {
+  switch (kind) {
+    case 'scheduled':
+      return 'message.scheduled';
+    case 'rescheduled':
+      return facts.previousStart === undefined ? 'message.rescheduledPlain' : 'message.rescheduled';
+    case 'cancelled':
+      return 'message.cancelled';
+    case 'reminder':
+      return facts.confirmed ? 'message.reminderConfirmed' : 'message.reminder';
+  }
+}
+
+/** The placeholder values of a message: {title}, {host}, {when}, {previous}, {link} (the booking page for a cancel). */
+export function messageValues(kind: MessageKind, facts: AppointmentFacts, texts: Texts): Record<string, string> {
+  const values: Record<string, string> = {
+    title: titleOf(facts, texts),
+    host: facts.hostName,
+    when: formatRange(facts.start, facts.end, facts.timeZone, texts.locale),
+    link: kind === 'cancelled' ? facts.bookingLink : facts.link,
+  };
+  if (facts.previousStart !== undefined) values.previous = formatDateTime(facts.previousStart, facts.timeZone, texts.locale);
+  return values;
 }
 
 /** Free text (Body) for text mode: Twilio's sandbox and open 24-hour sessions. */
-export function messageText(kind: MessageKind, facts: AppointmentFacts): string {
-  const title = titleOf(facts);
-  const when = formatRange(facts.start, facts.end, facts.timeZone, facts.locale);
-  switch (kind) {
-    case 'scheduled':
-      return [
-        `Your appointment "${title}" with ${facts.hostName} is booked for ${when}.`,
-        `To cancel, reschedule or add it to your calendar: ${facts.link}`,
-      ].join('\n\n');
-    case 'rescheduled': {
-      const before = facts.previousStart === undefined ? '' : ` from ${formatDateTime(facts.previousStart, facts.timeZone, facts.locale)}`;
-      return [
-        `Your appointment "${title}" with ${facts.hostName} has moved${before} to ${when}.`,
-        `To cancel, reschedule or add it to your calendar: ${facts.link}`,
-      ].join('\n\n');
-    }
-    case 'cancelled':
-      return [
-        `Your appointment "${title}" with ${facts.hostName} on ${when} is cancelled.`,
-        `To book a new time: ${facts.bookingLink}`,
-      ].join('\n\n');
-    case 'reminder':
-      return [
-        `Reminder: your appointment "${title}" with ${facts.hostName} is on ${when}.`,
-        facts.confirmed
-          ? `You have confirmed it. To cancel, reschedule or add it to your calendar: ${facts.link}`
-          : `Reply 1 to confirm, 2 to cancel. To reschedule or add it to your calendar: ${facts.link}`,
-      ].join('\n\n');
-  }
+export function messageText(kind: MessageKind, facts: AppointmentFacts, texts: Texts): string {
+  return texts.t(messageKey(kind, facts), messageValues(kind, facts, texts));
 }
 
 /**
@@ -67,21 +64,22 @@ export function messageText(kind: MessageKind, facts: AppointmentFacts): string 
  * The same numbering for every kind keeps the host's template set simple (see README):
  * 1 title, 2 host, 3 when, 4 link (page, or booking page for a cancel), 5 previous time (moves only),
  * 6 and 7 the ids of the reminder's quick-reply buttons ("confirm:<token>", "cancel:<token>"; reminders only),
- * which Twilio returns as ButtonPayload when the attendee taps one.
+ * which Twilio returns as ButtonPayload when the attendee taps one. Dates are written in the template's language.
  */
-export function templateVariables(kind: MessageKind, facts: AppointmentFacts): Record<string, string> {
-  const variables: Record<string, string> = {
-    '1': titleOf(facts),
-    '2': facts.hostName,
-    '3': formatRange(facts.start, facts.end, facts.timeZone, facts.locale),
-    '4': kind === 'cancelled' ? facts.bookingLink : facts.link,
-  };
-  if (kind === 'rescheduled' && facts.previousStart !== undefined) {
-    variables['5'] = formatDateTime(facts.previousStart, facts.timeZone, facts.locale);
-  }
+export function templateVariables(kind: MessageKind, facts: AppointmentFacts, texts: Texts): Record<string, string> {
+  const values = messageValues(kind, facts, texts);
+  const variables: Record<string, string> = { '1': values.title, '2': values.host, '3': values.when, '4': values.link };
+  if (kind === 'rescheduled' && values.previous !== undefined) variables['5'] = values.previous;
   if (kind === 'reminder' && facts.buttonToken) {
     variables['6'] = `confirm:${facts.buttonToken}`;
     variables['7'] = `cancel:${facts.buttonToken}`;
   }
   return variables;
+}
+
+/** A catalogue text as a Content API template body: the placeholders become Twilio's numbered variables. */
+export const TEMPLATE_VARIABLE_NUMBERS: Readonly<Record<string, string>> = { title: '1', host: '2', when: '3', link: '4', previous: '5' };
+
+export function templateBody(text: string): string {
+  return text.replace(/\{(title|host|when|link|previous)\}/g, (_, name: string) => `{{${TEMPLATE_VARIABLE_NUMBERS[name]}}}`);
 }

@@ -1,4 +1,5 @@
 // The host's settings: script property names, defaults, and validation with messages that name the bad property.
+import { LANGUAGE_CODES, type LanguageCode, languageOfTag } from './i18n/languages';
 import type { MessageKind } from './messages';
 import type { TwilioCredentials } from './twilio';
 import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets } from './reminders';
@@ -21,6 +22,8 @@ export const PROP = {
   colorDelivered: 'COLOR_DELIVERED',
   colorFailed: 'COLOR_FAILED',
   locale: 'LOCALE',
+  language: 'LANGUAGE',
+  languageByCountry: 'LANGUAGE_BY_COUNTRY',
   reminderOffsets: 'REMINDER_OFFSETS',
   colorConfirmed: 'COLOR_CONFIRMED',
   hostWhatsapp: 'HOST_WHATSAPP',
@@ -55,6 +58,10 @@ export interface Settings {
   colorDelivered: string;
   colorFailed: string;
   locale: string;
+  /** The host's language: what attendees read when nothing else says which (README, "Languages"). */
+  language: LanguageCode;
+  /** Guess an attendee's language from their number's country (LANGUAGE_BY_COUNTRY, on by default). */
+  languageByCountry: boolean;
   /** Minutes before the start, largest first; empty when reminders are off. */
   reminderOffsets: number[];
   colorConfirmed: string;
@@ -180,6 +187,13 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     throw new SettingsError(PROP.locale, `"${locale}" is not a language tag such as en or en-US`);
   }
 
+  const languageText = text(props, PROP.language) || 'en';
+  const language = languageOfTag(languageText);
+  if (language === null) throw new SettingsError(PROP.language, `"${languageText}" must be one of ${LANGUAGE_CODES.join(', ')}`);
+  const byCountryText = (text(props, PROP.languageByCountry) || 'on').toLowerCase();
+  if (byCountryText !== 'on' && byCountryText !== 'off')
+    throw new SettingsError(PROP.languageByCountry, `"${byCountryText}" must be "on" or "off"`);
+
   let reminderOffsets: number[];
   try {
     reminderOffsets = parseReminderOffsets(props[PROP.reminderOffsets] ?? DEFAULT_REMINDER_OFFSETS);
@@ -216,6 +230,8 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     colorDelivered: color(props, PROP.colorDelivered, '10'),
     colorFailed: color(props, PROP.colorFailed, '11'),
     locale,
+    language,
+    languageByCountry: byCountryText === 'on',
     reminderOffsets,
     colorConfirmed: color(props, PROP.colorConfirmed, '9'),
     hostWhatsapp,

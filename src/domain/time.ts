@@ -215,6 +215,11 @@ export function formatTime(epochMs: number, timeZone: string, locale?: string): 
   return plainSpaces(formatter.format(epochMs));
 }
 
+/** Between the day and the time: Arabic script writes its own comma. */
+function dateTimeSeparator(locale?: string): string {
+  return /^(ar|fa|ur)\b/i.test(locale ?? '') ? '، ' : ', ';
+}
+
 /** 'CET (UTC+1)', or just 'UTC+5:30' when there is no abbreviation to explain. */
 function zoneSuffix(epochMs: number, timeZone: string, locale?: string): string {
   const label = zoneLabel(epochMs, timeZone, locale);
@@ -224,7 +229,7 @@ function zoneSuffix(epochMs: number, timeZone: string, locale?: string): string 
 
 /** 'Tuesday, 3 March 2026, 14:30 CET (UTC+1)'. */
 export function formatDateTime(epochMs: number, timeZone: string, locale?: string): string {
-  return `${formatDay(epochMs, timeZone, locale)}, ${formatTime(epochMs, timeZone, locale)} ${zoneSuffix(epochMs, timeZone, locale)}`;
+  return `${formatDay(epochMs, timeZone, locale)}${dateTimeSeparator(locale)}${formatTime(epochMs, timeZone, locale)} ${zoneSuffix(epochMs, timeZone, locale)}`;
 }
 
 function sameDay(a: number, b: number, timeZone: string): boolean {
@@ -247,8 +252,9 @@ export function formatRange(startMs: number, endMs: number, timeZone: string, lo
   const endTime = formatTime(endMs, timeZone, locale);
   const startZone = zoneSuffix(startMs, timeZone, locale);
   const endZone = zoneSuffix(endMs, timeZone, locale);
-  if (startZone !== endZone) return `${day}, ${startTime} ${startZone} – ${endTime} ${endZone}`;
-  return `${day}, ${startTime}–${endTime} ${startZone}`;
+  const separator = dateTimeSeparator(locale);
+  if (startZone !== endZone) return `${day}${separator}${startTime} ${startZone} – ${endTime} ${endZone}`;
+  return `${day}${separator}${startTime}–${endTime} ${startZone}`;
 }
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;

@@ -1,0 +1,125 @@
+// One execution's language state: the Languages sheet (each number's own choice), the Texts sheet (the host's wording), read once each.
+import { chooseLanguage, type LanguageSource } from '../domain/i18n/choose';
+import { type LanguageCode, languageOfTag } from '../domain/i18n/languages';
+import { type Overrides, Texts, isTextKey, overrideKey } from '../domain/i18n/texts';
+import { SheetTable } from '../gas/sheets';
+import type { AppContext } from './context';
+
+/** Each number's own choice; the host may read and edit it (a row per number; deleting one forgets the choice). */
+export const LANGUAGES_SHEET = 'Languages';
+export const LANGUAGE_COLUMNS = ['phone', 'language', 'via', 'updatedAt'] as const;
+/** The host's own wording: one row per (key, language) that differs from the catalogue. */
+export const TEXTS_SHEET = 'Texts';
+export const TEXT_COLUMNS = ['key', 'language', 'text', 'updatedAt'] as const;
+
+/** A number typed by hand into the sheet may have lost its "+" (Sheets turns it into a number). */
+function phoneCell(cell: string): string {
+  const digits = cell.replace(/[\s()-]/g, '');
+  return /^\d{7,15}$/.test(digits) ? `+${digits}` : digits;
+}
+
+export class LanguageChoices {
+  private constructor(private readonly rows: string[][]) {}
+
+  static load(): LanguageChoices {
+    return new LanguageChoices(SheetTable.find(LANGUAGES_SHEET, LANGUAGE_COLUMNS)?.readRows() ?? []);
+  }
+
+  of(phone: string): LanguageCode | null {
+    for (const row of this.rows) if (phoneCell(row[0]) === phone) return languageOfTag(row[1]);
+    return null;
+  }
+
+  /** Stores the number's choice in one write (one row per number); false when it was already that. */
+  set(phone: string, language: LanguageCode, via: string, at: number): boolean {
+    if (this.of(phone) === language) return false;
+    const previous = this.rows.length;
+    const kept = this.rows.filter((row) => phoneCell(row[0]) !== phone);
+    kept.push([phone, language, via, new Date(at).toISOString()]);
+    SheetTable.open(LANGUAGES_SHEET, LANGUAGE_COLUMNS).writeRows(kept, previous);
+    this.rows.length = 0;
+    this.rows.push(...kept);
+    return true;
+  }
+}
+
+export interface TextRow {
+  key: string;
+  language: string;
+  text: string;
+}
+
+export function readTextRows(): TextRow[] {
+  return (SheetTable.find(TEXTS_SHEET, TEXT_COLUMNS)?.readRows() ?? [])
+    .map(([key, language, text]) => ({ key: key.trim(), language: (languageOfTag(language) ?? language).trim(), text: text ?? '' }))
+    .filter((row) => row.key !== '');
+}
+
+export function overridesOf(rows: readonly TextRow[]): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const row of rows) {
+    const language = languageOfTag(row.language);
+    if (isTextKey(row.key) && language && row.text.trim() !== '') overrides.set(overrideKey(row.key, language), row.text);
+  }
+  return overrides;
+}
+
+interface ExecutionState {
+  choices?: LanguageChoices;
+  overrides?: Overrides;
+  texts: Map<LanguageCode, Texts>;
+}
+
+// Apps Script starts every execution afresh; one AppContext is one execution, so the sheets are read once per execution.
+const states = new WeakMap<AppContext, ExecutionState>();
+
+function stateOf(context: AppContext): ExecutionState {
+  let state = states.get(context);
+  if (!state) {
+    state = { texts: new Map() };
+    states.set(context, state);
+  }
+  return state;
+}
+
+export function choicesOf(context: AppContext): LanguageChoices {
+  const state = stateOf(context);
+  state.choices ??= LanguageChoices.load();
+  return state.choices;
+}
+
+/** A language's texts with the host's overrides; the Texts sheet is read on first use. */
+export function textsIn(context: AppContext, language: LanguageCode): Texts {
+  const state = stateOf(context);
+  let texts = state.texts.get(language);
+  if (!texts) {
+    state.overrides ??= overridesOf(readTextRows());
+    texts = new Texts(language, state.overrides, context.settings.locale);
+    state.texts.set(language, texts);
+  }
+  return texts;
+}
+
+/** The host's language, for pages that do not know who is reading. */
+export function hostTexts(context: AppContext): Texts {
+  return textsIn(context, context.settings.language);
+}
+
+/** The language one number is written to (see chooseLanguage for the order), with where it came from. */
+export function attendeeLanguage(
+  context: AppContext,
+  phone: string,
+  eventLanguage: string | null = null,
+): { language: LanguageCode; source: LanguageSource } {
+  return chooseLanguage({
+    chosen: choicesOf(context).of(phone),
+    event: languageOfTag(eventLanguage),
+    phone,
+    byCountry: context.settings.languageByCountry,
+    host: context.settings.language,
+  });
+}
+
+export function attendeeTexts(context: AppContext, phone: string, eventLanguage: string | null = null): Texts {
+  return textsIn(context, attendeeLanguage(context, phone, eventLanguage).language);
+}

@@ -1,0 +1,107 @@
+// A language's texts with the host's overrides applied: placeholder filling, and the rules an override must follow.
+import { type Catalogue, type TextKey, en } from './catalogues/en';
+import { CATALOGUES, LANGUAGES, type LanguageCode, isLanguageCode, localeFor } from './languages';
+
+export type { TextKey } from './catalogues/en';
+
+/** The host's own wording: text by `${key}|${language}`. */
+export type Overrides = ReadonlyMap<string, string>;
+
+export const TEXT_KEYS = Object.keys(en) as TextKey[];
+
+export function isTextKey(value: unknown): value is TextKey {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(en, value);
+}
+
+export function overrideKey(key: TextKey, language: LanguageCode): string {
+  return `${key}|${language}`;
+}
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+/** The placeholder names in a text, in order of first appearance. */
+export function placeholdersOf(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) if (!names.includes(match[1])) names.push(match[1]);
+  return names;
+}
+
+export function defaultText(key: TextKey, language: LanguageCode): string {
+  return CATALOGUES[language][key];
+}
+
+/**
+ * Why an override cannot be used, or null when it can: it may use only the placeholders of the English
+ * text (the same in every language), and must keep {link} where the default has one (the attendee
+ * would lose the way to cancel or move). Empty means "remove the override" and is always fine.
+ */
+export function overrideProblem(key: TextKey, text: string): string | null {
+  if (text.trim() === '') return null;
+  const allowed = placeholdersOf(en[key]);
+  const unknown = placeholdersOf(text).filter((name) => !allowed.includes(name));
+  if (unknown.length > 0) {
+    const list = allowed.length === 0 ? 'none' : allowed.map((name) => `{${name}}`).join(', ');
+    return `unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}; this text can use ${list}`;
+  }
+  if (allowed.includes('link') && !text.includes('{link}'))
+    return 'it must keep {link}: without it the attendee cannot cancel, move or book';
+  if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) return 'a brace that is not part of a placeholder such as {title}';
+  return null;
+}
+
+export type TextValues = Readonly<Record<string, string | number>>;
+
+/** Replaces every {name} with its value; a placeholder without a value stays visible rather than vanishing. */
+export function fill(template: string, values: TextValues): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
+}
+
+/** One language's texts for one execution: the catalogue, the host's valid overrides on top, and its locale. */
+export class Texts {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+
+  constructor(
+    readonly language: LanguageCode,
+    private readonly overrides: Overrides = new Map(),
+    hostLocale = '',
+  ) {
+    this.locale = localeFor(language, hostLocale);
+    this.dir = LANGUAGES[language].dir;
+  }
+
+  /** The text the attendee reads for this key: the host's override when one is valid, else the catalogue's. */
+  template(key: TextKey): string {
+    const override = this.overrides.get(overrideKey(key, this.language));
+    return override !== undefined && override.trim() !== '' && overrideProblem(key, override) === null
+      ? override
+      : defaultText(key, this.language);
+  }
+
+  t(key: TextKey, values: TextValues = {}): string {
+    return fill(this.template(key), values);
+  }
+}
+
+export function textsFor(language: string, overrides?: Overrides, hostLocale?: string): Texts {
+  return new Texts(isLanguageCode(language) ? language : 'en', overrides, hostLocale);
+}
+
+/** Every catalogue's texts, checked by the tests: a missing key or a different set of placeholders is a bug. */
+export function catalogueProblems(language: LanguageCode, catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  for (const key of TEXT_KEYS) {
+    const text = catalogue[key];
+    if (typeof text !== 'string' || text.trim() === '') {
+      problems.push(`${language} ${key}: missing`);
+      continue;
+    }
+    const expected = placeholdersOf(en[key]).sort().join(',');
+    const actual = placeholdersOf(text).sort().join(',');
+    if (expected !== actual) problems.push(`${language} ${key}: placeholders {${actual}} instead of {${expected}}`);
+  }
+  for (const key of Object.keys(catalogue)) if (!isTextKey(key)) problems.push(`${language} ${key}: not an English key`);
+  return problems;
+}

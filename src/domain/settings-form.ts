@@ -1,5 +1,6 @@
 // The host's settings form: which script properties a host sets, their groups, labels and help, and their validation by the runtime's own parsers.
 import { BOOKING_PROP, MAX_HORIZON_DAYS, parseBookingRules } from './booking-rules';
+import { LANGUAGES, LANGUAGE_CODES } from './i18n/languages';
 import { DEFAULT_REMINDER_OFFSETS } from './reminders';
 import { PROP, SettingsError, TWILIO_SANDBOX_SENDER, messageModeProblem, parseSettings } from './settings';
 import { DEFAULT_SLOT_RULES } from './slots';
@@ -195,13 +196,39 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     example: '',
   },
   {
+    name: PROP.language,
+    label: 'Your language',
+    group: 'you',
+    input: 'select',
+    secret: false,
+    options: [
+      { value: '', label: 'English (default)' },
+      ...LANGUAGE_CODES.filter((code) => code !== 'en').map((code) => ({ value: code, label: LANGUAGES[code].name })),
+    ],
+    help: 'What attendees read when neither they, the event nor their number say otherwise.',
+    example: '',
+  },
+  {
+    name: PROP.languageByCountry,
+    label: "Attendee's language from their number",
+    group: 'you',
+    input: 'select',
+    secret: false,
+    options: [
+      { value: '', label: 'On (default)' },
+      { value: 'off', label: 'Off' },
+    ],
+    help: 'On: +34 numbers read Spanish, +49 German, +966 Arabic … until the attendee chooses (LANGUAGE xx in the chat, the picker on their page).',
+    example: '',
+  },
+  {
     name: PROP.locale,
-    label: 'Language',
+    label: 'Date format',
     group: 'you',
     input: 'text',
     secret: false,
     placeholder: 'en',
-    help: 'A language tag such as en, en-GB or de: how dates and times are written in messages.',
+    help: 'A language tag such as en-US or de-CH: how dates are written in your language (other languages use their own).',
     example: '',
   },
   {

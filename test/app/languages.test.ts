@@ -192,6 +192,8 @@ describe('commands in every language', () => {
   ])('"%s" cancels', (text) => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    // A number names a row of the list the sender was shown.
+    write(sandbox, ADA, 'list');
     write(sandbox, ADA, text);
     expect(ledger(sandbox)[0].state).toBe('cancelled');
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(
@@ -202,7 +204,18 @@ describe('commands in every language', () => {
   it.each(['conferma 1', 'bevestig 1', 'onayla 1', 'konfirmasi 1', 'पुष्टि 1', 'تأكيد 1'])('"%s" confirms', (text) => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    write(sandbox, ADA, 'list');
     expect(write(sandbox, ADA, text)).toMatch(/^Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET \(UTC\+1\) is confirmed/);
+  });
+
+  it('answers "cancel 1" without a shown list in the language of the number', () => {
+    const sandbox = newSandbox();
+    write(sandbox, ADA, 'idioma español');
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    expect(write(sandbox, ADA, 'cancelar 1')).toMatch(
+      /^Ya no sé a qué lista se refiere, así que no se ha cambiado nada\. Esta es su lista actual: responda de nuevo "cancelar 1"/,
+    );
+    expect(ledger(sandbox)[0].state).toBe('active');
   });
 
   it('forwards an Arabic question rather than listing', () => {

@@ -57,8 +57,18 @@ export function entryPointNames(bundleCode) {
     .sort();
 }
 
+/**
+ * Apps Script runs the script's global code anew for every execution, so module state (the caches of
+ * one run) never outlives it. Each stub says so explicitly: a host that keeps one realm alive between
+ * runs (the sandbox) then gives every execution the same fresh caches.
+ */
 export function entryPointStubs(names) {
-  return names.map((name) => `function ${name}() {\n  return ${BUNDLE_NAME}.${name}.apply(this, arguments);\n}`).join('\n');
+  return names
+    .map(
+      (name) =>
+        `function ${name}() {\n  ${BUNDLE_NAME}.executionScope.begin();\n  return ${BUNDLE_NAME}.${name}.apply(this, arguments);\n}`,
+    )
+    .join('\n');
 }
 
 export async function buildBundle({ outDir = 'dist' } = {}) {

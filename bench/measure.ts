@@ -26,9 +26,21 @@ export function sumCalls(calls: Record<string, number>, prefix: string): number 
 }
 
 export function sheetWrites(calls: Record<string, number>): number {
-  return (calls['Range.setValues'] ?? 0) + (calls['Sheet.appendRow'] ?? 0) + (calls['Range.setValue'] ?? 0);
+  return (
+    (calls['Range.setValues'] ?? 0) +
+    (calls['Sheet.appendRow'] ?? 0) +
+    (calls['Range.setValue'] ?? 0) +
+    (calls['Sheets.Spreadsheets.Values.batchUpdate'] ?? 0) +
+    (calls['Sheets.Spreadsheets.Values.append'] ?? 0)
+  );
 }
 
 export function sheetCalls(calls: Record<string, number>): number {
-  return sumCalls(calls, 'Range.') + sumCalls(calls, 'Sheet.') + sumCalls(calls, 'Spreadsheet.') + sumCalls(calls, 'SpreadsheetApp.');
+  return (
+    sumCalls(calls, 'Range.') +
+    sumCalls(calls, 'Sheet.') +
+    sumCalls(calls, 'Spreadsheet.') +
+    sumCalls(calls, 'SpreadsheetApp.') +
+    sumCalls(calls, 'Sheets.')
+  );
 }

@@ -10,7 +10,11 @@ import { runSync } from './app/sync';
 import { runTick } from './app/tick';
 import { handleGet, handlePost, type WebEvent } from './app/web';
 import type { SettingsForm } from './domain/settings-form';
+import { forgetSpreadsheet } from './gas/sheets';
 import { isSpreadsheetOpenEvent } from './gas/ui';
+
+/** Not an entry point (not a function): every generated top-level stub calls begin() first (esbuild.config.mjs). */
+export const executionScope = { begin: forgetSpreadsheet };
 
 export function doGet(event: WebEvent): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   return handleGet(event);

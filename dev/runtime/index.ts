@@ -10,6 +10,7 @@ import { MailEmulation } from './mail';
 import { PropertiesServiceEmulation } from './properties';
 import { ScriptAppEmulation, type TriggerRegistry } from './script';
 import { SessionEmulation } from './session';
+import { SheetsApiService } from './sheets-api';
 import { SpreadsheetEmulation } from './spreadsheet';
 import { UrlFetchEmulation } from './urlfetch';
 import { UtilitiesEmulation } from './utilities';
@@ -54,6 +55,7 @@ export class AppsScriptRuntime {
   readonly cache: CacheServiceEmulation;
   readonly lock: LockServiceEmulation;
   readonly spreadsheet: SpreadsheetEmulation;
+  readonly sheetsApi: SheetsApiService;
   readonly urlFetch: UrlFetchEmulation;
   readonly mail: MailEmulation;
   readonly script: ScriptAppEmulation;
@@ -74,6 +76,7 @@ export class AppsScriptRuntime {
     this.cache = new CacheServiceEmulation(this.core);
     this.lock = new LockServiceEmulation(this.core);
     this.spreadsheet = new SpreadsheetEmulation(this.core, { name: options.spreadsheetName });
+    this.sheetsApi = new SheetsApiService(this.core, this.spreadsheet.spreadsheet);
     this.urlFetch = new UrlFetchEmulation(this.core, options.http);
     this.mail = new MailEmulation(this.core);
     this.script = new ScriptAppEmulation(this.core, { webAppUrl: options.webAppUrl });
@@ -109,6 +112,7 @@ export class AppsScriptRuntime {
       CacheService: this.cache.service(),
       LockService: this.lock.service(),
       SpreadsheetApp: this.spreadsheet.service(),
+      Sheets: this.sheetsApi.advanced(),
       UrlFetchApp: this.urlFetch.service(),
       HtmlService: this.html.service(),
       ContentService: this.content.service(),

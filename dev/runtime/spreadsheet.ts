@@ -219,6 +219,11 @@ export class Sheet {
     cell.v = toCellValue(value, cell.f, this.parent.timeZone);
   }
 
+  /** The text a cell shows (Sheets API FORMATTED_VALUE), uncounted. */
+  displayText(row: number, column: number): string {
+    return displayValue(this.cell(row, column), this.parent.timeZone);
+  }
+
   // script-facing methods
 
   getName(): string {

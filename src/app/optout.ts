@@ -16,7 +16,7 @@ export class OptOuts {
   private constructor(private readonly rows: string[][]) {}
 
   static load(): OptOuts {
-    return new OptOuts(SheetTable.find(OPT_OUTS_SHEET, OPT_OUT_COLUMNS)?.readRows() ?? []);
+    return new OptOuts(SheetTable.open(OPT_OUTS_SHEET, OPT_OUT_COLUMNS).readRows());
   }
 
   has(phone: string): boolean {

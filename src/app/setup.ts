@@ -6,6 +6,7 @@ import { SheetTable } from '../gas/sheets';
 import { ensureTriggers, removeTriggers } from '../gas/triggers';
 import { ensureSecrets } from './context';
 import { APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS, MESSAGES_SHEET, MESSAGE_COLUMNS } from './ledger';
+import { OPT_OUTS_SHEET, OPT_OUT_COLUMNS } from './optout';
 import { runSync } from './sync';
 
 export const CALENDAR_HANDLER = 'onCalendarChange';
@@ -20,8 +21,9 @@ export interface SetupReport {
 
 export function runSetup(): SetupReport {
   const props = ensureSecrets(readScriptProperties(), effectiveUserEmail());
-  SheetTable.open(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
-  SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS);
+  SheetTable.ensure(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+  SheetTable.ensure(MESSAGES_SHEET, MESSAGE_COLUMNS);
+  SheetTable.ensure(OPT_OUTS_SHEET, OPT_OUT_COLUMNS);
   const calendarId = (props[PROP.calendarId] ?? '').trim() || effectiveUserEmail();
   const triggers = ensureTriggers({ calendarHandler: CALENDAR_HANDLER, calendarId, tickHandler: TICK_HANDLER, tickMinutes: TICK_MINUTES });
   const report = runSync();

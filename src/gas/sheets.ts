@@ -1,80 +1,152 @@
-// The bound spreadsheet as tables: read a sheet once, write changed rows back in one call, append in one call.
-function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
-}
+// The bound spreadsheet as tables: one Sheets API call to read a sheet, one to rewrite it, one to append to it.
 
 /**
- * Text that Sheets would run as a formula ("=HYPERLINK(…)" in an attendee's message) is written behind
- * an apostrophe; reading strips it again, whether Sheets kept it (plain-text cells) or consumed it.
+ * Why the Sheets advanced service and not SpreadsheetApp for rows: a SpreadsheetApp read is
+ * getActiveSpreadsheet, getSheetByName, getLastRow, getRange, getValues (five calls) and a write four
+ * more, each a round trip; values.get, values.batchUpdate and values.append are one call each. RAW
+ * input stores every value as the text given, so "+4915…" stays text and "=HYPERLINK(…)" is never a
+ * formula, with no number format to set first. SpreadsheetApp remains for creating a sheet (rare).
  */
-function asText(rows: string[][]): string[][] {
-  return rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+
+/** Cached for one execution: every entry point's stub forgets them first (src/index.ts executionScope). */
+let bookCache: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+let idCache: string | null = null;
+
+export function forgetSpreadsheet(): void {
+  bookCache = null;
+  idCache = null;
 }
 
-function fromText(cell: string): string {
-  return cell.startsWith("'=") ? cell.slice(1) : cell;
+function book(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  bookCache ??= SpreadsheetApp.getActiveSpreadsheet();
+  return bookCache;
+}
+
+function spreadsheetId(): string {
+  idCache ??= book().getId();
+  return idCache;
+}
+
+function spreadsheets(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
+  return (Sheets as GoogleAppsScript.Sheets).Spreadsheets;
+}
+
+function values(): GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection {
+  return spreadsheets().Values;
+}
+
+/** One read: the grid's row count and each cell's shown text (values.get does not tell the grid's size). */
+const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+
+/** "A", "B" … "Z", "AA" …: the last column of a table in A1 notation. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Cells written by older versions behind an apostrophe ("'=…") read back as the text itself. */
+function fromText(cell: unknown): string {
+  const text = String(cell ?? '');
+  return text.startsWith("'=") ? text.slice(1) : text;
 }
 
 export class SheetTable {
+  /** Rows of the sheet's grid, learnt by readRows: a rewrite that fits needs no append. */
+  private gridRows: number | null = null;
+
   private constructor(
-    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly name: string,
     readonly headers: readonly string[],
   ) {}
 
-  /** Opens the sheet, creating it with a bold frozen header row when it does not exist yet. */
+  /**
+   * The table of a sheet, with no call yet: a missing sheet reads as no rows and is created (bold,
+   * frozen header row) by the first write, so a run pays no existence check.
+   */
   static open(name: string, headers: readonly string[]): SheetTable {
-    const book = spreadsheet();
-    let sheet = book.getSheetByName(name);
-    if (!sheet) {
-      sheet = book.insertSheet(name);
-      const header = sheet.getRange(1, 1, 1, headers.length);
-      header.setValues([headers.slice()]);
-      header.setFontWeight('bold');
-      sheet.setFrozenRows(1);
+    return new SheetTable(name, headers);
+  }
+
+  /** Creates the sheet now when it does not exist (setup). */
+  static ensure(name: string, headers: readonly string[]): SheetTable {
+    const table = new SheetTable(name, headers);
+    if (table.missing()) table.create();
+    return table;
+  }
+
+  private missing(): boolean {
+    return book().getSheetByName(this.name) === null;
+  }
+
+  private create(): void {
+    const sheet = book().insertSheet(this.name);
+    const header = sheet.getRange(1, 1, 1, this.headers.length);
+    header.setValues([this.headers.slice()]);
+    header.setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  }
+
+  /** A failed call on a sheet that turns out to be missing is retried once after creating it; other failures stand. */
+  private write(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      if (!this.missing()) throw error;
+      this.create();
+      call();
     }
-    return new SheetTable(sheet, headers);
   }
 
-  /** Only for reads where a missing sheet simply means no rows. */
-  static find(name: string, headers: readonly string[]): SheetTable | null {
-    const sheet = spreadsheet().getSheetByName(name);
-    return sheet ? new SheetTable(sheet, headers) : null;
+  private range(fromRow: number, toRow?: number): string {
+    const title = `'${this.name.replace(/'/g, "''")}'`;
+    return `${title}!A${fromRow}:${columnLetters(this.headers.length)}${toRow ?? ''}`;
   }
 
+  /**
+   * Rows 2…, each padded to the headers' width (trailing empty cells and rows are left out by the API),
+   * read with the grid's size in the same call.
+   */
   readRows(): string[][] {
-    const last = this.sheet.getLastRow();
-    if (last < 2) return [];
-    return this.sheet
-      .getRange(2, 1, last - 1, this.headers.length)
-      .getValues()
-      .map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : fromText(String(cell ?? '')))));
+    let answer: GoogleAppsScript.Sheets.Schema.Spreadsheet;
+    try {
+      answer = spreadsheets().get(spreadsheetId(), { ranges: [this.range(2)], fields: GRID_AND_VALUES });
+    } catch (error) {
+      // Only a missing sheet means "no rows"; any other failure is the caller's to see.
+      if (this.missing()) return [];
+      throw error;
+    }
+    const sheet = answer.sheets?.[0];
+    this.gridRows = sheet?.properties?.gridProperties?.rowCount ?? null;
+    const rowData = sheet?.data?.[0]?.rowData ?? [];
+    return rowData.map((row) => this.headers.map((_, i) => fromText(row.values?.[i]?.formattedValue)));
   }
 
-  /** A new sheet has 1,000 rows and ranges past the end throw, so grow it before writing there. */
-  private ensureRows(lastRow: number): void {
-    const max = this.sheet.getMaxRows();
-    if (lastRow > max) this.sheet.insertRowsAfter(max, lastRow - max);
-  }
-
-  /** Rewrites rows 2…n+1 in one call; plain-text format keeps "+49…" a string (Sheets would make it a number). */
+  /**
+   * Rewrites rows 2…n+1 (blanking rows that were there before) in one call when the grid holds them;
+   * otherwise the rows past the previous ones are appended, which grows the grid.
+   */
   writeRows(rows: string[][], previousCount: number): void {
-    if (rows.length > 0) {
-      this.ensureRows(rows.length + 1);
-      const range = this.sheet.getRange(2, 1, rows.length, this.headers.length);
-      range.setNumberFormat('@');
-      range.setValues(asText(rows));
+    const blank = Array.from({ length: Math.max(0, previousCount - rows.length) }, () => this.headers.map(() => ''));
+    const fits = this.gridRows !== null && 1 + rows.length <= this.gridRows;
+    const inPlace = fits ? rows : rows.slice(0, previousCount);
+    const update = [...inPlace, ...blank];
+    if (update.length > 0) {
+      const data = [{ range: this.range(2, 1 + update.length), values: update }];
+      this.write(() => values().batchUpdate({ valueInputOption: 'RAW', data }, spreadsheetId()));
     }
-    if (previousCount > rows.length) {
-      this.sheet.getRange(2 + rows.length, 1, previousCount - rows.length, this.headers.length).clearContent();
-    }
+    this.appendRows(rows.slice(inPlace.length));
   }
 
+  /** Appends after the last row with content, inserting rows, so the sheet grows as needed. */
   appendRows(rows: string[][]): void {
     if (rows.length === 0) return;
-    const first = this.sheet.getLastRow() + 1;
-    this.ensureRows(first + rows.length - 1);
-    const range = this.sheet.getRange(first, 1, rows.length, this.headers.length);
-    range.setNumberFormat('@');
-    range.setValues(asText(rows));
+    const options = { valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS' };
+    this.write(() => values().append({ values: rows }, spreadsheetId(), this.range(1), options));
   }
 }

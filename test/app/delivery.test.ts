@@ -1,6 +1,6 @@
 // Sandbox tests of delivery: status callbacks colour the event, Twilio faults never lose or duplicate a change.
 import type { Sandbox } from '../../dev/sandbox';
-import { addEvent, calendarEvent, HOUR, ledger, MINUTE, newSandbox, outbound, START } from '../support/sandbox';
+import { addEvent, calendarEvent, HOUR, ledger, MINUTE, newSandbox, outbound, sheetWrites, START } from '../support/sandbox';
 
 const PHONE = '+49 151 23456789';
 const TOMORROW_11 = START + 26 * HOUR;
@@ -49,12 +49,12 @@ describe('status callbacks', () => {
     const sandbox = newSandbox();
     const { id, sid } = oneAppointment(sandbox);
     sandbox.messageStatus(sid, 'delivered');
-    const writes = sandbox.runtime.core.calls['Range.setValues'] ?? 0;
+    const writes = sheetWrites(sandbox);
     const patches = sandbox.runtime.core.calls['Calendar.Events.patch'] ?? 0;
     sandbox.messageStatus(sid, 'sent');
     sandbox.messageStatus(sid, 'delivered');
     expect(ledger(sandbox)[0].delivery).toBe('delivered');
-    expect(sandbox.runtime.core.calls['Range.setValues'] ?? 0).toBe(writes);
+    expect(sheetWrites(sandbox)).toBe(writes);
     expect(sandbox.runtime.core.calls['Calendar.Events.patch'] ?? 0).toBe(patches);
     sandbox.messageStatus(sid, 'read');
     expect(ledger(sandbox)[0].delivery).toBe('read');

@@ -8,7 +8,9 @@ const code = readFileSync(path.join(dist, 'Code.js'), 'utf8');
 
 describe('dist/Code.js', () => {
   it('declares every entry point as a real top-level function', () => {
-    const declared = [...code.matchAll(/^function (\w+)\(\) \{\n {2}return __app\.\1\.apply/gm)].map((match) => match[1]).sort();
+    const declared = [...code.matchAll(/^function (\w+)\(\) \{\n {2}__app\.executionScope\.begin\(\);\n {2}return __app\.\1\.apply/gm)]
+      .map((match) => match[1])
+      .sort();
     expect(declared).toEqual(expect.arrayContaining(['doGet', 'doPost', 'onCalendarChange', 'setup', 'teardown', 'tick']));
     const context = vm.createContext({});
     vm.runInContext(code, context);

@@ -63,3 +63,23 @@ export function errorOf(outcome: Outcome): string {
   if (!('error' in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.result)}`);
   return outcome.error;
 }
+
+/** Sheet writes since the last reset: Sheets API values writes and any SpreadsheetApp value write. */
+export function sheetWrites(sandbox: Sandbox): number {
+  const calls = sandbox.runtime.core.calls;
+  return [
+    'Sheets.Spreadsheets.Values.batchUpdate',
+    'Sheets.Spreadsheets.Values.append',
+    'Range.setValues',
+    'Range.setValue',
+    'Sheet.appendRow',
+  ]
+    .map((name) => calls[name] ?? 0)
+    .reduce((sum, n) => sum + n, 0);
+}
+
+/** Sheet reads since the last reset (Sheets API values.get and SpreadsheetApp getValues). */
+export function sheetReads(sandbox: Sandbox): number {
+  const calls = sandbox.runtime.core.calls;
+  return (calls['Sheets.Spreadsheets.Values.get'] ?? 0) + (calls['Range.getValues'] ?? 0);
+}

@@ -9,7 +9,10 @@ const TUESDAY_10 = START + 25 * HOUR;
 function entryPoints(): string[] {
   const code = readFileSync(defaultBundlePath(), 'utf8');
   // The build's forwarding declarations, not functions inside page scripts embedded as strings.
-  return Array.from(code.matchAll(/^function (\w+)\(\) \{\n {2}return __app\.\1\.apply/gm), (match) => match[1]);
+  return Array.from(
+    code.matchAll(/^function (\w+)\(\) \{\n {2}__app\.executionScope\.begin\(\);\n {2}return __app\.\1\.apply/gm),
+    (match) => match[1],
+  );
 }
 
 /** Everything a caller could change: settings, triggers, every calendar's events, sheets, messages, mail. */

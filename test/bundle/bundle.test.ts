@@ -83,9 +83,16 @@ describe('dist/appsscript.json', () => {
   it('runs on V8 with Stackdriver logging, the Calendar advanced service and an explicit scope list', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
-    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' }]);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' },
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+    ]);
     expect(manifest.oauthScopes).toEqual(
-      expect.arrayContaining(['https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/script.external_request']),
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/calendar',
+        'https://www.googleapis.com/auth/spreadsheets',
+        'https://www.googleapis.com/auth/script.external_request',
+      ]),
     );
     expect(manifest.oauthScopes.every((scope: string) => scope.startsWith('https://www.googleapis.com/auth/'))).toBe(true);
   });

@@ -78,8 +78,8 @@ export function sheetWrites(sandbox: Sandbox): number {
     .reduce((sum, n) => sum + n, 0);
 }
 
-/** Sheet reads since the last reset (Sheets API values.get and SpreadsheetApp getValues). */
+/** Sheet reads since the last reset (Sheets API reads and SpreadsheetApp getValues). */
 export function sheetReads(sandbox: Sandbox): number {
   const calls = sandbox.runtime.core.calls;
-  return (calls['Sheets.Spreadsheets.Values.get'] ?? 0) + (calls['Range.getValues'] ?? 0);
+  return (calls['Sheets.Spreadsheets.get'] ?? 0) + (calls['Sheets.Spreadsheets.Values.get'] ?? 0) + (calls['Range.getValues'] ?? 0);
 }

@@ -1,8 +1,15 @@
 // google.script.run typed from the exports of src/index.ts: a renamed or removed entry point fails the type-check.
 import type * as entryPoints from '../../index';
 
-/** Every top-level function the server offers to pages, by name. */
-export type ServerFunctions = typeof entryPoints;
+type Exports = typeof entryPoints;
+
+/** Every top-level function the server offers to pages, by name (exports that are not functions are no entry points). */
+export type ServerFunctions = {
+  [Name in keyof Exports as Exports[Name] extends (...args: never) => unknown ? Name : never]: Extract<
+    Exports[Name],
+    (...args: never) => unknown
+  >;
+};
 export type ServerFunctionName = keyof ServerFunctions;
 
 /**

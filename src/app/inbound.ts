@@ -1,6 +1,7 @@
 // The conversation on the host's number: an attendee's WhatsApp message verified, understood, acted on and answered.
 import type { Appointment } from '../domain/appointments';
 import { cleanInboundText, parseCommand, type Command } from '../domain/commands';
+import { deliveryOptedIn, deliveryOptedOut } from '../domain/delivery';
 import * as replies from '../domain/replies';
 import { PROP } from '../domain/settings';
 import { addDaysInZone } from '../domain/time';
@@ -15,7 +16,7 @@ import { repaintEvent } from './appearance';
 import { cancelByToken, rowForToken } from './attendee';
 import type { AppContext } from './context';
 import { Ledger, appendToLog, type LogEntry } from './ledger';
-import { OPTED_OUT_ERROR, OptOuts } from './optout';
+import { OptOuts } from './optout';
 import { RequestError } from './requests';
 import { rememberShownList, shownList } from './shown-list';
 import type { Params } from './webhooks';
@@ -151,7 +152,7 @@ function optOut(context: AppContext, ledger: Ledger, optOuts: OptOuts, phone: st
   const events = new Set<string>();
   for (const row of ledger.all()) {
     if (row.phone !== phone || row.state !== 'active' || row.end <= at) continue;
-    ledger.put({ ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at });
+    ledger.put(deliveryOptedOut(row, at));
     events.add(row.eventId);
   }
   for (const eventId of events) repaintEvent(context, eventId, ledger.forEvent(eventId));
@@ -163,11 +164,7 @@ function optIn(context: AppContext, ledger: Ledger, optOuts: OptOuts, phone: str
   const events = new Set<string>();
   for (const row of ledger.all()) {
     if (row.phone !== phone || row.delivery !== 'opted-out') continue;
-    const booked = row.announcedKind === 'scheduled' || row.announcedKind === 'rescheduled';
-    const moved = row.start !== row.announcedStart || row.end !== row.announcedEnd;
-    const live = row.state === 'active' && row.start > at;
-    const pending = !live ? '' : !booked ? 'scheduled' : moved ? 'rescheduled' : '';
-    ledger.put({ ...row, pending, delivery: '', error: '', attempts: 0, retryAt: null, updatedAt: at });
+    ledger.put(deliveryOptedIn(row, at));
     if (row.state === 'active') events.add(row.eventId);
   }
   for (const eventId of events) repaintEvent(context, eventId, ledger.forEvent(eventId));

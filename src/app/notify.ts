@@ -1,5 +1,15 @@
 // Sends due announcements through Twilio in batches and records every outcome in the ledger.
-import { MAX_SEND_ATTEMPTS, isDue, isStale, retryDelayMs, type Appointment } from '../domain/appointments';
+import { isDue, isStale, type Appointment } from '../domain/appointments';
+import {
+  deliveryAccepted,
+  deliveryAdopted,
+  deliveryDropped,
+  deliveryOptedOut,
+  deliveryRejected,
+  deliveryRetry,
+  deliveryUncertain,
+  OPTED_OUT_ERROR,
+} from '../domain/delivery';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchAll, type HttpResult } from '../gas/http';
@@ -7,14 +17,12 @@ import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
 import { attendeeTexts } from './languages';
 import type { Ledger } from './ledger';
-import { OPTED_OUT_ERROR, OptOuts } from './optout';
+import { OptOuts } from './optout';
 
 /** Twilio accepts many parallel creates; 20 per fetchAll keeps one batch well inside a web request. */
 const BATCH_SIZE = 20;
 /** Throttling and outages are retried inside the run this many times before the tick takes over. */
 const IN_RUN_RETRIES = 2;
-/** How long an uncertain send waits for Twilio to show the message before we look it up. */
-const UNCERTAIN_WAIT_MS = 5 * 60_000;
 
 export function appointmentFacts(context: AppContext, row: Appointment): AppointmentFacts {
   return {
@@ -117,23 +125,6 @@ function findUncertainMessage(
   return match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null;
 }
 
-function accepted(row: Appointment, kind: MessageKind, sid: string, status: string, at: number): Appointment {
-  return {
-    ...row,
-    pending: '',
-    announcedKind: kind,
-    announcedStart: kind === 'cancelled' ? row.announcedStart : row.start,
-    announcedEnd: kind === 'cancelled' ? row.announcedEnd : row.end,
-    announcedAt: at,
-    messageSid: sid,
-    delivery: status,
-    error: '',
-    attempts: 0,
-    retryAt: null,
-    updatedAt: at,
-  };
-}
-
 /**
  * Sends every due announcement in the ledger. Returns the event ids whose appearance may need to
  * change (a send was refused for good, so the event turns red).
@@ -151,7 +142,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
     const kind = row.pending as MessageKind;
     optOuts ??= OptOuts.load();
     if (optOuts.has(row.phone)) {
-      ledger.put({ ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at });
+      ledger.put(deliveryOptedOut(row, at));
       ledger.record({
         time: at,
         direction: 'note',
@@ -166,13 +157,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
       continue;
     }
     if (isStale(row, at)) {
-      ledger.put({
-        ...row,
-        pending: '',
-        delivery: 'error',
-        error: `not sent: the appointment began before the ${kind} message could go out`,
-        updatedAt: at,
-      });
+      ledger.put(deliveryDropped(row, kind, at));
       ledger.record({
         time: at,
         direction: 'note',
@@ -195,7 +180,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
       );
       const found = findUncertainMessage(context, row, kind, knownSids);
       if (found) {
-        ledger.put(accepted(row, kind, found.sid, found.status, at));
+        ledger.put(deliveryAdopted(row, kind, found, at));
         knownSids.add(found.sid);
         ledger.record({
           time: at,
@@ -221,56 +206,22 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
     const base = { time: at, eventId: row.eventId, phone: row.phone, kind };
     switch (outcome.kind) {
       case 'accepted':
-        ledger.put(accepted(row, kind, outcome.sid, outcome.status, at));
+        ledger.put(deliveryAccepted(row, kind, outcome.sid, outcome.status, at));
         ledger.record({ ...base, direction: 'out', messageSid: outcome.sid, status: outcome.status, detail: '' });
         return;
       case 'rejected':
-        ledger.put({
-          ...row,
-          pending: '',
-          delivery: 'failed',
-          error: outcome.reason,
-          attempts: row.attempts + 1,
-          retryAt: null,
-          updatedAt: at,
-        });
+        ledger.put(deliveryRejected(row, outcome.reason, at));
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'failed', detail: outcome.reason });
         repaint.add(row.eventId);
         return;
       case 'uncertain':
-        ledger.put({
-          ...row,
-          delivery: 'uncertain',
-          error: `${outcome.reason}; checking whether it was sent before trying again`,
-          attempts: row.attempts + 1,
-          retryAt: at + UNCERTAIN_WAIT_MS,
-          updatedAt: at,
-        });
+        ledger.put(deliveryUncertain(row, outcome.reason, at));
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'uncertain', detail: outcome.reason });
         return;
       case 'retry': {
-        const attempts = row.attempts + 1;
-        if (attempts >= MAX_SEND_ATTEMPTS) {
-          ledger.put({
-            ...row,
-            pending: '',
-            delivery: 'failed',
-            error: `gave up after ${attempts} attempts: ${outcome.reason}`,
-            attempts,
-            retryAt: null,
-            updatedAt: at,
-          });
-          repaint.add(row.eventId);
-        } else {
-          ledger.put({
-            ...row,
-            delivery: 'retrying',
-            error: outcome.reason,
-            attempts,
-            retryAt: at + retryDelayMs(attempts),
-            updatedAt: at,
-          });
-        }
+        const next = deliveryRetry(row, outcome.reason, at);
+        ledger.put(next);
+        if (next.pending === '') repaint.add(row.eventId);
         ledger.record({ ...base, direction: 'out', messageSid: '', status: 'retrying', detail: outcome.reason });
       }
     }

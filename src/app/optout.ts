@@ -9,9 +9,6 @@ import { SheetTable } from '../gas/sheets';
 export const OPT_OUTS_SHEET = 'OptOuts';
 export const OPT_OUT_COLUMNS = ['phone', 'optedOutAt', 'via'] as const;
 
-/** What the ledger row and the event say when nothing was sent because of an opt-out. */
-export const OPTED_OUT_ERROR = 'the attendee opted out of WhatsApp messages (replied STOP); nothing is sent to this number';
-
 export class OptOuts {
   private constructor(private readonly rows: string[][]) {}
 

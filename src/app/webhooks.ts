@@ -1,4 +1,5 @@
 // Twilio's posts to the web app: delivery status callbacks (and, later, inbound messages), verified by key and account.
+import { deliveryStatusReported } from '../domain/delivery';
 import { PROP } from '../domain/settings';
 import { constantTimeEqual } from '../domain/tokens';
 import { explainTwilioError, isFailureStatus, isNewerStatus, statusRank } from '../domain/twilio';
@@ -37,7 +38,7 @@ function applyStatus(context: AppContext, ledger: Ledger, update: StatusUpdate):
   if (!row || !isNewerStatus(row.delivery, update.status)) return false;
   const code = Number(update.errorCode);
   const error = isFailureStatus(update.status) ? (code ? explainTwilioError(code) : `Twilio reported the message as ${update.status}`) : '';
-  ledger.put({ ...row, delivery: update.status, error, updatedAt: now() });
+  ledger.put(deliveryStatusReported(row, update.status, error, now()));
   ledger.record({
     time: now(),
     direction: 'status',

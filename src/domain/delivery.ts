@@ -1,0 +1,102 @@
+// A ledger row's delivery state changes, one named function each: what Twilio's answer or the attendee's choice does to the row.
+import { MAX_SEND_ATTEMPTS, retryDelayMs, type Appointment } from './appointments';
+import type { MessageKind } from './messages';
+
+/** How long an uncertain send waits for Twilio to show the message before we look it up. */
+export const UNCERTAIN_WAIT_MS = 5 * 60_000;
+
+/** What the ledger row and the event say when nothing was sent because of an opt-out. */
+export const OPTED_OUT_ERROR = 'the attendee opted out of WhatsApp messages (replied STOP); nothing is sent to this number';
+
+/**
+ * Twilio accepted the `kind` message as `sid`: it is the announced one now. A cancel keeps the time
+ * last announced, so a later re-booking compares with what the attendee was told.
+ */
+export function deliveryAccepted(row: Appointment, kind: MessageKind, sid: string, status: string, at: number): Appointment {
+  return {
+    ...row,
+    pending: '',
+    announcedKind: kind,
+    announcedStart: kind === 'cancelled' ? row.announcedStart : row.start,
+    announcedEnd: kind === 'cancelled' ? row.announcedEnd : row.end,
+    announcedAt: at,
+    messageSid: sid,
+    delivery: status,
+    error: '',
+    attempts: 0,
+    retryAt: null,
+    updatedAt: at,
+  };
+}
+
+/** A message an uncertain send did create, found at Twilio: the same as its acceptance. */
+export function deliveryAdopted(row: Appointment, kind: MessageKind, found: { sid: string; status: string }, at: number): Appointment {
+  return deliveryAccepted(row, kind, found.sid, found.status, at);
+}
+
+/** Twilio refused for good (bad number, bad template …): nothing is pending, the row shows why. */
+export function deliveryRejected(row: Appointment, reason: string, at: number): Appointment {
+  return { ...row, pending: '', delivery: 'failed', error: reason, attempts: row.attempts + 1, retryAt: null, updatedAt: at };
+}
+
+/** The send may have gone out (a 5xx after the request left): still pending, looked up before any resend. */
+export function deliveryUncertain(row: Appointment, reason: string, at: number): Appointment {
+  return {
+    ...row,
+    delivery: 'uncertain',
+    error: `${reason}; checking whether it was sent before trying again`,
+    attempts: row.attempts + 1,
+    retryAt: at + UNCERTAIN_WAIT_MS,
+    updatedAt: at,
+  };
+}
+
+/** Throttled or unreachable: retried with backoff, given up (failed, nothing pending) after MAX_SEND_ATTEMPTS. */
+export function deliveryRetry(row: Appointment, reason: string, at: number): Appointment {
+  const attempts = row.attempts + 1;
+  if (attempts >= MAX_SEND_ATTEMPTS) {
+    return {
+      ...row,
+      pending: '',
+      delivery: 'failed',
+      error: `gave up after ${attempts} attempts: ${reason}`,
+      attempts,
+      retryAt: null,
+      updatedAt: at,
+    };
+  }
+  return { ...row, delivery: 'retrying', error: reason, attempts, retryAt: at + retryDelayMs(attempts), updatedAt: at };
+}
+
+/** The attendee replied STOP: nothing is sent to the number, and the row says so. */
+export function deliveryOptedOut(row: Appointment, at: number): Appointment {
+  return { ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at };
+}
+
+/**
+ * The attendee opted back in: what the opt-out held back is pending again. A live appointment never
+ * announced is announced as booked; one announced at another time, as moved; anything else needs nothing.
+ */
+export function deliveryOptedIn(row: Appointment, at: number): Appointment {
+  const booked = row.announcedKind === 'scheduled' || row.announcedKind === 'rescheduled';
+  const moved = row.start !== row.announcedStart || row.end !== row.announcedEnd;
+  const live = row.state === 'active' && row.start > at;
+  const pending = !live ? '' : !booked ? 'scheduled' : moved ? 'rescheduled' : '';
+  return { ...row, pending, delivery: '', error: '', attempts: 0, retryAt: null, updatedAt: at };
+}
+
+/** The appointment began before its `kind` message could go out: dropped, with the reason on the row. */
+export function deliveryDropped(row: Appointment, kind: MessageKind, at: number): Appointment {
+  return {
+    ...row,
+    pending: '',
+    delivery: 'error',
+    error: `not sent: the appointment began before the ${kind} message could go out`,
+    updatedAt: at,
+  };
+}
+
+/** Twilio's status callback for the row's message (already known to be newer); a failure carries its explanation. */
+export function deliveryStatusReported(row: Appointment, status: string, error: string, at: number): Appointment {
+  return { ...row, delivery: status, error, updatedAt: at };
+}

@@ -1,0 +1,212 @@
+// Table tests of a ledger row's delivery state changes: every field each change sets, with exact values.
+import { MAX_SEND_ATTEMPTS, type Appointment } from '../../src/domain/appointments';
+import type { MessageKind } from '../../src/domain/messages';
+import {
+  OPTED_OUT_ERROR,
+  UNCERTAIN_WAIT_MS,
+  deliveryAccepted,
+  deliveryAdopted,
+  deliveryDropped,
+  deliveryOptedIn,
+  deliveryOptedOut,
+  deliveryRejected,
+  deliveryRetry,
+  deliveryStatusReported,
+  deliveryUncertain,
+} from '../../src/domain/delivery';
+
+const MINUTE = 60_000;
+const AT = Date.UTC(2026, 0, 5, 8, 0);
+/** Monday 12 January 2026, 09:00–09:30 Berlin. */
+const START = Date.UTC(2026, 0, 12, 8, 0);
+const END = START + 30 * MINUTE;
+/** The time first announced, an hour earlier. */
+const OLD_START = START - 60 * MINUTE;
+const OLD_END = OLD_START + 30 * MINUTE;
+
+function row(overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    key: 'ev1|+4915123456789',
+    eventId: 'ev1',
+    iCalUID: 'ev1@google.com',
+    phone: '+4915123456789',
+    email: '',
+    title: 'Checkup',
+    start: START,
+    end: END,
+    state: 'active',
+    pending: 'rescheduled',
+    announcedKind: 'scheduled',
+    announcedStart: OLD_START,
+    announcedEnd: OLD_END,
+    announcedAt: AT - 60 * MINUTE,
+    messageSid: 'SM0001',
+    delivery: 'retrying',
+    error: 'Twilio is busy',
+    attempts: 2,
+    retryAt: AT - MINUTE,
+    token: 'tok',
+    updatedAt: AT - 2 * MINUTE,
+    reminded: '',
+    remindedAt: null,
+    confirmedAt: null,
+    ...overrides,
+  };
+}
+
+/** A change sets exactly `fields`: every other field comes through as it was. */
+function expectChange(before: Appointment, after: Appointment, fields: Partial<Appointment>): void {
+  expect(after).toEqual({ ...before, ...fields });
+}
+
+describe('deliveryAccepted', () => {
+  it.each<[string, MessageKind, Partial<Appointment>]>([
+    [
+      'a move: the new time becomes the announced one',
+      'rescheduled',
+      { announcedKind: 'rescheduled', announcedStart: START, announcedEnd: END },
+    ],
+    ['a booking: announced at its time', 'scheduled', { announcedKind: 'scheduled', announcedStart: START, announcedEnd: END }],
+    ['a cancel keeps the time last announced', 'cancelled', { announcedKind: 'cancelled' }],
+  ])('%s', (_, kind, announced) => {
+    const before = row({ pending: kind });
+    expectChange(before, deliveryAccepted(before, kind, 'SM0002', 'queued', AT), {
+      pending: '',
+      ...announced,
+      announcedAt: AT,
+      messageSid: 'SM0002',
+      delivery: 'queued',
+      error: '',
+      attempts: 0,
+      retryAt: null,
+      updatedAt: AT,
+    });
+  });
+
+  it('adopting a message found after an uncertain send is the same as its acceptance', () => {
+    const before = row({ delivery: 'uncertain', error: 'Twilio answered 500; checking whether it was sent before trying again' });
+    expect(deliveryAdopted(before, 'rescheduled', { sid: 'SM0003', status: 'delivered' }, AT)).toEqual(
+      deliveryAccepted(before, 'rescheduled', 'SM0003', 'delivered', AT),
+    );
+    expect(deliveryAdopted(before, 'rescheduled', { sid: 'SM0003', status: 'delivered' }, AT)).toMatchObject({
+      pending: '',
+      messageSid: 'SM0003',
+      delivery: 'delivered',
+      error: '',
+      attempts: 0,
+    });
+  });
+});
+
+describe('refusals and retries', () => {
+  it.each<[string, Appointment, Partial<Appointment>]>([
+    [
+      'rejected: nothing pending, failed with the reason, one more attempt',
+      deliveryRejected(row(), 'invalid number', AT),
+      { pending: '', delivery: 'failed', error: 'invalid number', attempts: 3, retryAt: null, updatedAt: AT },
+    ],
+    [
+      'uncertain: still pending, looked up after the wait',
+      deliveryUncertain(row(), 'Twilio answered 500', AT),
+      {
+        delivery: 'uncertain',
+        error: 'Twilio answered 500; checking whether it was sent before trying again',
+        attempts: 3,
+        retryAt: AT + 5 * MINUTE,
+        updatedAt: AT,
+      },
+    ],
+    [
+      'retry after the third attempt: backoff of 4 minutes',
+      deliveryRetry(row(), 'Twilio is busy (429)', AT),
+      { error: 'Twilio is busy (429)', attempts: 3, retryAt: AT + 4 * MINUTE, updatedAt: AT },
+    ],
+    [
+      'retry after the first attempt: backoff of 1 minute',
+      deliveryRetry(row({ attempts: 0, delivery: '' }), 'could not reach Twilio', AT),
+      { delivery: 'retrying', error: 'could not reach Twilio', attempts: 1, retryAt: AT + MINUTE, updatedAt: AT },
+    ],
+    [
+      'retry one short of the limit: still retrying, backoff capped at an hour',
+      deliveryRetry(row({ attempts: MAX_SEND_ATTEMPTS - 2 }), 'Twilio is busy (429)', AT),
+      { error: 'Twilio is busy (429)', attempts: 7, retryAt: AT + 60 * MINUTE, updatedAt: AT },
+    ],
+    [
+      'retry reaching the limit: given up, failed, nothing pending',
+      deliveryRetry(row({ attempts: MAX_SEND_ATTEMPTS - 1 }), 'Twilio is busy (429)', AT),
+      {
+        pending: '',
+        delivery: 'failed',
+        error: 'gave up after 8 attempts: Twilio is busy (429)',
+        attempts: 8,
+        retryAt: null,
+        updatedAt: AT,
+      },
+    ],
+  ])('%s', (_, after, expected) => {
+    expectChange(row(), after, expected);
+  });
+
+  it('waits five minutes before looking up an uncertain send', () => {
+    expect(UNCERTAIN_WAIT_MS).toBe(300_000);
+  });
+});
+
+describe('opting out and back in', () => {
+  it('an opt-out clears what is pending and says why', () => {
+    expectChange(row(), deliveryOptedOut(row(), AT), {
+      pending: '',
+      delivery: 'opted-out',
+      error: 'the attendee opted out of WhatsApp messages (replied STOP); nothing is sent to this number',
+      attempts: 0,
+      retryAt: null,
+      updatedAt: AT,
+    });
+    expect(OPTED_OUT_ERROR).toBe('the attendee opted out of WhatsApp messages (replied STOP); nothing is sent to this number');
+  });
+
+  const optedOut = (overrides: Partial<Appointment>): Appointment =>
+    row({ pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, ...overrides });
+
+  it.each<[string, Appointment, Appointment['pending']]>([
+    [
+      'never announced, still ahead: announced as booked',
+      optedOut({ announcedKind: '', announcedStart: null, announcedEnd: null }),
+      'scheduled',
+    ],
+    ['announced at another time: announced as moved', optedOut({}), 'rescheduled'],
+    ['announced as moved to another time: moved again', optedOut({ announcedKind: 'rescheduled' }), 'rescheduled'],
+    ['announced at this very time: nothing to send', optedOut({ announcedStart: START, announcedEnd: END }), ''],
+    ['only the end moved: announced as moved', optedOut({ announcedStart: START, announcedEnd: END + 15 * MINUTE }), 'rescheduled'],
+    ['last told it was cancelled: announced as booked', optedOut({ announcedKind: 'cancelled' }), 'scheduled'],
+    ['already begun: nothing to send', optedOut({ start: AT, end: AT + 30 * MINUTE }), ''],
+    ['cancelled in the calendar: nothing to send', optedOut({ state: 'cancelled' }), ''],
+  ])('opting back in, %s', (_, before, pending) => {
+    expectChange(before, deliveryOptedIn(before, AT), {
+      pending,
+      attempts: 0,
+      retryAt: null,
+      delivery: '',
+      error: '',
+      updatedAt: AT,
+    });
+  });
+});
+
+describe('dropped and reported', () => {
+  it.each<[MessageKind, string]>([
+    ['rescheduled', 'not sent: the appointment began before the rescheduled message could go out'],
+    ['scheduled', 'not sent: the appointment began before the scheduled message could go out'],
+  ])('a %s message the appointment overtook is dropped', (kind, error) => {
+    const before = row({ pending: kind });
+    expectChange(before, deliveryDropped(before, kind, AT), { pending: '', delivery: 'error', error, updatedAt: AT });
+  });
+
+  it.each([
+    ['delivered', '', { delivery: 'delivered', error: '', updatedAt: AT }],
+    ['undelivered', 'the number is not on WhatsApp', { delivery: 'undelivered', error: 'the number is not on WhatsApp', updatedAt: AT }],
+  ])('a status callback %s sets delivery and error only', (status, error, expected) => {
+    const before = row({ pending: '', delivery: 'sent', error: '' });
+    expectChange(before, deliveryStatusReported(before, status, error, AT), expected);
+  });
+});

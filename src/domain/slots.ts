@@ -148,7 +148,11 @@ export function findFreeSlots(input: {
       const windowEnd = zonedToEpoch({ year, month, day, minute: toMinute }, zone);
       const lastEnd = Math.min(windowEnd, horizonEnd);
       // Without a transition inside the window, local steps are plain millisecond steps: no Intl calls.
-      const steady = zoneOffsetMs(windowStart, zone) === zoneOffsetMs(windowEnd, zone);
+      // A window that opens inside a gap (02:00 on a spring-forward day) resolved to a later wall time,
+      // so stepping from it would leave the grid: that day goes through the wall-clock path.
+      const startOffset = zoneOffsetMs(windowStart, zone);
+      const opensOnTime = windowStart + startOffset === Date.UTC(year, month - 1, day) + fromMinute * MINUTE_MS;
+      const steady = opensOnTime && startOffset === zoneOffsetMs(windowEnd, zone);
       for (let minute = fromMinute; minute < toMinute; minute += rules.stepMinutes) {
         let start = windowStart + (minute - fromMinute) * MINUTE_MS;
         if (!steady) {

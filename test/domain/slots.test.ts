@@ -51,7 +51,7 @@ function referenceSlots(busy: Interval[], now: number, r: SlotRules, ignore?: In
         const local = zonedParts(start, r.timeZone);
         if (local.hour * 60 + local.minute !== minute) continue;
         const end = start + r.durationMinutes * MINUTE;
-        if (end > windowEnd || end > horizonEnd || start < earliest) continue;
+        if (end > windowEnd || end > horizonEnd || start < earliest || start <= now) continue;
         if (blocking.some((b) => b.start - buffer < end && b.end + buffer > start)) continue;
         found.push({ start, end });
       }
@@ -158,6 +158,41 @@ describe('findFreeSlots', () => {
     const autumn = findFreeSlots({ busy: [], now: iso('2026-10-24T12:00:00Z'), rules: r, limit: 10 });
     expect(show(autumn)).toEqual(show(referenceSlots([], iso('2026-10-24T12:00:00Z'), r)).slice(0, 10));
     expect(autumn.length).toBeGreaterThan(0);
+  });
+
+  describe('working hours that begin inside a DST gap keep the wall-clock grid', () => {
+    const wall = (slots: Interval[], zone: string): string[] =>
+      slots.map((slot) => {
+        const p = zonedParts(slot.start, zone);
+        return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+      });
+    // [zone, the transition day (UTC noon), from, to, step, expected wall starts that day]
+    const cases: Array<[string, string, string, string, number, string[]]> = [
+      // Berlin, last Sunday of March: 02:00 -> 03:00.
+      ['Europe/Berlin', '2026-03-29T12:00:00Z', '02:00', '05:00', 30, ['03:00', '03:30', '04:00', '04:30']],
+      ['Europe/Berlin', '2026-03-29T12:00:00Z', '02:00', '06:00', 45, ['03:30', '04:15', '05:00']],
+      ['Europe/Berlin', '2026-03-29T12:00:00Z', '02:30', '04:30', 40, ['03:10', '03:50']],
+      // Midnight changes: Santiago (first Sunday of September), Havana (second Sunday of March), Beirut (last Sunday of March).
+      ['America/Santiago', '2026-09-06T12:00:00Z', '00:00', '03:00', 30, ['01:00', '01:30', '02:00', '02:30']],
+      ['America/Santiago', '2026-09-06T12:00:00Z', '00:00', '03:00', 45, ['01:30', '02:15']],
+      ['America/Havana', '2026-03-08T12:00:00Z', '00:00', '02:00', 30, ['01:00', '01:30']],
+      ['America/Havana', '2026-03-08T12:00:00Z', '00:00', '03:00', 50, ['01:40', '02:30']],
+      ['Asia/Beirut', '2026-03-29T12:00:00Z', '00:00', '02:00', 30, ['01:00', '01:30']],
+      ['Asia/Beirut', '2026-03-29T12:00:00Z', '00:00', '03:00', 40, ['01:20', '02:00']],
+      // Lord Howe Island moves by 30 minutes: 02:00 -> 02:30.
+      ['Australia/Lord_Howe', '2026-10-04T12:00:00Z', '02:00', '04:00', 30, ['02:30', '03:00', '03:30']],
+      ['Australia/Lord_Howe', '2026-10-04T12:00:00Z', '02:00', '04:00', 20, ['02:40', '03:00', '03:20']],
+    ];
+    it.each(cases)('%s on %s, %s-%s every %i minutes', (zone, day, from, to, step, expected) => {
+      const weekday = new Date(day).getUTCDay();
+      const r = rules({ timeZone: zone, workingHours: { [weekday]: [[from, to]] }, minNoticeMinutes: 0, stepMinutes: step, horizonDays: 10 });
+      const now = iso(day) - 3 * 24 * HOUR;
+      const slots = findFreeSlots({ busy: [], now, rules: r, limit: expected.length });
+      expect(wall(slots, zone)).toEqual(expected);
+      const local = zonedParts(slots[0].start, zone);
+      expect(`${local.year}-${local.month}-${local.day}`).toBe(day.slice(0, 10).replace(/-0/g, '-'));
+      expect(show(slots)).toEqual(show(referenceSlots([], now, r)).slice(0, expected.length));
+    });
   });
 
   it('supports split days, 24:00 ends and overlapping windows without duplicates', () => {

@@ -185,7 +185,13 @@ describe('findFreeSlots', () => {
     ];
     it.each(cases)('%s on %s, %s-%s every %i minutes', (zone, day, from, to, step, expected) => {
       const weekday = new Date(day).getUTCDay();
-      const r = rules({ timeZone: zone, workingHours: { [weekday]: [[from, to]] }, minNoticeMinutes: 0, stepMinutes: step, horizonDays: 10 });
+      const r = rules({
+        timeZone: zone,
+        workingHours: { [weekday]: [[from, to]] },
+        minNoticeMinutes: 0,
+        stepMinutes: step,
+        horizonDays: 10,
+      });
       const now = iso(day) - 3 * 24 * HOUR;
       const slots = findFreeSlots({ busy: [], now, rules: r, limit: expected.length });
       expect(wall(slots, zone)).toEqual(expected);

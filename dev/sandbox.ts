@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import { AppsScriptRuntime } from './runtime/index';
 import { describeHtmlOutput } from './runtime/html';
 import { describeTextOutput } from './runtime/content';
+import { timeDrivenEvent } from './runtime/script';
 import type { HttpRequest, HttpResponse, Quotas } from './runtime/core';
 import { FakeTwilio, encodeForm, parseForm } from './twilio/fake-twilio';
 
@@ -210,6 +211,7 @@ export class Sandbox {
       if (trigger.kind !== 'calendar') continue;
       const source = trigger.calendarId === 'primary' ? this.runtime.calendar.primaryId : trigger.calendarId;
       if (source !== target) continue;
+      // https://developers.google.com/apps-script/guides/triggers/events#google_calendar_events: exactly these three fields.
       this.invokeTrigger(trigger.handlerFunction, { authMode: 'FULL', calendarId: trigger.calendarId, triggerUid: trigger.id });
     }
   }
@@ -251,18 +253,7 @@ export class Sandbox {
       if (!next) break;
       this.runtime.core.now = Math.max(this.runtime.core.now, next.nextRunAt as number);
       this.runtime.triggers.markRan(next.id, next.nextRunAt as number);
-      const at = new Date(this.runtime.core.now);
-      this.invokeTrigger(next.handlerFunction, {
-        authMode: 'FULL',
-        triggerUid: next.id,
-        year: at.getUTCFullYear(),
-        month: at.getUTCMonth() + 1,
-        'day-of-month': at.getUTCDate(),
-        hour: at.getUTCHours(),
-        minute: at.getUTCMinutes(),
-        second: at.getUTCSeconds(),
-        timezone: 'UTC',
-      });
+      this.invokeTrigger(next.handlerFunction, timeDrivenEvent(this.runtime.core.now, next.id));
     }
     this.runtime.core.now = target;
     this.version++;

@@ -1,5 +1,5 @@
 // Apps Script entry points and nothing else: web app, triggers, owner commands and page functions.
-import { calledByTriggerOrOwner, requireOwner } from './app/access';
+import { calledByCalendarTriggerOrOwner, calledByTickOrOwner, requireOwner } from './app/access';
 import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
@@ -26,13 +26,13 @@ export function doPost(event: WebEvent): GoogleAppsScript.Content.TextOutput {
 
 /** The calendar trigger: some event in the calendar changed. */
 export function onCalendarChange(event: unknown): void {
-  if (!calledByTriggerOrOwner(event)) return;
+  if (!calledByCalendarTriggerOrOwner(event)) return;
   runSync();
 }
 
 /** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving, reminders. */
 export function tick(event: unknown): void {
-  if (!calledByTriggerOrOwner(event)) return;
+  if (!calledByTickOrOwner(event)) return;
   runTick();
 }
 

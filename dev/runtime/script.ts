@@ -50,6 +50,47 @@ function nextWallClock(after: number, timeZone: string, hour: number, minute: nu
   return after + DAY;
 }
 
+/**
+ * A trigger's unique id as Google makes them: a long decimal number that does not follow from the one
+ * before (the events guide shows `triggerUid: 4034124084959907503`,
+ * https://developers.google.com/apps-script/guides/triggers/events). Derived from the runtime's counter
+ * with a 64-bit mix, so runs stay reproducible while neighbours are not guessable from each other.
+ */
+function triggerUid(counter: number): string {
+  let x = (BigInt(counter) + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
+  x = ((x ^ (x >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
+  x = ((x ^ (x >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
+  x ^= x >> 31n;
+  // 19 digits, never starting with 0, like Google's.
+  return String(1_000_000_000_000_000_000n + (x % 8_000_000_000_000_000_000n));
+}
+
+/**
+ * The event object of a time-driven trigger, field for field as the events guide lists it
+ * (https://developers.google.com/apps-script/guides/triggers/events#time-driven-events): the time in UTC,
+ * day-of-week 1 (Monday) to 7 (Sunday), week-of-year as the ISO week.
+ */
+export function timeDrivenEvent(at: number, triggerUidValue: string): Record<string, unknown> {
+  const date = new Date(at);
+  const weekday = ((date.getUTCDay() + 6) % 7) + 1;
+  const thursday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 4 - weekday));
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const weekOfYear = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
+  return {
+    authMode: AuthMode.FULL,
+    'day-of-month': date.getUTCDate(),
+    'day-of-week': weekday,
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    month: date.getUTCMonth() + 1,
+    second: date.getUTCSeconds(),
+    timezone: 'UTC',
+    triggerUid: triggerUidValue,
+    'week-of-year': weekOfYear,
+    year: date.getUTCFullYear(),
+  };
+}
+
 export class TriggerRegistry {
   private readonly triggers: TriggerInfo[] = [];
 
@@ -66,7 +107,7 @@ export class TriggerRegistry {
 
   add(trigger: Omit<TriggerInfo, 'id'>): TriggerInfo {
     if (this.triggers.length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
-    const created = { id: String(1000000 + this.core.nextId()), ...trigger };
+    const created = { id: triggerUid(this.core.nextId()), ...trigger };
     this.triggers.push(created);
     return created;
   }

@@ -1,6 +1,13 @@
 // Who may call what: every top-level function is reachable through google.script.run, so each checks its caller.
-import { activeUserEmail, effectiveUserEmail } from '../gas/platform';
-import { isProjectTrigger } from '../gas/triggers';
+import { isCalendarTriggerEvent, isTimeTriggerEvent, parseTriggerIds, type TriggerIds } from '../domain/trigger-events';
+import { activeUserEmail, effectiveUserEmail, now } from '../gas/platform';
+import { readScriptProperty } from '../gas/properties';
+import { installedTriggers } from '../gas/triggers';
+
+/** Script property where setup stores this project's trigger uids (JSON of TriggerIds). */
+export const TRIGGER_IDS_PROP = 'TRIGGER_IDS';
+export const CALENDAR_HANDLER = 'onCalendarChange';
+export const TICK_HANDLER = 'tick';
 
 /** The web app runs as the owner; only the owner's own session reports the same active user. */
 export function callerIsOwner(): boolean {
@@ -13,8 +20,22 @@ export function requireOwner(what: string): void {
     throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
 }
 
-/** Installable triggers pass their own uid in the event; a caller from a page cannot know one. */
-export function calledByTriggerOrOwner(event: unknown): boolean {
-  const uid = (event as { triggerUid?: unknown } | null | undefined)?.triggerUid;
-  return isProjectTrigger(uid) || callerIsOwner();
+/** The stored uids (one property read); a project set up before they were stored asks ScriptApp instead. */
+function triggerIds(): TriggerIds {
+  const stored = parseTriggerIds(readScriptProperty(TRIGGER_IDS_PROP));
+  if (stored) return stored;
+  const installed = installedTriggers();
+  const calendar = installed.find((trigger) => trigger.handler === CALENDAR_HANDLER);
+  const tick = installed.find((trigger) => trigger.handler === TICK_HANDLER);
+  return { calendarUid: calendar?.uid ?? '', calendarId: calendar?.sourceId ?? '', tickUid: tick?.uid ?? '' };
+}
+
+/** The calendar trigger's own event (its uid and calendar), or the owner in the editor. */
+export function calledByCalendarTriggerOrOwner(event: unknown): boolean {
+  return isCalendarTriggerEvent(event, triggerIds()) || callerIsOwner();
+}
+
+/** The time-driven trigger's own event (its uid and the time fields Google sends), or the owner in the editor. */
+export function calledByTickOrOwner(event: unknown): boolean {
+  return isTimeTriggerEvent(event, triggerIds(), now()) || callerIsOwner();
 }

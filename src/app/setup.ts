@@ -1,16 +1,16 @@
 // Owner-only setup and teardown: ledger sheets, keys, triggers, and a baseline sync that announces nothing old.
 import { PROP } from '../domain/settings';
 import { effectiveUserEmail } from '../gas/platform';
-import { readScriptProperties } from '../gas/properties';
+import type { TriggerIds } from '../domain/trigger-events';
+import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import { ensureTriggers, removeTriggers } from '../gas/triggers';
+import { CALENDAR_HANDLER, TICK_HANDLER, TRIGGER_IDS_PROP } from './access';
 import { ensureSecrets } from './context';
 import { APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS, MESSAGES_SHEET, MESSAGE_COLUMNS } from './ledger';
 import { OPT_OUTS_SHEET, OPT_OUT_COLUMNS } from './optout';
 import { runSync } from './sync';
 
-export const CALENDAR_HANDLER = 'onCalendarChange';
-export const TICK_HANDLER = 'tick';
 export const TICK_MINUTES = 10;
 
 export interface SetupReport {
@@ -26,6 +26,9 @@ export function runSetup(): SetupReport {
   SheetTable.ensure(OPT_OUTS_SHEET, OPT_OUT_COLUMNS);
   const calendarId = (props[PROP.calendarId] ?? '').trim() || effectiveUserEmail();
   const triggers = ensureTriggers({ calendarHandler: CALENDAR_HANDLER, calendarId, tickHandler: TICK_HANDLER, tickMinutes: TICK_MINUTES });
+  // Trigger runs prove themselves with these uids (src/app/access.ts).
+  const ids: TriggerIds = { calendarUid: triggers.calendarUid, calendarId, tickUid: triggers.tickUid };
+  writeScriptProperties({ [TRIGGER_IDS_PROP]: JSON.stringify(ids) });
   const report = runSync();
   return { triggersCreated: triggers.created, triggersRemoved: triggers.removed, sync: report.mode };
 }

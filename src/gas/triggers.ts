@@ -6,23 +6,29 @@ export interface WantedTriggers {
   tickMinutes: number;
 }
 
-/** Deletes ours that differ from what is wanted, then creates what is missing. */
-export function ensureTriggers(wanted: WantedTriggers): { created: number; removed: number } {
+/** Deletes ours that differ from what is wanted, then creates what is missing; answers the uids of the two kept. */
+export function ensureTriggers(wanted: WantedTriggers): { created: number; removed: number; calendarUid: string; tickUid: string } {
   let haveCalendar = false;
   let haveTick = false;
   let removed = 0;
+  let calendarUid = '';
+  let tickUid = '';
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
     if (handler === wanted.calendarHandler) {
       const matches = !haveCalendar && trigger.getTriggerSourceId() === wanted.calendarId;
-      if (matches) haveCalendar = true;
-      else {
+      if (matches) {
+        haveCalendar = true;
+        calendarUid = trigger.getUniqueId();
+      } else {
         ScriptApp.deleteTrigger(trigger);
         removed++;
       }
     } else if (handler === wanted.tickHandler) {
-      if (!haveTick) haveTick = true;
-      else {
+      if (!haveTick) {
+        haveTick = true;
+        tickUid = trigger.getUniqueId();
+      } else {
         ScriptApp.deleteTrigger(trigger);
         removed++;
       }
@@ -30,14 +36,14 @@ export function ensureTriggers(wanted: WantedTriggers): { created: number; remov
   }
   let created = 0;
   if (!haveCalendar) {
-    ScriptApp.newTrigger(wanted.calendarHandler).forUserCalendar(wanted.calendarId).onEventUpdated().create();
+    calendarUid = ScriptApp.newTrigger(wanted.calendarHandler).forUserCalendar(wanted.calendarId).onEventUpdated().create().getUniqueId();
     created++;
   }
   if (!haveTick) {
-    ScriptApp.newTrigger(wanted.tickHandler).timeBased().everyMinutes(wanted.tickMinutes).create();
+    tickUid = ScriptApp.newTrigger(wanted.tickHandler).timeBased().everyMinutes(wanted.tickMinutes).create().getUniqueId();
     created++;
   }
-  return { created, removed };
+  return { created, removed, calendarUid, tickUid };
 }
 
 export function removeTriggers(handlers: string[]): number {
@@ -51,8 +57,11 @@ export function removeTriggers(handlers: string[]): number {
   return removed;
 }
 
-/** True when `uid` names one of this project's installed triggers: how a trigger run proves itself. */
-export function isProjectTrigger(uid: unknown): boolean {
-  if (typeof uid !== 'string' || uid === '') return false;
-  return ScriptApp.getProjectTriggers().some((trigger) => trigger.getUniqueId() === uid);
+/** The uid and source of the installed trigger of each handler: for projects set up before the uids were stored. */
+export function installedTriggers(): Array<{ handler: string; uid: string; sourceId: string }> {
+  return ScriptApp.getProjectTriggers().map((trigger) => ({
+    handler: trigger.getHandlerFunction(),
+    uid: trigger.getUniqueId(),
+    sourceId: trigger.getTriggerSourceId() ?? '',
+  }));
 }

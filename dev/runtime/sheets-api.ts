@@ -30,6 +30,9 @@ function apiError(method: string, message: string): Error {
 /** The one field mask the project reads with: grid rows plus each cell's shown text. */
 export const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
 
+/** The titles of every sheet, the other mask the project asks for. */
+export const SHEET_TITLES = 'sheets(properties(title))';
+
 function quoted(title: string): string {
   return `'${title.replace(/'/g, "''")}'`;
 }
@@ -120,6 +123,9 @@ export class SheetsApiService {
   private spreadsheetGet(spreadsheetId: string, optionalArgs?: Json): Json {
     const method = 'sheets.spreadsheets.get';
     this.checkId(method, spreadsheetId);
+    if (optionalArgs?.fields === SHEET_TITLES && optionalArgs.ranges === undefined) {
+      return { sheets: this.spreadsheet.sheets.map((sheet) => ({ properties: { title: sheet.name } })) };
+    }
     const ranges = optionalArgs?.ranges;
     if (optionalArgs?.fields !== GRID_AND_VALUES || !Array.isArray(ranges) || ranges.length !== 1) {
       return notEmulated(`${method} other than one range with fields "${GRID_AND_VALUES}"`);

@@ -11,10 +11,20 @@
 /** Cached for one execution: every entry point's stub forgets them first (src/index.ts executionScope). */
 let bookCache: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 let idCache: string | null = null;
+let titlesCache: Set<string> | null = null;
 
 export function forgetSpreadsheet(): void {
   bookCache = null;
   idCache = null;
+  titlesCache = null;
+}
+
+/** The sheets' titles, asked once per execution for sheets that may not exist (and then cost no read). */
+function titles(): Set<string> {
+  titlesCache ??= new Set(
+    (spreadsheets().get(spreadsheetId(), { fields: SHEET_TITLES }).sheets ?? []).map((sheet) => sheet.properties?.title ?? ''),
+  );
+  return titlesCache;
 }
 
 function book(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -37,6 +47,7 @@ function values(): GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollect
 
 /** One read: the grid's row count and each cell's shown text (values.get does not tell the grid's size). */
 const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+const SHEET_TITLES = 'sheets(properties(title))';
 
 /** "A", "B" … "Z", "AA" …: the last column of a table in A1 notation. */
 export function columnLetters(column: number): string {
@@ -73,6 +84,11 @@ export class SheetTable {
     return new SheetTable(name, headers);
   }
 
+  /** An optional sheet (the host adds it when wanted): null when missing, known from one titles call per execution. */
+  static find(name: string, headers: readonly string[]): SheetTable | null {
+    return titles().has(name) ? new SheetTable(name, headers) : null;
+  }
+
   /** Creates the sheet now when it does not exist (setup). */
   static ensure(name: string, headers: readonly string[]): SheetTable {
     const table = new SheetTable(name, headers);
@@ -86,6 +102,7 @@ export class SheetTable {
 
   private create(): void {
     const sheet = book().insertSheet(this.name);
+    titlesCache?.add(this.name);
     const header = sheet.getRange(1, 1, 1, this.headers.length);
     header.setValues([this.headers.slice()]);
     header.setFontWeight('bold');

@@ -1,6 +1,6 @@
 // The Sheets advanced service fake: RAW writes keep text as text, reads leave out trailing blanks, the grid limits hold.
 import { AppsScriptRuntime } from '../../dev/runtime/index';
-import { GRID_AND_VALUES } from '../../dev/runtime/sheets-api';
+import { GRID_AND_VALUES, SHEET_TITLES } from '../../dev/runtime/sheets-api';
 
 function fresh() {
   const runtime = new AppsScriptRuntime({ webAppUrl: 'http://127.0.0.1:8787/exec' });
@@ -94,5 +94,14 @@ describe('Sheets.Spreadsheets.get', () => {
       ],
     });
     expect(() => spreadsheets.get(id)).toThrow('not emulated');
+  });
+});
+
+describe('Sheets.Spreadsheets.get titles', () => {
+  it('lists every sheet title with the titles mask', () => {
+    const { spreadsheets, id } = fresh();
+    expect(spreadsheets.get(id, { fields: SHEET_TITLES })).toEqual({
+      sheets: [{ properties: { title: 'Sheet1' } }, { properties: { title: 'Log' } }],
+    });
   });
 });

@@ -6,12 +6,14 @@ import { AppsScriptRuntime } from './runtime/index';
 import { describeHtmlOutput } from './runtime/html';
 import { describeTextOutput } from './runtime/content';
 import { timeDrivenEvent } from './runtime/script';
-import type { HttpRequest, HttpResponse, Quotas } from './runtime/core';
+import { notEmulated, type HttpRequest, type HttpResponse, type Quotas } from './runtime/core';
 import { FakeTwilio, encodeForm, parseForm } from './twilio/fake-twilio';
 
 export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
 export const SANDBOX_AUTH_TOKEN = 'sandbox-auth-token-0000000000000001';
 export const SANDBOX_WHATSAPP_FROM = 'whatsapp:+14155238886';
+/** A production WhatsApp sender the fake account owns (listed by the Senders API): templates or open sessions only. */
+export const SANDBOX_PRODUCTION_SENDER = 'whatsapp:+4930901820';
 export const SANDBOX_OWNER = 'host@example.com';
 export const SANDBOX_HOST_NAME = 'Alex Morgan';
 
@@ -24,8 +26,14 @@ export interface SandboxOptions {
   quotas?: Partial<Quotas>;
   /** Extra script properties merged over the defaults before setup runs. */
   settings?: Record<string, string>;
-  /** Twilio's 24-hour rule for free-text WhatsApp messages (off by default, as in Twilio's own sandbox for joined numbers). */
+  /**
+   * Twilio's 24-hour rule for free-text WhatsApp messages (on by default). Twilio's sandbox sender
+   * (SANDBOX_WHATSAPP_FROM) counts every attendee number as joined, so the rule bites only once
+   * WHATSAPP_FROM is a production sender.
+   */
   sessionWindow?: boolean;
+  /** WhatsApp senders of the fake account besides Twilio's sandbox number (Senders API, ONLINE). */
+  whatsappSenders?: string[];
   /** Skip setup(), to test a fresh install. */
   skipSetup?: boolean;
 }
@@ -96,7 +104,9 @@ export class Sandbox {
       accountSid: SANDBOX_ACCOUNT_SID,
       authToken: SANDBOX_AUTH_TOKEN,
       now: () => this.runtime.core.now,
-      sessionWindow: options.sessionWindow ?? false,
+      sessionWindow: options.sessionWindow ?? true,
+      sandboxSender: { from: SANDBOX_WHATSAPP_FROM, joined: 'all' },
+      whatsappSenders: options.whatsappSenders ?? [SANDBOX_PRODUCTION_SENDER],
     });
     this.runtime.setHttpHandler((request) => this.route(request));
     this.context = this.createContext();
@@ -145,8 +155,31 @@ export class Sandbox {
 
   /** UrlFetchApp's only reachable host is the fake Twilio; everything else is offline, as here. */
   private route(request: HttpRequest): HttpResponse {
-    if (/^https:\/\/api\.twilio\.com\//.test(request.url)) return this.twilio.handle(request);
+    if (/^https:\/\/(api|content|messaging)\.twilio\.com\//.test(request.url)) return this.twilio.handle(request);
+    if (request.url === this.webAppUrl || request.url.startsWith(`${this.webAppUrl}?`)) return this.fetchWebApp(request);
     throw new Error(`Address unavailable: ${request.url}`);
+  }
+
+  /**
+   * The script fetching its own web app (the health check): the deployment answers anonymous
+   * visitors, so the request runs doGet as an anonymous caller, inside the running execution.
+   */
+  private fetchWebApp(request: HttpRequest): HttpResponse {
+    if (request.method.toUpperCase() !== 'GET') return notEmulated('UrlFetch POST to the web app');
+    const fn = this.context.doGet;
+    if (typeof fn !== 'function') return { status: 404, headers: {}, body: 'Script function not found: doGet' };
+    const query: Record<string, string[]> = {};
+    new URL(request.url).searchParams.forEach((value, name) => {
+      query[name] = [...(query[name] ?? []), value];
+    });
+    const caller = this.runtime.core.caller;
+    this.runtime.core.caller = 'anonymous';
+    try {
+      const response = this.describe((fn as (e: unknown) => unknown)(this.webEvent(query)));
+      return { status: response.status, headers: { 'Content-Type': response.contentType }, body: response.body };
+    } finally {
+      this.runtime.core.caller = caller;
+    }
   }
 
   /** One Apps Script execution of a top-level function, then the trigger echoes of its calendar writes. */
@@ -181,13 +214,15 @@ export class Sandbox {
   }
 
   /**
-   * A fault with only an error code (63016, 63003 …) lets Twilio accept the message; the failure
-   * arrives later as status callbacks, which the sandbox posts as soon as the sending run has ended.
+   * A fault with only an error code (63016, 63003 …), or free text outside WhatsApp's 24-hour
+   * session, lets Twilio accept the message; the failure arrives later as status callbacks, which the
+   * sandbox posts as soon as the sending run has ended.
    */
   private reportInjectedFailures(): void {
     if (this.reporting) return;
     this.reporting = true;
     try {
+      for (const callback of this.twilio.takeOwedCallbacks()) this.postToWebApp(callback.url, callback.params);
       for (const sid of Object.keys(this.twilio.pendingFailures())) {
         for (const callback of this.twilio.deliver(sid)) this.postToWebApp(callback.url, callback.params);
       }

@@ -167,8 +167,24 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
       }
       case 'GET twilio':
         if (rest[0] === 'messages') return { status: 200, body: sandbox.twilio.messages() };
+        // The WhatsApp templates made through the Content API, each with its approval.
+        if (rest[0] === 'content' && !rest[1]) return { status: 200, body: sandbox.twilio.content.all() };
         break;
       case 'POST twilio':
+        // WhatsApp's decision on a submitted template: {status: "approved" | "rejected", reason?}.
+        if (rest[0] === 'content' && rest[1] && rest[2] === 'approval') {
+          const status = body.status;
+          if (status !== 'approved' && status !== 'rejected') throw new HttpError(400, 'status must be "approved" or "rejected"');
+          if (body.reason !== undefined && typeof body.reason !== 'string') throw new HttpError(400, 'reason must be a string');
+          if (!sandbox.twilio.content.find(rest[1])) throw new HttpError(404, `no template ${rest[1]}`);
+          try {
+            const approval = sandbox.twilio.content.setApproval(rest[1], status, body.reason as string | undefined);
+            sandbox.version++;
+            return { status: 200, body: approval };
+          } catch (error) {
+            throw new HttpError(409, String((error as Error).message));
+          }
+        }
         if (rest[0] === 'messages' && rest[2] === 'status') {
           const code = body.errorCode === undefined ? undefined : Number(body.errorCode);
           const answer = sandbox.messageStatus(rest[1], String(body.status ?? ''), code);

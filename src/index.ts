@@ -4,11 +4,15 @@ import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, 
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { answerPublicly } from './app/requests';
+import { runHealthCheck } from './app/health';
 import { readSettingsForm, saveSettingsValues, type SaveSettingsResult } from './app/settings';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
 import { runSync } from './app/sync';
+import { createTemplates, type TemplatesResult } from './app/templates';
+import { sendTest, type TestMessageResult } from './app/test-message';
 import { runTick } from './app/tick';
 import { handleGet, handlePost, type WebEvent } from './app/web';
+import type { HealthReport } from './domain/health';
 import type { SettingsForm } from './domain/settings-form';
 import { forgetSpreadsheet } from './gas/sheets';
 import { isSpreadsheetOpenEvent } from './gas/ui';
@@ -77,6 +81,24 @@ export function getSettingsForm(): SettingsForm {
 export function saveSettings(values: unknown): SaveSettingsResult {
   requireOwner('Settings');
   return saveSettingsValues(values);
+}
+
+/** Menu: one WhatsApp template per message kind through Twilio's Content API, submitted for approval; reuses existing ones. */
+export function createWhatsAppTemplates(): TemplatesResult {
+  requireOwner('Create WhatsApp templates');
+  return createTemplates();
+}
+
+/** Menu: a real WhatsApp to this number (a template where announcements would use one), with Twilio's answer in words. */
+export function sendTestMessage(phone: unknown): TestMessageResult {
+  requireOwner('Send a test message');
+  return sendTest(phone);
+}
+
+/** Menu: every check of the installation, shown in the Status sheet. */
+export function checkHealth(): HealthReport {
+  requireOwner('Health check');
+  return runHealthCheck({ daily: false });
 }
 
 // ---- Called by the attendee pages through google.script.run: anyone may call them, so each checks its input ----

@@ -1,8 +1,9 @@
 // In-memory fake of Twilio's Messages API (2010-04-01) for UrlFetchApp, with status callbacks, inbound webhooks and faults.
 //
-// Contract: Twilio's OpenAPI document twilio_api_v2010.json (twilio/twilio-oai, as the @twilio-alpha/mcp
-// devDependency ships it: CreateMessage, FetchMessage, ListMessage; schema api.v2010.account.message).
-// test/twilio/spec-oracle.test.ts checks this file against that document.
+// Contract: Twilio's OpenAPI spec twilio_api_v2010.json, shipped in the npm devDependency
+// @twilio-alpha/mcp (twilio-oai/spec/json): CreateMessage, FetchMessage, ListMessage, FetchAccount;
+// schema api.v2010.account.message. test/twilio/spec-oracle.test.ts checks this file against it.
+// Templates (content.twilio.com) live in content.ts; the Senders API (messaging.twilio.com/v2) here.
 //
 // Choices worth knowing:
 // - Real Twilio silently ignores form parameters it does not know. So does this fake, but it records
@@ -20,10 +21,12 @@
 import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponse } from '../runtime/core';
 import { notEmulated } from '../runtime/core';
+import { CONTENT_HOST, FakeContent } from './content';
 import { failureStatusFor, twilioErrorBody, twilioErrorTitle } from './errors';
 
 export const API_VERSION = '2010-04-01';
 export const API_HOST = 'api.twilio.com';
+export const MESSAGING_HOST = 'messaging.twilio.com';
 
 /** The spec's message_enum_status, in the spec's order. */
 export const MESSAGE_STATUSES = [
@@ -97,6 +100,16 @@ export interface FakeTwilioOptions {
   contentTemplates?: Record<string, string>;
   /** Enforce WhatsApp's 24-hour window for free-form Body on deliver() (default true). */
   sessionWindow?: boolean;
+  /**
+   * Twilio's shared WhatsApp sandbox sender and the numbers that joined it ('all': every number).
+   * The sandbox lets a joined number get free-form messages: joining ("join <code>") is itself an
+   * inbound message, https://www.twilio.com/docs/whatsapp/sandbox. Default: none joined.
+   */
+  sandboxSender?: { from: string; joined: 'all' | readonly string[] };
+  /** The account's own WhatsApp senders (Senders API, status ONLINE), e.g. 'whatsapp:+4930901820'. */
+  whatsappSenders?: readonly string[];
+  /** The account's friendly name and status, as FetchAccount returns them. */
+  account?: { friendlyName?: string; status?: 'active' | 'suspended' | 'closed'; type?: 'Trial' | 'Full' };
 }
 
 /** The Message resource exactly as Twilio's JSON has it (schema api.v2010.account.message). */
@@ -267,6 +280,7 @@ class CreateError {
 
 const TERMINAL: ReadonlySet<string> = new Set(['delivered', 'read', 'failed', 'undelivered', 'canceled', 'received']);
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SETTLE_MS = 1000;
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -277,10 +291,14 @@ export class FakeTwilio {
   private violationLog: string[] = [];
   /** Never reset, so SIDs stay unique across reset(). */
   private sidCounter = 0;
+  private owed: StatusCallback[] = [];
+  /** Content API templates (content.twilio.com) of this account. */
+  readonly content: FakeContent;
 
   constructor(options: FakeTwilioOptions) {
     if (!/^AC[0-9a-fA-F]{32}$/.test(options.accountSid)) throw new Error(`FakeTwilio: bad accountSid ${options.accountSid}`);
     this.options = options;
+    this.content = new FakeContent(options.accountSid, options.now, (prefix) => this.newSid(prefix));
   }
 
   // ------------------------------------------------------------------ test and sandbox controls
@@ -320,6 +338,8 @@ export class FakeTwilio {
     this.store = [];
     this.faults = [];
     this.violationLog = [];
+    this.content.reset();
+    this.owed = [];
   }
 
   /**
@@ -455,7 +475,28 @@ export class FakeTwilio {
     }
     const path = url.pathname;
     const notFound = () => errorResponse(404, 20404, requestId, `The requested resource ${path} was not found`);
+    const unauthorized = () => errorResponse(401, 20003, requestId, undefined, 'Your AccountSid or AuthToken was incorrect.');
+    if (url.hostname === CONTENT_HOST) {
+      if (!this.authorized(request)) return unauthorized();
+      return this.content.handle(
+        request,
+        url,
+        (status, value) => json(status, value, requestId),
+        (status, code, message) => errorResponse(status, code, requestId, message),
+      );
+    }
+    if (url.hostname === MESSAGING_HOST) {
+      if (!this.authorized(request)) return unauthorized();
+      return this.senders(request, url, requestId);
+    }
     if (url.hostname !== API_HOST) return notFound();
+    const account = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(path);
+    if (account) {
+      if (!this.authorized(request)) return unauthorized();
+      if (account[1] !== this.options.accountSid) return notFound();
+      if (method !== 'GET') return notEmulated(`Twilio ${method} ${path}`);
+      return json(200, this.accountResource(), requestId);
+    }
 
     const list = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
     const one = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/.exec(path);
@@ -490,6 +531,7 @@ export class FakeTwilio {
     if (one) {
       if (method === 'GET') {
         const m = this.get(one[2]);
+        if (m) this.settle(m);
         return m ? json(200, toResource(m), requestId) : notFound();
       }
       if (method === 'POST' || method === 'DELETE') return notEmulated(`Twilio ${method} Messages/{Sid}.json`);
@@ -531,7 +573,77 @@ export class FakeTwilio {
     }
   }
 
+  /** Status callbacks owed for failures that a fetch revealed (see settle()); the sandbox posts them. */
+  takeOwedCallbacks(): StatusCallback[] {
+    const owed = this.owed;
+    this.owed = [];
+    return owed;
+  }
+
   // ------------------------------------------------------------------ internals
+
+  /**
+   * Twilio refuses a doomed message (63016 and the other channel errors) within about a second of
+   * accepting it; a fetch after that already shows it failed, and its callbacks are on their way.
+   */
+  private settle(m: StoredMessage): void {
+    if (m.pendingErrorCode === null || this.options.now() - m.createdAt < SETTLE_MS) return;
+    this.owed.push(...this.deliver(m.sid));
+  }
+
+  /** FetchAccount (api.v2010.account). https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource */
+  private accountResource(): Record<string, unknown> {
+    const sid = this.options.accountSid;
+    const base = `/${API_VERSION}/Accounts/${sid}`;
+    const created = rfc2822(Date.UTC(2025, 0, 1));
+    return {
+      auth_token: this.options.authToken,
+      date_created: created,
+      date_updated: created,
+      friendly_name: this.options.account?.friendlyName ?? 'My first Twilio account',
+      owner_account_sid: sid,
+      sid,
+      status: this.options.account?.status ?? 'active',
+      subresource_uris: { messages: `${base}/Messages.json`, incoming_phone_numbers: `${base}/IncomingPhoneNumbers.json` },
+      type: this.options.account?.type ?? 'Full',
+      uri: `${base}.json`,
+    };
+  }
+
+  /**
+   * ListChannelsSender (messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp): the account's
+   * WhatsApp senders. https://www.twilio.com/docs/whatsapp/api/senders
+   */
+  private senders(request: HttpRequest, url: URL, requestId: string): HttpResponse {
+    if (url.pathname !== '/v2/Channels/Senders') return notEmulated(`Twilio ${request.method} ${url.pathname}`);
+    if (request.method.toUpperCase() !== 'GET') return notEmulated(`Twilio ${request.method} ${url.pathname}`);
+    for (const key of url.searchParams.keys()) if (!['Channel', 'PageSize'].includes(key)) return notEmulated(`Senders list with ${key}`);
+    const channel = url.searchParams.get('Channel');
+    if (channel === null) return errorResponse(400, 70002, requestId, 'Missing required parameter Channel');
+    const pageSize = Math.min(1000, Number(url.searchParams.get('PageSize') ?? '50') || 50);
+    const senders = channel === 'whatsapp' ? (this.options.whatsappSenders ?? []) : [];
+    if (senders.length > pageSize) return notEmulated('Senders list paging');
+    const pageUrl = `https://${MESSAGING_HOST}/v2/Channels/Senders?PageSize=${pageSize}&Page=0&Channel=${encodeURIComponent(channel)}`;
+    return json(
+      200,
+      {
+        senders: senders.map((senderId) => {
+          const sid = `XE${hex32(`sender:${senderId}`)}`;
+          return { sid, status: 'ONLINE', sender_id: senderId, url: `https://${MESSAGING_HOST}/v2/Channels/Senders/${sid}` };
+        }),
+        meta: {
+          page: 0,
+          page_size: pageSize,
+          first_page_url: pageUrl,
+          previous_page_url: null,
+          url: pageUrl,
+          next_page_url: null,
+          key: 'senders',
+        },
+      },
+      requestId,
+    );
+  }
 
   private consumeFault(): void {
     const f = this.faults[0];
@@ -680,6 +792,10 @@ export class FakeTwilio {
       pendingErrorCode,
       createdAt: now,
     };
+    // Free-form text outside the 24-hour window is accepted (201) and then fails with 63016 through
+    // the status callback: https://www.twilio.com/docs/api/errors/63016 and
+    // https://www.twilio.com/docs/whatsapp/key-concepts#the-customer-service-window
+    if (message.pendingErrorCode === null && this.outsideSessionWindow(message)) message.pendingErrorCode = 63016;
     this.store.push(message);
     for (const p of problems) this.violationLog.push(`${sid}: ${p}`);
     return message;
@@ -726,6 +842,8 @@ export class FakeTwilio {
     if (this.options.sessionWindow === false) return false;
     if (!m.to.startsWith('whatsapp:')) return false;
     if (m.request.ContentSid !== undefined) return false;
+    const sandbox = this.options.sandboxSender;
+    if (sandbox && m.from === sandbox.from && (sandbox.joined === 'all' || sandbox.joined.includes(m.to))) return false;
     return !this.store.some(
       (x) => x.direction === 'inbound' && x.from === m.to && x.createdAt <= m.createdAt && m.createdAt - x.createdAt < DAY_MS,
     );

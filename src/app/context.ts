@@ -1,12 +1,16 @@
 // What one execution needs to know: validated settings, secrets, the calendar's zone and link signing.
 import { constantTimeEqual, looksLikeToken, tokenFromMac, tokenMessage } from '../domain/tokens';
+import { parseLastInbound } from '../domain/message-mode';
 import { PROP, parseSettings, safeTimeZone, type Settings } from '../domain/settings';
+import { parseTemplateStatus, type ApprovalStatus } from '../domain/templates';
 import { calendarTimeZone } from '../gas/calendar';
 import { effectiveUserEmail, hmacSha256, randomSecret, scriptTimeZone, serviceUrl } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 
 export class AppContext {
   private timeZoneCache: string | null = null;
+  private lastInboundCache: Record<string, number> | null = null;
+  private approvalCache: Record<string, ApprovalStatus> | null = null;
 
   private constructor(
     readonly props: Record<string, string>,
@@ -20,6 +24,18 @@ export class AppContext {
     const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
     const settings = parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' });
     return new AppContext(props, settings);
+  }
+
+  /** Who wrote in the last 24 hours (LAST_INBOUND): inside WhatsApp's free-text session. */
+  get lastInbound(): Record<string, number> {
+    this.lastInboundCache ??= parseLastInbound(this.props[PROP.lastInbound]);
+    return this.lastInboundCache;
+  }
+
+  /** WhatsApp approval of the stored templates as last read from Twilio (TEMPLATE_STATUS). */
+  get templateApproval(): Record<string, ApprovalStatus> {
+    this.approvalCache ??= parseTemplateStatus(this.props[PROP.templateStatus]);
+    return this.approvalCache;
   }
 
   get linkSecret(): string {

@@ -3,6 +3,7 @@ import type { Appointment } from '../domain/appointments';
 import { cleanInboundText, parseCommand, type Command } from '../domain/commands';
 import { deliveryOptedIn, deliveryOptedOut } from '../domain/delivery';
 import * as replies from '../domain/replies';
+import { recordInbound } from '../domain/message-mode';
 import { PROP } from '../domain/settings';
 import { addDaysInZone } from '../domain/time';
 import { createMessageCall, fetchMessageCall, sendOutcome } from '../domain/twilio';
@@ -11,6 +12,7 @@ import { fetchAll } from '../gas/http';
 import { withScriptLock } from '../gas/lock';
 import { sendMail } from '../gas/mail';
 import { log, now } from '../gas/platform';
+import { writeScriptProperties } from '../gas/properties';
 import { escapeHtml } from '../web/html';
 import { repaintEvent } from './appearance';
 import { cancelByToken, rowForToken } from './attendee';
@@ -406,5 +408,7 @@ export function handleInbound(context: AppContext, params: Params): void {
     logWithLock(entries);
     return;
   }
+  // The attendee's message opens WhatsApp's 24-hour session: free text may reach them until it ends.
+  writeScriptProperties({ [PROP.lastInbound]: JSON.stringify(recordInbound(context.lastInbound, sender.phone, at)) });
   converse(context, sender, command, at);
 }

@@ -10,6 +10,7 @@ import {
   deliveryUncertain,
   OPTED_OUT_ERROR,
 } from '../domain/delivery';
+import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchAll, type HttpResult } from '../gas/http';
@@ -49,7 +50,12 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
   const texts = attendeeTexts(context, row.phone);
-  const contentSid = settings.messageMode === 'template' ? settings.templates[kind] : undefined;
+  const contentSid = templateFor(settings, kind, {
+    phone: row.phone,
+    at: now(),
+    lastInbound: context.lastInbound,
+    approval: context.templateApproval,
+  });
   return createMessageCall(settings.twilio, {
     to: row.phone,
     from: settings.whatsappFrom || undefined,

@@ -2,6 +2,7 @@
 import type { Appointment } from '../domain/appointments';
 import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
+import { templateFor } from '../domain/message-mode';
 import { createMessageCall, type HttpCall } from '../domain/twilio';
 import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { now } from '../gas/platform';
@@ -25,7 +26,12 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
   const texts = attendeeTexts(context, row.phone);
-  const contentSid = settings.messageMode === 'template' ? settings.templates.reminder : undefined;
+  const contentSid = templateFor(settings, 'reminder', {
+    phone: row.phone,
+    at: now(),
+    lastInbound: context.lastInbound,
+    approval: context.templateApproval,
+  });
   // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
   return createMessageCall(settings.twilio, {
     to: row.phone,

@@ -1,7 +1,8 @@
 // Owner-only setup and teardown: ledger sheets, keys, triggers, and a baseline sync that announces nothing old.
 import { PROP } from '../domain/settings';
-import { effectiveUserEmail } from '../gas/platform';
+import { utcDay } from '../domain/health';
 import type { TriggerIds } from '../domain/trigger-events';
+import { effectiveUserEmail, now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import { ensureTriggers, removeTriggers } from '../gas/triggers';
@@ -28,7 +29,10 @@ export function runSetup(): SetupReport {
   const triggers = ensureTriggers({ calendarHandler: CALENDAR_HANDLER, calendarId, tickHandler: TICK_HANDLER, tickMinutes: TICK_MINUTES });
   // Trigger runs prove themselves with these uids (src/app/access.ts).
   const ids: TriggerIds = { calendarUid: triggers.calendarUid, calendarId, tickUid: triggers.tickUid };
-  writeScriptProperties({ [TRIGGER_IDS_PROP]: JSON.stringify(ids) });
+  const writes: Record<string, string> = { [TRIGGER_IDS_PROP]: JSON.stringify(ids) };
+  // The first daily health check runs on the next day's first tick; "Health check" in the menu runs it now.
+  if (!props[PROP.healthState]) writes[PROP.healthState] = JSON.stringify({ day: utcDay(now()), failing: [] });
+  writeScriptProperties(writes);
   const report = runSync();
   return { triggersCreated: triggers.created, triggersRemoved: triggers.removed, sync: report.mode };
 }

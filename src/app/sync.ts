@@ -10,7 +10,7 @@ import {
   listUpcomingEvents,
   type CalendarEvent,
 } from '../gas/calendar';
-import { withScriptLock } from '../gas/lock';
+import { withScriptLock, type Locked } from '../gas/lock';
 import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { locationProblem, repaintEvent } from './appearance';
@@ -18,6 +18,7 @@ import { AppContext } from './context';
 import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
+import { errorText, recordSyncRun } from './sync-record';
 
 /** A calendar trigger waits this long for a run in progress; then it leaves the work to that run. */
 const LOCK_WAIT_MS = 20_000;
@@ -146,17 +147,32 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
  */
 export function runSync(extra?: RunExtra): SyncReport {
   const requestedAt = now();
-  const result = withScriptLock(LOCK_WAIT_MS, () => {
-    let report = syncOnce(AppContext.load(), extra);
-    for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
-      const asked = Number(readScriptProperties()[PROP.syncRequested] ?? 0);
-      if (!(asked >= requestedAt)) break;
-      writeScriptProperties({ [PROP.syncRequested]: '0' });
-      report = syncOnce(AppContext.load());
-    }
-    return report;
-  });
-  if (result.ran) return result.value;
+  let lastSync: string | undefined;
+  let result: Locked<SyncReport>;
+  try {
+    result = withScriptLock(LOCK_WAIT_MS, () => lockedSync(requestedAt, extra, (raw) => (lastSync = raw)));
+  } catch (error) {
+    // Recorded for the health check, so a failing trigger (a bad setting, say) is seen, not only logged.
+    recordSyncRun(lastSync ?? readScriptProperties()[PROP.lastSync], errorText(error));
+    throw error;
+  }
+  if (result.ran) {
+    recordSyncRun(lastSync, '');
+    return result.value;
+  }
   writeScriptProperties({ [PROP.syncRequested]: String(now()) });
   return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
+}
+
+function lockedSync(requestedAt: number, extra: RunExtra | undefined, seenLastSync: (raw: string) => void): SyncReport {
+  const context = AppContext.load();
+  seenLastSync(context.props[PROP.lastSync] ?? '');
+  let report = syncOnce(context, extra);
+  for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
+    const asked = Number(readScriptProperties()[PROP.syncRequested] ?? 0);
+    if (!(asked >= requestedAt)) break;
+    writeScriptProperties({ [PROP.syncRequested]: '0' });
+    report = syncOnce(AppContext.load());
+  }
+  return report;
 }

@@ -1,4 +1,7 @@
-// The time-driven tick: one sync run that also applies queued callbacks, sends reminders and retries queued invitation mail.
+// The time-driven tick: one sync run that also applies queued callbacks, sends reminders and retries queued invitation mail; then the daily health check.
+import { readScriptProperties } from '../gas/properties';
+import { log } from '../gas/platform';
+import { runDailyHealthIfDue } from './health';
 import { retryQueuedInvitations } from './invitations';
 import { sendDueReminders } from './reminders';
 import { runSync, type SyncReport } from './sync';
@@ -6,9 +9,21 @@ import { applyQueuedCallbacks } from './webhooks';
 
 /** One lock, one settings read and one ledger read for everything the tick does. */
 export function runTick(): SyncReport {
-  return runSync((context, ledger) => {
-    applyQueuedCallbacks(context, ledger);
-    sendDueReminders(context, ledger);
-    retryQueuedInvitations(context, ledger);
-  });
+  let props: Record<string, string> | null = null;
+  try {
+    return runSync((context, ledger) => {
+      props = context.props;
+      applyQueuedCallbacks(context, ledger);
+      sendDueReminders(context, ledger);
+      retryQueuedInvitations(context, ledger);
+    });
+  } finally {
+    // Outside the lock, and also when the sync failed: a broken setting is exactly what it must report.
+    try {
+      const seen: Record<string, string> = props ?? readScriptProperties();
+      runDailyHealthIfDue(seen);
+    } catch (error) {
+      log(`health check failed: ${String((error as Error)?.stack ?? error)}`);
+    }
+  }
 }

@@ -1,4 +1,5 @@
 // The web app's router: doGet serves pages, doPost takes Twilio's webhooks; no stack trace ever reaches a visitor.
+import { PING_ANSWER } from '../domain/health';
 import { SettingsError } from '../domain/settings';
 import { htmlPage, textOutput } from '../gas/output';
 import { log } from '../gas/platform';
@@ -33,6 +34,8 @@ function hostNameOr(fallback: string): string {
 
 export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   const params = paramsOf(event);
+  // The health check's probe: proves the deployment answers anonymous visitors, reveals nothing.
+  if (params.p === 'ping') return textOutput(PING_ANSWER, 'text');
   try {
     const context = AppContext.load();
     if (params.l !== undefined) return attendeeGet(context, params.l, params.do);

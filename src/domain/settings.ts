@@ -38,6 +38,14 @@ export const PROP = {
   ownerEmail: 'OWNER_EMAIL',
   syncToken: 'SYNC_TOKEN',
   syncRequested: 'SYNC_REQUESTED_AT',
+  /** WhatsApp approval of the templates in TEMPLATE_SIDS as last read from Twilio: {"HX…":"approved"}. */
+  templateStatus: 'TEMPLATE_STATUS',
+  /** Last inbound WhatsApp message per number, last 24 hours: who is inside the free-text session. */
+  lastInbound: 'LAST_INBOUND',
+  /** The last sync run: when, its error, UrlFetch calls today. */
+  lastSync: 'LAST_SYNC',
+  /** The daily health check: when it last ran and which checks failed then. */
+  healthState: 'HEALTH_STATE',
 } as const;
 
 export type MessageMode = 'text' | 'template';
@@ -140,8 +148,8 @@ function parseTemplates(props: Record<string, string>, mode: MessageMode): Parti
   return templates;
 }
 
-/** Reads and validates every setting; the first problem throws a SettingsError naming the property. */
-export function parseSettings(props: Record<string, string>, fallbacks: { webAppUrl: string; ownerEmail: string }): Settings {
+/** The Twilio credentials alone (template creation and the health check need them before the rest is valid). */
+export function parseTwilioCredentials(props: Record<string, string>): TwilioCredentials {
   const accountSid = required(props, PROP.accountSid, 'your Twilio Account SID (AC…)');
   if (!ACCOUNT_SID.test(accountSid)) throw new SettingsError(PROP.accountSid, 'must be AC followed by 32 hex digits');
   const apiKeySid = text(props, PROP.apiKeySid);
@@ -154,6 +162,12 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
   } else {
     password = required(props, PROP.authToken, 'your Twilio auth token (or set TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET)');
   }
+  return { accountSid, username, password };
+}
+
+/** Reads and validates every setting; the first problem throws a SettingsError naming the property. */
+export function parseSettings(props: Record<string, string>, fallbacks: { webAppUrl: string; ownerEmail: string }): Settings {
+  const twilio = parseTwilioCredentials(props);
 
   const whatsappFrom = text(props, PROP.whatsappFrom);
   const messagingServiceSid = text(props, PROP.messagingServiceSid);
@@ -218,7 +232,7 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
   const hostName = text(props, PROP.hostName) || fallbacks.ownerEmail || 'your host';
 
   return {
-    twilio: { accountSid, username, password },
+    twilio,
     whatsappFrom,
     messagingServiceSid,
     messageMode,

@@ -2,6 +2,9 @@
 import { base64FromText } from './base64';
 
 export const TWILIO_API = 'https://api.twilio.com/2010-04-01';
+/** Twilio's Content API (templates and their WhatsApp approval) and Messaging v2 (the Senders API). */
+export const CONTENT_API = 'https://content.twilio.com/v1';
+export const MESSAGING_V2_API = 'https://messaging.twilio.com/v2';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -27,6 +30,8 @@ export interface HttpCall {
   headers: Record<string, string>;
   /** Form fields for a POST. */
   payload?: Record<string, string>;
+  /** A JSON body for a POST (the Content API reads JSON, not forms). */
+  json?: unknown;
 }
 
 export function authorizationHeader(credentials: TwilioCredentials): string {
@@ -69,6 +74,49 @@ export function listMessagesToCall(credentials: TwilioCredentials, to: string): 
   };
 }
 
+function getCall(credentials: TwilioCredentials, url: string): HttpCall {
+  return { url, method: 'get', headers: { Authorization: authorizationHeader(credentials) } };
+}
+
+function jsonPostCall(credentials: TwilioCredentials, url: string, json: unknown): HttpCall {
+  return { url, method: 'post', headers: { Authorization: authorizationHeader(credentials) }, json };
+}
+
+/** FetchAccount: the cheapest request that proves the credentials (and says whether the account is active). */
+export function fetchAccountCall(credentials: TwilioCredentials): HttpCall {
+  return getCall(credentials, `${TWILIO_API}/Accounts/${encodeURIComponent(credentials.accountSid)}.json`);
+}
+
+/** The account's WhatsApp senders (Senders API, ListChannelsSender). */
+export function listWhatsAppSendersCall(credentials: TwilioCredentials): HttpCall {
+  return getCall(credentials, `${MESSAGING_V2_API}/Channels/Senders?Channel=whatsapp&PageSize=1000`);
+}
+
+export function listContentCall(credentials: TwilioCredentials, pageUrl?: string): HttpCall {
+  return getCall(credentials, pageUrl ?? `${CONTENT_API}/Content?PageSize=1000`);
+}
+
+export function createContentCall(credentials: TwilioCredentials, request: Record<string, unknown>): HttpCall {
+  return jsonPostCall(credentials, `${CONTENT_API}/Content`, request);
+}
+
+export function approvalCreateCall(credentials: TwilioCredentials, sid: string, approval: { name: string; category: string }): HttpCall {
+  return jsonPostCall(credentials, `${CONTENT_API}/Content/${encodeURIComponent(sid)}/ApprovalRequests/whatsapp`, approval);
+}
+
+export function approvalFetchCall(credentials: TwilioCredentials, sid: string): HttpCall {
+  return getCall(credentials, `${CONTENT_API}/Content/${encodeURIComponent(sid)}/ApprovalRequests`);
+}
+
+/** Plain words for a Twilio answer that is not a success: its error code's wording, else the HTTP status. */
+export function twilioProblem(httpStatus: number, body: string): string {
+  const json = parseJson(body);
+  const code = typeof json.code === 'number' ? json.code : undefined;
+  const twilioMessage = typeof json.message === 'string' ? json.message : '';
+  if (code !== undefined) return explainTwilioError(code, twilioMessage);
+  return `Twilio answered HTTP ${httpStatus}${twilioMessage ? `: ${twilioMessage}` : ''}`;
+}
+
 export type SendOutcome =
   | { kind: 'accepted'; sid: string; status: string }
   /** Safe to send again later: throttled, unavailable, network, quota. */
@@ -104,6 +152,7 @@ export function sendOutcome(httpStatus: number, body: string): SendOutcome {
 /** Plain words for the Twilio error codes a host meets with WhatsApp; unknown codes keep Twilio's text. */
 const ERROR_WORDS: Record<number, string> = {
   20003: 'Twilio rejected the credentials: check the Account SID and auth token (or API key)',
+  20404: 'Twilio does not know this resource: check the Account SID, or it was deleted',
   20429: 'Twilio is throttling requests: too many at once',
   21211: 'the phone number is not valid',
   21408: 'sending to this country is not enabled in the Twilio account (Geo permissions)',

@@ -3,6 +3,15 @@ import type { HttpCall } from '../domain/twilio';
 
 export type HttpResult = { status: number; body: string } | { error: string };
 
+/** UrlFetch calls made in this execution, so the sync can keep a day's estimate against the quota. */
+let callsThisExecution = 0;
+
+export function takeFetchCount(): number {
+  const count = callsThisExecution;
+  callsThisExecution = 0;
+  return count;
+}
+
 function request(call: HttpCall): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const options: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
     url: call.url,
@@ -12,10 +21,15 @@ function request(call: HttpCall): GoogleAppsScript.URL_Fetch.URLFetchRequest {
     followRedirects: true,
   };
   if (call.payload) options.payload = call.payload;
+  if (call.json !== undefined) {
+    options.contentType = 'application/json';
+    options.payload = JSON.stringify(call.json);
+  }
   return options;
 }
 
 function fetchOne(call: HttpCall): HttpResult {
+  callsThisExecution++;
   try {
     const { url, ...params } = request(call);
     const response = UrlFetchApp.fetch(url, params);
@@ -33,6 +47,7 @@ export function fetchAll(calls: HttpCall[]): HttpResult[] {
   if (calls.length === 0) return [];
   if (calls.length === 1) return [fetchOne(calls[0])];
   try {
+    callsThisExecution += calls.length;
     return UrlFetchApp.fetchAll(calls.map(request)).map((response) => ({
       status: response.getResponseCode(),
       body: response.getContentText(),

@@ -167,3 +167,12 @@ export class SheetTable {
     this.write(() => values().append({ values: rows }, spreadsheetId(), this.range(1), options));
   }
 }
+
+/** The bound spreadsheet's URL, for mail that points the host to it. */
+export function spreadsheetUrl(): string {
+  try {
+    return spreadsheet().getUrl();
+  } catch {
+    return '';
+  }
+}

@@ -65,3 +65,8 @@ export function installedTriggers(): Array<{ handler: string; uid: string; sourc
     sourceId: trigger.getTriggerSourceId() ?? '',
   }));
 }
+
+/** Handler names of this user's installable triggers in this project (getProjectTriggers sees only the current user's). */
+export function projectTriggerHandlers(): string[] {
+  return ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction());
+}

@@ -24,6 +24,7 @@ function snapshot(sandbox: Sandbox): string {
     calendars,
     sheets: sandbox.sheetNames().map((name) => [name, sandbox.sheet(name)]),
     messages: sandbox.twilio.messages(),
+    templates: sandbox.twilio.content.all(),
     mail: sandbox.runtime.mail.sent,
   });
 }
@@ -82,6 +83,9 @@ describe('every top-level function, called anonymously', () => {
         'showTwilioSetup',
         'getSettingsForm',
         'saveSettings',
+        'createWhatsAppTemplates',
+        'sendTestMessage',
+        'checkHealth',
       ]),
     );
     expect(names).not.toContain('fmt');
@@ -117,7 +121,17 @@ describe('every top-level function, called anonymously', () => {
 
   test('owner-only functions refuse anonymous callers by name', () => {
     const sandbox = newSandbox();
-    for (const name of ['setup', 'teardown', 'syncNow', 'showTwilioSetup', 'getSettingsForm', 'saveSettings']) {
+    for (const name of [
+      'setup',
+      'teardown',
+      'syncNow',
+      'showTwilioSetup',
+      'getSettingsForm',
+      'saveSettings',
+      'createWhatsAppTemplates',
+      'sendTestMessage',
+      'checkHealth',
+    ]) {
       const outcome = sandbox.run(name, [], { caller: 'anonymous' });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });
     }

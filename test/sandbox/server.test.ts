@@ -161,6 +161,36 @@ describe('sandbox control API', () => {
     expect(sandbox.runtime.triggers.list()).toHaveLength(2);
   });
 
+  it('lists the Content API templates with their approval, and plays WhatsApp approving or rejecting one', async () => {
+    expect((await call('GET', '/_sandbox/twilio/content')).json).toEqual([]);
+    const made = await call('POST', '/_sandbox/run/createWhatsAppTemplates', { user: 'owner' });
+    expect(made.json.result.ok).toBe(true);
+    const listed = (await call('GET', '/_sandbox/twilio/content')).json as Array<{
+      resource: { sid: string; friendly_name: string };
+      approval: { status: string };
+    }>;
+    expect(listed.map((item) => [item.resource.friendly_name, item.approval.status])).toEqual([
+      ['appointments_scheduled_en', 'received'],
+      ['appointments_rescheduled_en', 'received'],
+      ['appointments_cancelled_en', 'received'],
+      ['appointments_reminder_en', 'received'],
+    ]);
+    const sid = listed[3].resource.sid;
+    const rejected = await call('POST', `/_sandbox/twilio/content/${sid}/approval`, { status: 'rejected', reason: 'Button text too long' });
+    expect(rejected.json).toEqual(
+      expect.objectContaining({ status: 'rejected', rejection_reason: 'Button text too long', category: 'UTILITY' }),
+    );
+    expect((await call('POST', `/_sandbox/twilio/content/${listed[0].resource.sid}/approval`, { status: 'approved' })).json.status).toBe(
+      'approved',
+    );
+    expect((await call('POST', `/_sandbox/twilio/content/${sid}/approval`, { status: 'maybe' })).status).toBe(400);
+    expect(
+      (await call('POST', '/_sandbox/twilio/content/HX00000000000000000000000000000000/approval', { status: 'approved' })).status,
+    ).toBe(404);
+    const after = (await call('GET', '/_sandbox/twilio/content')).json as Array<{ approval: { status: string } }>;
+    expect(after.map((item) => item.approval.status)).toEqual(['approved', 'received', 'received', 'rejected']);
+  });
+
   it('serves the fake Twilio API over HTTP with Basic auth', async () => {
     const response = await fetch(`${base}/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json`, {
       method: 'POST',

@@ -1,0 +1,181 @@
+// The health check: gathers the facts (one fetchAll to Twilio and the web app, triggers, ledger, quota), shows and mails what failed.
+import {
+  credentialsCheck,
+  failuresCheck,
+  healthDue,
+  healthMail,
+  lastSyncCheck,
+  newlyFailing,
+  notChecked,
+  parseHealthState,
+  parseLastSync,
+  PING_ANSWER,
+  quotaCheck,
+  report,
+  senderCheck,
+  STATUS_SHEET,
+  statusRows,
+  templatesCheck,
+  triggersCheck,
+  utcDay,
+  webAppCheck,
+  type Answer,
+  type HealthCheck,
+  type HealthReport,
+  type TemplateApproval,
+} from '../domain/health';
+import { isSandboxSender } from '../domain/message-mode';
+import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
+import { PROP, parseSettings, parseTwilioCredentials, SettingsError, type Settings } from '../domain/settings';
+import { parseApproval } from '../domain/templates';
+import { formatDateTime } from '../domain/time';
+import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type HttpCall, type TwilioCredentials } from '../domain/twilio';
+import { fetchAll } from '../gas/http';
+import { remainingDailyQuota, sendMail } from '../gas/mail';
+import { effectiveUserEmail, log, now, scriptTimeZone, serviceUrl } from '../gas/platform';
+import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+import { SheetTable, spreadsheetUrl } from '../gas/sheets';
+import { projectTriggerHandlers } from '../gas/triggers';
+import { html } from '../web/html';
+import { Ledger } from './ledger';
+import { CALENDAR_HANDLER, TICK_HANDLER } from './access';
+
+const STATUS_COLUMNS = ['check', 'ok', 'detail', 'checked'] as const;
+
+interface Gathered {
+  checks: HealthCheck[];
+  /** Approval states read from Twilio, to refresh TEMPLATE_STATUS. */
+  approvals: Record<string, string>;
+}
+
+function settingsOf(props: Record<string, string>): { settings: Settings | null; problem: string } {
+  try {
+    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
+    return { settings: parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' }), problem: '' };
+  } catch (error) {
+    if (error instanceof SettingsError) return { settings: null, problem: error.message };
+    throw error;
+  }
+}
+
+function credentialsOf(props: Record<string, string>): TwilioCredentials | null {
+  try {
+    return parseTwilioCredentials(props);
+  } catch {
+    return null;
+  }
+}
+
+function pingUrl(url: string): string | null {
+  return /^https?:\/\/\S+$/.test(url) ? `${url.replace(/\?.*$/, '')}?p=ping` : null;
+}
+
+/** Runs every check; each names what is wrong in words the host can act on. */
+export function gatherHealth(props: Record<string, string>): Gathered {
+  const at = now();
+  const zone = scriptTimeZone();
+  const describe = (ms: number) => formatDateTime(ms, zone, 'en');
+  const { settings, problem } = settingsOf(props);
+  const credentials = credentialsOf(props);
+  const webAppUrl = ((props[PROP.webAppUrl] ?? '').trim() || settings?.webAppUrl) ?? '';
+
+  // One fetchAll: the account, the senders, each template's approval, and the web app itself.
+  const calls: HttpCall[] = [];
+  const slot = (call: HttpCall) => calls.push(call) - 1;
+  const accountAt = credentials ? slot(fetchAccountCall(credentials)) : -1;
+  const productionSender = settings !== null && settings.whatsappFrom !== '' && !isSandboxSender(settings);
+  const sendersAt = credentials && productionSender ? slot(listWhatsAppSendersCall(credentials)) : -1;
+  const templateKinds: MessageKind[] = settings ? MESSAGE_KINDS.filter((kind) => settings.templates[kind]) : [];
+  const approvalAt = new Map<MessageKind, number>();
+  if (credentials && settings)
+    for (const kind of templateKinds) approvalAt.set(kind, slot(approvalFetchCall(credentials, settings.templates[kind] as string)));
+  const ping = pingUrl(webAppUrl);
+  const pingAt = ping ? slot({ url: ping, method: 'get', headers: {} }) : -1;
+  const answers: Answer[] = fetchAll(calls);
+
+  const checks: HealthCheck[] = [{ id: 'settings', ok: problem === '', detail: problem || 'every setting is valid' }];
+  const credentialCheck = credentials
+    ? credentialsCheck(answers[accountAt])
+    : notChecked('twilio-credentials', 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or an API key) must be set');
+  checks.push(credentialCheck);
+  const credentialsWork = credentialCheck.ok;
+  const approvals: Record<string, string> = {};
+  if (!settings) {
+    checks.push(notChecked('sender', 'fix the settings first'), notChecked('templates', 'fix the settings first'));
+  } else {
+    checks.push(senderCheck(settings, sendersAt >= 0 && credentialsWork ? answers[sendersAt] : null));
+    if (!credentialsWork && templateKinds.length > 0) checks.push(notChecked('templates', 'the Twilio credentials do not work'));
+    else {
+      const byKind: Partial<Record<MessageKind, TemplateApproval>> = {};
+      for (const [kind, index] of approvalAt) {
+        const answer = answers[index];
+        if ('error' in answer) byKind[kind] = { error: `could not reach Twilio: ${answer.error}` };
+        else if (answer.status === 404) byKind[kind] = { error: 'Twilio has no template with this SID (deleted?)' };
+        else if (answer.status !== 200) byKind[kind] = { error: `Twilio answered HTTP ${answer.status}` };
+        else {
+          byKind[kind] = parseApproval(answer.body);
+          approvals[settings.templates[kind] as string] = parseApproval(answer.body).status;
+        }
+      }
+      checks.push(templatesCheck(settings, byKind));
+    }
+  }
+  checks.push(triggersCheck(projectTriggerHandlers(), { calendar: CALENDAR_HANDLER, tick: TICK_HANDLER }));
+  checks.push(webAppCheck(webAppUrl, pingAt >= 0 ? answers[pingAt] : null));
+  const lastSync = parseLastSync(props[PROP.lastSync]);
+  checks.push(lastSyncCheck(lastSync, at, describe));
+  checks.push(failuresCheck(Ledger.load().all(), at));
+  checks.push(quotaCheck(remainingDailyQuota(), lastSync.day === utcDay(at) ? lastSync.fetches : 0));
+  return { checks, approvals };
+}
+
+function writeStatusSheet(result: HealthReport, at: number): void {
+  const rows = statusRows(result, formatDateTime(at, scriptTimeZone(), 'en'));
+  const table = SheetTable.open(STATUS_SHEET, STATUS_COLUMNS);
+  table.writeRows(rows.slice(1), rows.length - 1);
+}
+
+/**
+ * Runs the checks, shows them in the Status sheet and records which failed. The daily run mails the
+ * owner about checks that newly fail (once per problem); a run from the menu only shows them.
+ */
+export function runHealthCheck(options: { daily: boolean; props?: Record<string, string> }): HealthReport {
+  const props = options.props ?? readScriptProperties();
+  const at = now();
+  const { checks, approvals } = gatherHealth(props);
+  const result = report(checks);
+  writeStatusSheet(result, at);
+  const previous = parseHealthState(props[PROP.healthState]);
+  const fresh = newlyFailing(previous, checks);
+  if (options.daily && fresh.length > 0) {
+    const to = props[PROP.ownerEmail] || effectiveUserEmail();
+    try {
+      if (to) sendMail({ to, ...mailOf(fresh, result) });
+    } catch (error) {
+      log(`health mail failed: ${String((error as Error)?.message ?? error)}`);
+    }
+  }
+  const state = { day: options.daily ? utcDay(at) : previous.day, failing: checks.filter((check) => !check.ok).map((check) => check.id) };
+  const writes: Record<string, string> = { [PROP.healthState]: JSON.stringify(state) };
+  if (Object.keys(approvals).length > 0) writes[PROP.templateStatus] = JSON.stringify(approvals);
+  writeScriptProperties(writes);
+  return result;
+}
+
+function mailOf(fresh: HealthCheck[], result: HealthReport): { subject: string; text: string; html: string } {
+  const mail = healthMail(fresh, result, spreadsheetUrl());
+  return {
+    subject: mail.subject,
+    text: mail.text,
+    html: html`<pre style="font-family:sans-serif;white-space:pre-wrap">${mail.text}</pre>`.value,
+  };
+}
+
+/** From the tick: the daily run when it is due, nothing (not even a read) otherwise. */
+export function runDailyHealthIfDue(props: Record<string, string>): HealthReport | null {
+  if (!healthDue(parseHealthState(props[PROP.healthState]), now())) return null;
+  // Read again: the sync that just ran recorded itself.
+  return runHealthCheck({ daily: true });
+}
+
+export { PING_ANSWER };

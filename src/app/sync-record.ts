@@ -1,0 +1,16 @@
+// The sync's own record for the health check: when it last ran, its last error, and the day's UrlFetch calls.
+import { nextLastSync, parseLastSync } from '../domain/health';
+import { PROP } from '../domain/settings';
+import { takeFetchCount } from '../gas/http';
+import { now } from '../gas/platform';
+import { writeScriptProperties } from '../gas/properties';
+
+/** One property write, skipped for a quiet run minutes after another good one. */
+export function recordSyncRun(previousRaw: string | undefined, error: string): void {
+  const next = nextLastSync(parseLastSync(previousRaw), now(), error, takeFetchCount());
+  if (next) writeScriptProperties({ [PROP.lastSync]: JSON.stringify(next) });
+}
+
+export function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 500);
+}

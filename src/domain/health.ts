@@ -1,7 +1,7 @@
 // The health check's verdicts: each check from plain facts, the daily schedule, what newly failed, the Status sheet and the mail.
 import type { MessageKind } from './messages';
 import { MESSAGE_KINDS } from './messages';
-import { isSandboxSender, messageModeProblem, TWILIO_SANDBOX_SENDER } from './message-mode';
+import { isSandboxSender, messageModeSettingProblem, TWILIO_SANDBOX_SENDER } from './message-mode';
 import type { Settings } from './settings';
 import { describeApproval, type ApprovalStatus } from './templates';
 import { twilioProblem } from './twilio';
@@ -79,7 +79,7 @@ export function senderCheck(
   senders: Answer | null,
 ): HealthCheck {
   const id = 'sender';
-  const modeProblem = messageModeProblem(settings);
+  const modeProblem = messageModeSettingProblem(settings);
   if (isSandboxSender(settings)) {
     return {
       id,

@@ -1,13 +1,10 @@
 // Which form a WhatsApp message takes: free text or an approved template, by sender, mode and the attendee's 24-hour session.
 import type { MessageKind } from './messages';
-import { PROP, type Settings } from './settings';
+import { PROP, TWILIO_SANDBOX_SENDER, messageModeProblem, type Settings } from './settings';
 import type { ApprovalStatus } from './templates';
 
-/**
- * Twilio's shared WhatsApp sandbox number. Attendees join it ("join <code>"), and it may send them
- * free text; https://www.twilio.com/docs/whatsapp/sandbox
- */
-export const TWILIO_SANDBOX_SENDER = 'whatsapp:+14155238886';
+/** Twilio's shared WhatsApp sandbox number (https://www.twilio.com/docs/whatsapp/sandbox): attendees join it and get free text. */
+export { TWILIO_SANDBOX_SENDER };
 
 /**
  * WhatsApp delivers free-form messages only within 24 hours of the user's last message (the customer
@@ -20,19 +17,10 @@ export function isSandboxSender(settings: Pick<Settings, 'whatsappFrom' | 'messa
   return settings.whatsappFrom === TWILIO_SANDBOX_SENDER && settings.messagingServiceSid === '';
 }
 
-/**
- * The problem with the message mode for this sender, naming the setting, or null. Text mode is for
- * Twilio's sandbox sender only: a production sender in text mode cannot start a conversation.
- * saveSettings and the health check both ask this.
- */
-export function messageModeProblem(settings: Pick<Settings, 'messageMode' | 'whatsappFrom' | 'messagingServiceSid'>): string | null {
-  if (settings.messageMode !== 'text' || isSandboxSender(settings)) return null;
-  const sender = settings.whatsappFrom || settings.messagingServiceSid;
-  return (
-    `Setting ${PROP.messageMode}: "text" only works with Twilio's sandbox sender (${TWILIO_SANDBOX_SENDER}); ` +
-    `${sender} is a production sender, where WhatsApp refuses free text to anyone who has not written in the last 24 hours (Twilio 63016). ` +
-    `Run "Create WhatsApp templates", then set ${PROP.messageMode} to "template"`
-  );
+/** The message-mode problem (settings.ts's messageModeProblem, which saveSettings shows) named by its setting, for the health check. */
+export function messageModeSettingProblem(settings: Pick<Settings, 'messageMode' | 'whatsappFrom'>): string | null {
+  const problem = messageModeProblem(settings);
+  return problem === null ? null : `Setting ${PROP.messageMode}: ${problem}`;
 }
 
 /** Last inbound message time per E.164 number (LAST_INBOUND), kept for the last 24 hours only. */

@@ -431,7 +431,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 ];
 
 /** Script properties the project keeps for itself: never in the form. */
-export const STATE_PROPERTIES: readonly string[] = [PROP.ownerEmail, PROP.syncToken, PROP.syncRequested];
+export const STATE_PROPERTIES: readonly string[] = [
+  PROP.ownerEmail,
+  PROP.syncToken,
+  PROP.syncRequested,
+  PROP.templateStatus,
+  PROP.lastInbound,
+  PROP.lastSync,
+  PROP.healthState,
+];
 
 const FIELDS_BY_NAME = new Map(SETTING_FIELDS.map((field) => [field.name, field]));
 

@@ -122,8 +122,8 @@ describe('createWhatsAppTemplates', () => {
     expect(response.status).toBe(204);
     const second = createTemplates(sandbox);
     expect(second.templates[2].sid).not.toBe(gone);
-    expect(second.templates.filter((t, i) => i !== 2).map((t) => t.sid)).toEqual(
-      first.templates.filter((t, i) => i !== 2).map((t) => t.sid),
+    expect(second.templates.filter((_t, i) => i !== 2).map((t) => t.sid)).toEqual(
+      first.templates.filter((_t, i) => i !== 2).map((t) => t.sid),
     );
     expect(JSON.parse(sandbox.settings().TEMPLATE_SIDS).cancelled).toBe(second.templates[2].sid);
   });
@@ -200,7 +200,7 @@ describe('checkHealth', () => {
     const sandbox = newSandbox({ settings: { WHATSAPP_FROM: SANDBOX_PRODUCTION_SENDER } });
     const sender = check(health(sandbox), 'sender');
     expect(sender.ok).toBe(false);
-    expect(sender.detail).toMatch(/^Setting MESSAGE_MODE: "text" only works with Twilio's sandbox sender/);
+    expect(sender.detail).toMatch(/^Setting MESSAGE_MODE: "text" works only with Twilio's sandbox sender/);
     expect(sender.detail).toContain('63016');
   });
 

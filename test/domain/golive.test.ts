@@ -1,6 +1,6 @@
 // Pure rules of going live: template texts and names, message mode, the 24-hour session, the sync record and the daily check.
 import { healthDue, nextLastSync, newlyFailing, parseLastSync, quotaCheck, triggersCheck, utcDay } from '../../src/domain/health';
-import { inSession, messageModeProblem, recordInbound, templateFor } from '../../src/domain/message-mode';
+import { inSession, messageModeSettingProblem, recordInbound, templateFor } from '../../src/domain/message-mode';
 import { MESSAGE_KINDS, templateVariables } from '../../src/domain/messages';
 import { matchTemplates, parseApproval, templateBody, templateLanguage, templateName, templateRequest } from '../../src/domain/templates';
 
@@ -72,13 +72,11 @@ describe('templates', () => {
 });
 
 describe('message mode', () => {
-  const base = { messagingServiceSid: '', templates: {} };
-  test("text mode is fine only with Twilio's sandbox sender", () => {
-    expect(messageModeProblem({ ...base, messageMode: 'text', whatsappFrom: 'whatsapp:+14155238886' })).toBeNull();
-    expect(messageModeProblem({ ...base, messageMode: 'template', whatsappFrom: 'whatsapp:+4930901820' })).toBeNull();
-    expect(messageModeProblem({ ...base, messageMode: 'text', whatsappFrom: 'whatsapp:+4930901820' })).toMatch(/^Setting MESSAGE_MODE: /);
-    expect(messageModeProblem({ messageMode: 'text', whatsappFrom: '', messagingServiceSid: `MG${'1'.repeat(32)}` })).toMatch(
-      /production sender/,
+  test('the health check names MESSAGE_MODE in the mode problem', () => {
+    expect(messageModeSettingProblem({ messageMode: 'text', whatsappFrom: 'whatsapp:+14155238886' })).toBeNull();
+    expect(messageModeSettingProblem({ messageMode: 'template', whatsappFrom: 'whatsapp:+4930901820' })).toBeNull();
+    expect(messageModeSettingProblem({ messageMode: 'text', whatsappFrom: 'whatsapp:+4930901820' })).toMatch(
+      /^Setting MESSAGE_MODE: "text" works only/,
     );
   });
 

@@ -43,7 +43,9 @@ function resolver(spec: { components: { schemas: Record<string, Schema> } }) {
       if (typeof value !== 'boolean') problems.push(`${where}: expected boolean`);
     } else if (schema.type === 'array') {
       if (!Array.isArray(value)) return [`${where}: expected array`];
-      value.forEach((v, i) => problems.push(...check(v, schema.items ?? {}, `${where}[${i}]`)));
+      value.forEach((v, i) => {
+        problems.push(...check(v, schema.items ?? {}, `${where}[${i}]`));
+      });
     } else if (schema.type === 'object' || schema.properties) {
       if (typeof value !== 'object' || Array.isArray(value)) return [`${where}: expected object`];
       for (const name of schema.required ?? []) if (!(name in (value as object))) problems.push(`${where}.${name}: required`);

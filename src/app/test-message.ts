@@ -6,6 +6,7 @@ import { createMessageCall, explainTwilioError, fetchMessageCall, sendOutcome } 
 import { fetchAll } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import { AppContext } from './context';
+import { attendeeTexts } from './languages';
 
 export interface TestMessageResult {
   ok: boolean;
@@ -29,7 +30,6 @@ function testFacts(context: AppContext): AppointmentFacts {
     start,
     end: start + 30 * 60_000,
     timeZone: context.timeZone,
-    locale: context.settings.locale,
     link: context.bookingLink,
     bookingLink: context.bookingLink,
   };
@@ -48,6 +48,7 @@ export function sendTest(phoneInput: unknown): TestMessageResult {
   const to = phone.e164;
   const { settings } = context;
   const facts = testFacts(context);
+  const texts = attendeeTexts(context, to);
   const contentSid = templateFor(settings, 'scheduled', {
     phone: to,
     at: now(),
@@ -58,9 +59,9 @@ export function sendTest(phoneInput: unknown): TestMessageResult {
     to,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,
-    body: contentSid ? undefined : messageText('scheduled', facts),
+    body: contentSid ? undefined : messageText('scheduled', facts, texts),
     contentSid,
-    contentVariables: contentSid ? templateVariables('scheduled', facts) : undefined,
+    contentVariables: contentSid ? templateVariables('scheduled', facts, texts) : undefined,
   });
   const form = contentSid ? 'template' : 'text';
   const [result] = fetchAll([call]);

@@ -171,7 +171,7 @@ export class SheetTable {
 /** The bound spreadsheet's URL, for mail that points the host to it. */
 export function spreadsheetUrl(): string {
   try {
-    return spreadsheet().getUrl();
+    return book().getUrl();
   } catch {
     return '';
   }

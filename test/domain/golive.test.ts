@@ -2,6 +2,7 @@
 import { healthDue, nextLastSync, newlyFailing, parseLastSync, quotaCheck, triggersCheck, utcDay } from '../../src/domain/health';
 import { inSession, messageModeSettingProblem, recordInbound, templateFor } from '../../src/domain/message-mode';
 import { MESSAGE_KINDS, templateVariables } from '../../src/domain/messages';
+import { Texts } from '../../src/domain/i18n/texts';
 import { matchTemplates, parseApproval, templateBody, templateLanguage, templateName, templateRequest } from '../../src/domain/templates';
 
 const HX = (n: number) => `HX${String(n).repeat(32)}`;
@@ -40,7 +41,6 @@ describe('templates', () => {
       start: T,
       end: T + HOUR,
       timeZone: 'Europe/Berlin',
-      locale: 'en',
       link: 'https://x/exec?l=t',
       bookingLink: 'https://x/exec?p=book',
       previousStart: T - HOUR,
@@ -48,7 +48,7 @@ describe('templates', () => {
     };
     for (const kind of MESSAGE_KINDS) {
       const request = templateRequest(kind) as { variables: Record<string, string> };
-      expect(Object.keys(request.variables).sort()).toEqual(Object.keys(templateVariables(kind, facts)).sort());
+      expect(Object.keys(request.variables).sort()).toEqual(Object.keys(templateVariables(kind, facts, new Texts('en'))).sort());
     }
   });
 

@@ -323,6 +323,21 @@ export class Sandbox {
     return this.runtime.calendar.listAll(this.runtime.calendar.primaryId);
   }
 
+  /** Single events and the instances of series in a window, in start order (the week view). */
+  expandedEvents(fromMs: number, toMs: number): object[] {
+    return this.runtime.calendar.listExpanded(this.runtime.calendar.primaryId, fromMs, toMs);
+  }
+
+  /** A series' instances (cancelled ones too), as Events.instances lists them. */
+  instances(seriesId: string, fromMs?: number, toMs?: number): object[] {
+    return this.runtime.calendar.instancesOf('primary', seriesId, fromMs, toMs);
+  }
+
+  /** "This and following events" from an instance: the series ends before it and a new series starts there. */
+  splitSeries(instanceId: string, patch: object): object[] {
+    return this.afterHostChange(() => this.runtime.calendar.splitSeries('primary', instanceId, patch));
+  }
+
   event(id: string): object | undefined {
     return this.runtime.calendar.getEvent('primary', id);
   }

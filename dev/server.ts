@@ -150,7 +150,19 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
       case 'DELETE calendar': {
         if (rest[0] !== 'events') break;
         const id = rest[1];
+        if (method === 'GET' && id && rest[2] === 'instances') {
+          const bound = (name: string): number | undefined =>
+            url.searchParams.has(name) ? Date.parse(String(url.searchParams.get(name))) : undefined;
+          return { status: 200, body: sandbox.instances(id, bound('timeMin'), bound('timeMax')) };
+        }
+        if (method === 'POST' && id && rest[2] === 'split') return { status: 200, body: sandbox.splitSeries(id, body) };
         if (method === 'GET') {
+          if (!id && url.searchParams.get('singleEvents') === 'true') {
+            const from = Date.parse(String(url.searchParams.get('timeMin')));
+            const to = Date.parse(String(url.searchParams.get('timeMax')));
+            if (Number.isNaN(from) || Number.isNaN(to)) throw new HttpError(400, 'singleEvents=true needs timeMin and timeMax');
+            return { status: 200, body: sandbox.expandedEvents(from, to) };
+          }
           if (!id) return { status: 200, body: sandbox.events() };
           const event = sandbox.event(id);
           if (!event) throw new HttpError(404, `no event ${id}`);
@@ -259,7 +271,9 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
         response.end(isText ? (answer.body as string) : JSON.stringify(answer.body));
       })
       .catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
+        // The fake Calendar's API errors are the caller's mistake (a bad rule, an unknown id), not the sandbox's.
+        const apiError = error instanceof Error && error.name === 'GoogleJsonResponseException';
+        const status = error instanceof HttpError ? error.status : apiError ? (/Not Found/.test(error.message) ? 404 : 400) : 500;
         response.writeHead(status, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ error: String((error as Error)?.message ?? error) }));
       });

@@ -3,6 +3,15 @@
 import { createHash } from 'node:crypto';
 import { type RuntimeCore, notEmulated } from './core';
 import { formatRfc3339, isValidZone, lacksOffset, parseDateInZone, parseDateTime, parseRfc3339WithOffset } from './calendar-time';
+import {
+  MAX_INSTANCES,
+  type Occurrence,
+  endBefore,
+  expandOccurrences,
+  isValidRecurrence,
+  lastOccurrenceStart,
+  parseStamp,
+} from './calendar-recurrence';
 
 export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -19,6 +28,11 @@ interface StoredEvent {
   changeSeq: number;
   /** Creation order, the "unspecified but stable" order of unsorted lists. */
   order: number;
+  /** An instance of a series (stored once it became an exception): the series' id and the instance's original start. */
+  recurringEventId?: string;
+  originalStartTime?: Json;
+  /** Not stored: an unchanged instance computed from its series. */
+  virtual?: boolean;
 }
 
 interface CalendarData {
@@ -31,7 +45,8 @@ interface CalendarData {
 
 interface PageState {
   calendarId: string;
-  ids: string[];
+  /** Stored events are rendered as they are when the page is served; computed instances as they were at the first page. */
+  entries: StoredEvent[];
   offset: number;
   /** Change number the eventual nextSyncToken stands for (taken when the first page was served). */
   syncSeq: number;
@@ -62,7 +77,7 @@ const READ_ONLY = new Set([
 ]);
 
 /** Changes to these fields make the event a new revision for guests (RFC 5545 SEQUENCE). */
-const SIGNIFICANT = ['start', 'end', 'location', 'summary', 'status'];
+const SIGNIFICANT = ['start', 'end', 'location', 'summary', 'status', 'recurrence'];
 
 /** Google's field order in an event resource, for realistic output. */
 const FIELD_ORDER = [
@@ -82,6 +97,9 @@ const FIELD_ORDER = [
   'start',
   'end',
   'endTimeUnspecified',
+  'recurrence',
+  'recurringEventId',
+  'originalStartTime',
   'transparency',
   'visibility',
   'iCalUID',
@@ -118,6 +136,19 @@ const LIST_ARGS = new Set([
 ]);
 const WRITE_ARGS = new Set(['sendUpdates', 'sendNotifications', 'conferenceDataVersion', 'supportsAttachments']);
 const REMOVE_ARGS = new Set(['sendUpdates', 'sendNotifications']);
+// https://developers.google.com/calendar/api/v3/reference/events/instances (optional query parameters).
+const INSTANCES_ARGS = new Set([
+  'timeMin',
+  'timeMax',
+  'maxResults',
+  'pageToken',
+  'showDeleted',
+  'timeZone',
+  'originalStart',
+  'maxAttendees',
+]);
+/** A list without timeMax stops expanding an endless series this far ahead (Google's own bound is undocumented). */
+const OPEN_END_MS = 2 * 366 * 24 * 3600_000;
 const NOT_WITH_SYNC_TOKEN = ['timeMin', 'timeMax', 'q', 'orderBy', 'updatedMin', 'iCalUID'];
 const FREEBUSY_MAX_MS = 90 * 24 * 3600 * 1000;
 const DEFAULT_PAGE = 250;
@@ -208,8 +239,57 @@ export class CalendarService {
 
   getEvent(calendarId: string, eventId: string): CalendarEvent | undefined {
     const cal = this.calendars.get(this.resolveId(calendarId));
-    const ev = cal?.events.get(eventId);
+    const ev = cal ? this.resolve(cal, eventId) : undefined;
     return cal && ev ? this.render(cal, ev, false) : undefined;
+  }
+
+  /** The instances of a series in a window, as `Events.instances` lists them (cancelled ones too). */
+  instancesOf(calendarId: string, eventId: string, fromMs?: number, toMs?: number): CalendarEvent[] {
+    const method = 'calendar.events.instances';
+    const cal = this.calendar(method, calendarId);
+    const master = this.event(method, cal, eventId);
+    return this.seriesInstances(cal, master, fromMs, toMs, true).map((ev) => this.render(cal, ev, true));
+  }
+
+  /** Every event in a window with series expanded (`singleEvents=true&orderBy=startTime`), for the sandbox's week view. */
+  listExpanded(calendarId: string, fromMs: number, toMs: number): CalendarEvent[] {
+    const cal = this.calendar('calendar.events.list', calendarId);
+    return this.sortByStart(this.expandedEntries(cal, fromMs, toMs, false), cal.timeZone).map((ev) => this.render(cal, ev, false));
+  }
+
+  /**
+   * "This and following events", as Google Calendar's editor does it through the API
+   * (https://developers.google.com/calendar/api/guides/recurringevents):
+   * the series is ended with UNTIL before the chosen instance, and a new series starts at that instance with
+   * the patch applied (its COUNT is what remained of the old one). Returns [old series, new series].
+   */
+  splitSeries(calendarId: string, instanceId: string, patch: object): [CalendarEvent, CalendarEvent] {
+    const method = 'calendar.events.patch';
+    const cal = this.calendar(method, calendarId);
+    const instance = this.event(method, cal, instanceId);
+    const master = instance.recurringEventId ? cal.events.get(instance.recurringEventId) : undefined;
+    if (!master || !instance.originalStartTime) throw apiError(method, 'Not Found');
+    const originalMs = this.originalStartMs(cal, instance.originalStartTime);
+    const lines = master.user.recurrence as string[];
+    const before = expandOccurrences(lines, master.user.start as Json, cal.timeZone, -Infinity, originalMs).length;
+    const rest = lines.map((line) =>
+      line.replace(
+        /(^RRULE:.*?)(COUNT=)(\d+)/i,
+        (_all, head: string, key: string, n: string) => `${head}${key}${Math.max(1, Number(n) - before)}`,
+      ),
+    );
+    const next = clone(master.user);
+    next.start = clone(instance.user.start);
+    next.end = clone(instance.user.end);
+    next.recurrence = rest;
+    for (const [key, value] of Object.entries(clone(patch) as Json)) {
+      if (READ_ONLY.has(key) || value === undefined) continue;
+      if (value === null) delete next[key];
+      else next[key] = value;
+    }
+    const ended = this.doPatch(method, calendarId, master.id, { recurrence: endBefore(lines, originalMs) });
+    const created = this.doInsert('calendar.events.insert', calendarId, next);
+    return [ended, created];
   }
 
   listAll(calendarId: string): CalendarEvent[] {
@@ -261,6 +341,11 @@ export class CalendarService {
         const updated = this.doUpdate('calendar.events.update', calendarId, eventId, resource);
         this.recordNotification('update', calendarId, eventId, notify);
         return updated;
+      },
+      instances: (calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
+        this.enter('Calendar.Events.instances', headers);
+        this.checkArgs('Calendar.Events.instances', optionalArgs, INSTANCES_ARGS);
+        return this.instances(calendarId, eventId, (optionalArgs ?? {}) as Json);
       },
       remove: (calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.remove', headers);
@@ -394,9 +479,133 @@ export class CalendarService {
   }
 
   private event(method: string, cal: CalendarData, eventId: unknown): StoredEvent {
-    const ev = typeof eventId === 'string' ? cal.events.get(eventId) : undefined;
+    const ev = typeof eventId === 'string' ? this.resolve(cal, eventId) : undefined;
     if (!ev) throw apiError(method, 'Not Found');
     return ev;
+  }
+
+  private isSeries(ev: StoredEvent): boolean {
+    return Array.isArray(ev.user.recurrence) && ev.recurringEventId === undefined;
+  }
+
+  /**
+   * A stored event, or an unchanged instance computed from its series. Instance ids are
+   * `<seriesId>_<original start as YYYYMMDDTHHMMSSZ>` (`_YYYYMMDD` for all-day series), as Google forms them
+   * (https://developers.google.com/calendar/api/guides/recurringevents).
+   */
+  private resolve(cal: CalendarData, id: string): StoredEvent | undefined {
+    const stored = cal.events.get(id);
+    if (stored) return stored;
+    const cut = id.lastIndexOf('_');
+    if (cut <= 0) return undefined;
+    const master = cal.events.get(id.slice(0, cut));
+    const wanted = parseStamp(id.slice(cut + 1));
+    if (!master || !wanted || !this.isSeries(master)) return undefined;
+    const zone = cal.timeZone;
+    const at =
+      wanted.ms ?? (parseDateInZone(wanted.date as string, ((master.user.start as Json).timeZone as string | undefined) ?? zone) as number);
+    const found = expandOccurrences(master.user.recurrence as string[], master.user.start as Json, zone, at, at + 1, 1)[0];
+    if (!found || `${master.id}_${found.stamp}` !== id) return undefined;
+    return this.virtualInstance(cal, master, found);
+  }
+
+  /** An instance as the series makes it: the series' fields at this occurrence, without `recurrence`. */
+  private virtualInstance(cal: CalendarData, master: StoredEvent, occ: Occurrence): StoredEvent {
+    const user = clone(master.user);
+    delete user.recurrence;
+    const start = master.user.start as Json;
+    const end = master.user.end as Json;
+    if (typeof start.date === 'string') {
+      const days = Math.round((Date.parse(end.date as string) - Date.parse(start.date)) / 86_400_000);
+      const from = occ.originalStartTime.date as string;
+      user.start = { date: from };
+      user.end = { date: new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10) };
+    } else {
+      const { start: s, end: e } = this.instants(master.user, cal.timeZone);
+      const startZone = (start.timeZone as string | undefined) ?? cal.timeZone;
+      const endZone = (end.timeZone as string | undefined) ?? startZone;
+      user.start = { dateTime: formatRfc3339(occ.startMs, startZone), ...(start.timeZone ? { timeZone: start.timeZone } : {}) };
+      user.end = { dateTime: formatRfc3339(occ.startMs + (e - s), endZone), ...(end.timeZone ? { timeZone: end.timeZone } : {}) };
+    }
+    return {
+      user,
+      id: `${master.id}_${occ.stamp}`,
+      createdMs: master.createdMs,
+      updatedMs: master.updatedMs,
+      sequence: master.sequence,
+      changeSeq: master.changeSeq,
+      order: master.order,
+      recurringEventId: master.id,
+      originalStartTime: clone(occ.originalStartTime) as Json,
+      virtual: true,
+    };
+  }
+
+  private originalStartMs(cal: CalendarData, original: Json): number {
+    if (typeof original.date === 'string') return parseDateInZone(original.date, cal.timeZone) as number;
+    return Date.parse(original.dateTime as string);
+  }
+
+  private exceptionsOf(cal: CalendarData, master: StoredEvent): StoredEvent[] {
+    return [...cal.events.values()].filter((ev) => ev.recurringEventId === master.id);
+  }
+
+  /**
+   * A series' instances overlapping [fromMs, toMs): its exceptions (moved, changed or cancelled instances,
+   * stored as events of their own) replace the computed ones. Without toMs an endless series stops
+   * OPEN_END_MS after fromMs (or now).
+   */
+  private seriesInstances(
+    cal: CalendarData,
+    master: StoredEvent,
+    fromMs: number | undefined,
+    toMs: number | undefined,
+    withCancelled: boolean,
+  ): StoredEvent[] {
+    const { start, end } = this.instants(master.user, cal.timeZone);
+    const duration = end - start;
+    const lower = fromMs ?? -Infinity;
+    const upper = toMs ?? Math.max(fromMs ?? this.core.now, this.core.now) + OPEN_END_MS;
+    const exceptions = new Map(this.exceptionsOf(cal, master).map((ev) => [ev.id, ev]));
+    const out: StoredEvent[] = [];
+    const occurrences = expandOccurrences(
+      master.user.recurrence as string[],
+      master.user.start as Json,
+      cal.timeZone,
+      lower - duration,
+      upper,
+      MAX_INSTANCES,
+    );
+    for (const occ of occurrences) {
+      const id = `${master.id}_${occ.stamp}`;
+      if (exceptions.has(id)) continue;
+      const ev = this.virtualInstance(cal, master, occ);
+      if (master.user.status === 'cancelled' && !withCancelled) continue;
+      if (occ.startMs + duration > lower || (duration === 0 && occ.startMs >= lower)) out.push(ev);
+    }
+    for (const ev of exceptions.values()) {
+      if (ev.user.status === 'cancelled' && !withCancelled) continue;
+      const t = this.instants(ev.user, cal.timeZone);
+      if (t.end > lower && t.start < upper) out.push(ev);
+    }
+    return this.sortByStart(out, cal.timeZone);
+  }
+
+  /** Single events, exceptions and computed instances overlapping a window: `singleEvents=true`. */
+  private expandedEntries(cal: CalendarData, fromMs: number | undefined, toMs: number | undefined, withCancelled: boolean): StoredEvent[] {
+    const out: StoredEvent[] = [];
+    for (const ev of [...cal.events.values()].sort((a, b) => a.order - b.order)) {
+      if (ev.recurringEventId !== undefined) continue;
+      if (this.isSeries(ev)) {
+        if (ev.user.status === 'cancelled') continue;
+        out.push(...this.seriesInstances(cal, ev, fromMs, toMs, withCancelled));
+        continue;
+      }
+      if (ev.user.status === 'cancelled' && !withCancelled) continue;
+      const t = this.instants(ev.user, cal.timeZone);
+      if ((fromMs === undefined || t.end > fromMs) && (toMs === undefined || t.start < toMs)) out.push(ev);
+    }
+    return out;
   }
 
   private newId(): string {
@@ -437,8 +646,7 @@ export class CalendarService {
   }
 
   /** Checks an event's client fields as the API does; throws the API's 400 messages. */
-  private validate(method: string, user: Json): void {
-    if (user.recurrence !== undefined && user.recurrence !== null) notEmulated('recurring events');
+  private validate(method: string, user: Json, instance = false, calendarZone = 'UTC'): void {
     const kinds: string[] = [];
     for (const which of ['start', 'end'] as const) {
       const t = user[which];
@@ -465,6 +673,14 @@ export class CalendarService {
       }
     }
     if (kinds[0] !== kinds[1]) throw apiError(method, 'Start and end times must either both be date or both be dateTime.');
+    if (user.recurrence !== undefined) {
+      // https://developers.google.com/calendar/api/v3/reference/events#resource: `recurrence` is for the series, never an instance,
+      // and a timed series needs start.timeZone ("the time zone in which the recurrence is expanded").
+      const start = user.start as Json;
+      if (instance || !isValidRecurrence(user.recurrence, start, calendarZone)) throw apiError(method, 'Invalid recurrence rule.');
+      if (start.dateTime !== undefined && start.timeZone === undefined)
+        throw apiError(method, 'Missing time zone definition for start time.');
+    }
     const { start, end } = this.instants(user, 'UTC');
     if (end < start) throw apiError(method, 'The specified time range is empty.');
     if (user.status !== undefined && !['confirmed', 'tentative', 'cancelled'].includes(user.status as string)) {
@@ -506,7 +722,7 @@ export class CalendarService {
   private doInsert(method: string, calendarId: string, resource: object): CalendarEvent {
     const cal = this.calendar(method, calendarId);
     const user = this.withDefaults(this.clientFields(resource));
-    this.validate(method, user);
+    this.validate(method, user, false, cal.timeZone);
     this.normalizeTimes(user, cal.timeZone);
     const given = (resource as Json).id;
     let id: string;
@@ -535,13 +751,37 @@ export class CalendarService {
   }
 
   private applyChange(method: string, cal: CalendarData, ev: StoredEvent, next: Json): CalendarEvent {
-    this.validate(method, next);
+    this.validate(method, next, ev.recurringEventId !== undefined, cal.timeZone);
     this.normalizeTimes(next, cal.timeZone);
     const significant = SIGNIFICANT.some((k) => JSON.stringify(ev.user[k]) !== JSON.stringify(next[k]));
+    const ruleChanged = this.isSeries(ev) && JSON.stringify(ev.user.recurrence) !== JSON.stringify(next.recurrence);
+    if (ev.virtual) {
+      // Changing one instance makes it an exception: an event of its own with recurringEventId and originalStartTime
+      // (https://developers.google.com/calendar/api/guides/recurringevents).
+      delete ev.virtual;
+      this.orderCounter += 1;
+      ev.order = this.orderCounter;
+      cal.events.set(ev.id, ev);
+    }
     ev.user = next;
     if (significant) ev.sequence += 1;
     this.touch(cal, ev);
+    if (ruleChanged) {
+      // Exceptions of occurrences the new rule no longer has (a series ended earlier) belong to nothing: cancelled.
+      for (const exception of this.exceptionsOf(cal, ev)) {
+        if (exception.user.status === 'cancelled' || this.resolveOccurrence(cal, ev, exception)) continue;
+        exception.user.status = 'cancelled';
+        exception.sequence += 1;
+        this.touch(cal, exception);
+      }
+    }
     return this.render(cal, ev, false);
+  }
+
+  private resolveOccurrence(cal: CalendarData, master: StoredEvent, exception: StoredEvent): boolean {
+    const at = this.originalStartMs(cal, exception.originalStartTime as Json);
+    const found = expandOccurrences(master.user.recurrence as string[], master.user.start as Json, cal.timeZone, at, at + 1, 1)[0];
+    return found !== undefined && `${master.id}_${found.stamp}` === exception.id;
   }
 
   private doPatch(method: string, calendarId: string, eventId: string, patch: object): CalendarEvent {
@@ -566,15 +806,43 @@ export class CalendarService {
   private doRemove(method: string, cal: CalendarData, eventId: string): void {
     const ev = this.event(method, cal, eventId);
     if (ev.user.status === 'cancelled') throw apiError(method, 'Resource has been deleted');
+    if (ev.virtual) {
+      // Deleting one instance stores it as a cancelled exception, which lists and syncs then return.
+      delete ev.virtual;
+      this.orderCounter += 1;
+      ev.order = this.orderCounter;
+      cal.events.set(ev.id, ev);
+    }
     ev.user.status = 'cancelled';
     ev.sequence += 1;
     this.touch(cal, ev);
+    if (this.isSeries(ev)) {
+      // Deleting a series deletes all its instances, exceptions included.
+      for (const exception of this.exceptionsOf(cal, ev)) {
+        if (exception.user.status === 'cancelled') continue;
+        exception.user.status = 'cancelled';
+        exception.sequence += 1;
+        this.touch(cal, exception);
+      }
+    }
   }
 
   /** The resource as Google returns it; deleted events in lists carry only what the API guarantees. */
   private render(cal: CalendarData, ev: StoredEvent, minimalIfDeleted: boolean): CalendarEvent {
     const etag = `"${ev.updatedMs}${String(ev.changeSeq).padStart(6, '0')}"`;
     if (minimalIfDeleted && ev.user.status === 'cancelled') {
+      // A cancelled instance carries little more than its id and which occurrence it was
+      // (https://developers.google.com/calendar/api/guides/recurringevents: "id, recurringEventId and originalStartTime").
+      if (ev.recurringEventId !== undefined) {
+        return {
+          kind: 'calendar#event',
+          etag,
+          id: ev.id,
+          status: 'cancelled',
+          recurringEventId: ev.recurringEventId,
+          originalStartTime: clone(ev.originalStartTime),
+        } as CalendarEvent;
+      }
       return { kind: 'calendar#event', etag, id: ev.id, status: 'cancelled' };
     }
     const self = cal.id === this.primaryId;
@@ -588,8 +856,11 @@ export class CalendarService {
       updated: iso(ev.updatedMs),
       creator: { email: this.primaryId, self: true },
       organizer: self ? { email: cal.id, self: true } : { email: cal.id, displayName: cal.summary, self: true },
-      iCalUID: `${ev.id}@google.com`,
+      // Instances share their series' iCalUID (https://developers.google.com/calendar/api/v3/reference/events#resource).
+      iCalUID: `${ev.recurringEventId ?? ev.id}@google.com`,
       sequence: ev.sequence,
+      recurringEventId: ev.recurringEventId,
+      originalStartTime: clone(ev.originalStartTime),
     };
     const out: Json = {};
     for (const key of FIELD_ORDER) if (all[key] !== undefined) out[key] = all[key];
@@ -630,6 +901,7 @@ export class CalendarService {
       for (const key of NOT_WITH_SYNC_TOKEN) {
         if (args[key] !== undefined) throw apiError(method, 'Bad Request');
       }
+      if (args.singleEvents === true) notEmulated('Calendar.Events.list with syncToken and singleEvents');
       const state = this.syncTokens.get(String(args.syncToken));
       if (!state || state.epoch !== this.epoch || state.calendarId !== cal.id) {
         throw apiError(method, 'Sync token is no longer valid, a full sync is required.');
@@ -646,8 +918,7 @@ export class CalendarService {
       page = this.firstPage(method, cal, args, zone, syncState);
     }
 
-    const ids = page.ids.slice(page.offset, page.offset + pageSize);
-    const items = ids.map((id) => this.render(cal, cal.events.get(id) as StoredEvent, true));
+    const items = page.entries.slice(page.offset, page.offset + pageSize).map((ev) => this.render(cal, ev, true));
     const result: Json = {
       kind: 'calendar#events',
       etag: `"${cal.updatedMs}"`,
@@ -657,7 +928,7 @@ export class CalendarService {
       accessRole: 'owner',
       defaultReminders: [],
     };
-    if (page.offset + pageSize < page.ids.length) {
+    if (page.offset + pageSize < page.entries.length) {
       this.pageCounter += 1;
       const token = Buffer.from(`page.${this.pageCounter}.${cal.id}`).toString('base64').replace(/=+$/, '');
       this.pages.set(token, { ...page, offset: page.offset + pageSize });
@@ -673,8 +944,9 @@ export class CalendarService {
     const all = [...cal.events.values()].sort((a, b) => a.order - b.order);
     const base = { calendarId: cal.id, offset: 0, syncSeq: this.changeSeq, zone };
     if (sync) {
+      // An incremental sync returns changed series, exceptions and cancelled instances as stored events.
       const changed = all.filter((ev) => ev.changeSeq > sync.seq).sort((a, b) => a.changeSeq - b.changeSeq);
-      return { ...base, ids: changed.map((ev) => ev.id), giveSyncToken: true };
+      return { ...base, entries: changed, giveSyncToken: true };
     }
     const bound = (name: string): number | undefined => {
       if (args[name] === undefined) return undefined;
@@ -694,14 +966,22 @@ export class CalendarService {
       throw apiError(method, 'The requested ordering is not available for the particular query.');
     }
     const q = typeof args.q === 'string' ? args.q.toLowerCase() : undefined;
-    let events = all.filter((ev) => {
+    const single = args.singleEvents === true;
+    // singleEvents=true: series are expanded into instances and not listed themselves
+    // (https://developers.google.com/calendar/api/v3/reference/events/list).
+    const candidates = single ? this.expandedEntries(cal, timeMin, timeMax, args.showDeleted === true || updatedMin !== undefined) : all;
+    let events = candidates.filter((ev) => {
       const cancelled = ev.user.status === 'cancelled';
       if (updatedMin !== undefined) {
         if (ev.updatedMs < updatedMin) return false;
-      } else if (cancelled && args.showDeleted !== true) {
+      } else if (cancelled && args.showDeleted !== true && (single || ev.recurringEventId === undefined)) {
+        // "Cancelled instances of recurring events (but not the underlying recurring event) will still be
+        // included if showDeleted and singleEvents are both False." (events/list, showDeleted)
         return false;
       }
-      const { start, end } = this.instants(ev.user, zone);
+      let { start, end } = this.instants(ev.user, zone);
+      if (!single && this.isSeries(ev))
+        end = lastOccurrenceStart(ev.user.recurrence as string[], ev.user.start as Json, zone) + (end - start);
       if (timeMin !== undefined && !(end > timeMin)) return false;
       if (timeMax !== undefined && !(start < timeMax)) return false;
       if (q !== undefined) {
@@ -719,7 +999,66 @@ export class CalendarService {
     if (orderBy === 'updated') events = [...events].sort((a, b) => a.updatedMs - b.updatedMs || a.changeSeq - b.changeSeq);
     // Filters that cannot be combined with a sync token give no nextSyncToken (conservative reading of the docs).
     const giveSyncToken = orderBy === undefined && q === undefined && updatedMin === undefined;
-    return { ...base, ids: events.map((ev) => ev.id), giveSyncToken };
+    return { ...base, entries: events, giveSyncToken };
+  }
+
+  /** https://developers.google.com/calendar/api/v3/reference/events/instances */
+  private instances(calendarId: string, eventId: string, args: Json): GoogleAppsScript.Calendar.Schema.Events {
+    const method = 'calendar.events.instances';
+    const cal = this.calendar(method, calendarId);
+    const master = this.event(method, cal, eventId);
+    if (!this.isSeries(master)) notEmulated('Calendar.Events.instances of an event that is not a series');
+    let pageSize = DEFAULT_PAGE;
+    if (args.maxResults !== undefined) {
+      const n = Number(args.maxResults);
+      if (!Number.isInteger(n) || n < 1) throw apiError(method, 'Invalid Value');
+      pageSize = Math.min(n, MAX_PAGE);
+    }
+    let zone = cal.timeZone;
+    if (args.timeZone !== undefined) {
+      if (typeof args.timeZone !== 'string' || !isValidZone(args.timeZone)) throw apiError(method, 'Invalid Value');
+      zone = args.timeZone;
+    }
+    let page: PageState;
+    if (args.pageToken !== undefined) {
+      const found = this.pages.get(String(args.pageToken));
+      if (!found || found.calendarId !== cal.id) throw apiError(method, 'Invalid Value');
+      page = found;
+    } else {
+      const bound = (name: string): number | undefined => {
+        if (args[name] === undefined) return undefined;
+        const ms = parseRfc3339WithOffset(args[name]);
+        if (ms === undefined) throw apiError(method, 'Bad Request');
+        return ms;
+      };
+      const timeMin = bound('timeMin');
+      const timeMax = bound('timeMax');
+      if (timeMin !== undefined && timeMax !== undefined && timeMax <= timeMin)
+        throw apiError(method, 'The specified time range is empty.');
+      let entries = this.seriesInstances(cal, master, timeMin, timeMax, args.showDeleted === true);
+      if (args.originalStart !== undefined) {
+        const wanted = parseRfc3339WithOffset(args.originalStart);
+        entries = entries.filter((ev) => this.originalStartMs(cal, ev.originalStartTime as Json) === wanted);
+      }
+      page = { calendarId: cal.id, entries, offset: 0, syncSeq: this.changeSeq, giveSyncToken: false, zone };
+    }
+    const result: Json = {
+      kind: 'calendar#events',
+      etag: `"${cal.updatedMs}"`,
+      summary: cal.summary,
+      updated: iso(cal.updatedMs),
+      timeZone: page.zone,
+      accessRole: 'owner',
+      defaultReminders: [],
+    };
+    if (page.offset + pageSize < page.entries.length) {
+      this.pageCounter += 1;
+      const token = Buffer.from(`page.${this.pageCounter}.${cal.id}`).toString('base64').replace(/=+$/, '');
+      this.pages.set(token, { ...page, offset: page.offset + pageSize });
+      result.nextPageToken = token;
+    }
+    result.items = page.entries.slice(page.offset, page.offset + pageSize).map((ev) => this.render(cal, ev, true));
+    return result as GoogleAppsScript.Calendar.Schema.Events;
   }
 
   private freebusy(request: Json): GoogleAppsScript.Calendar.Schema.FreeBusyResponse {
@@ -746,7 +1085,7 @@ export class CalendarService {
         continue;
       }
       const intervals: Array<[number, number]> = [];
-      for (const ev of cal.events.values()) {
+      for (const ev of this.expandedEntries(cal, timeMin, timeMax, false)) {
         if (ev.user.status === 'cancelled' || ev.user.transparency === 'transparent') continue;
         const { start, end } = this.instants(ev.user, cal.timeZone);
         const s = Math.max(start, timeMin);

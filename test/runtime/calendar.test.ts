@@ -78,7 +78,7 @@ describe('event resources', () => {
     expect(() => Calendar.Events!.insert({ start: { dateTime: '2026-01-06T10:00:00Z' } }, 'primary')).toThrow('Missing end time.');
     expect(() =>
       Calendar.Events!.insert(timed('2026-01-06T10:00:00Z', '2026-01-06T11:00:00Z', { recurrence: ['RRULE:FREQ=DAILY'] }), 'primary'),
-    ).toThrow('not emulated: recurring events');
+    ).toThrow('Missing time zone definition for start time.');
   });
 
   test('unknown calendar and event give 404 messages', () => {

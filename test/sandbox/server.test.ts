@@ -40,6 +40,42 @@ beforeEach(async () => {
 });
 
 describe('sandbox control API', () => {
+  it('creates a series, lists its instances, changes one instance, the series, or this and following', async () => {
+    const series = await call('POST', '/_sandbox/calendar/events', {
+      summary: 'Weekly',
+      location: '+49 151 23456789',
+      start: { dateTime: '2026-01-06T10:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-01-06T10:50:00', timeZone: 'Europe/Berlin' },
+      recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3'],
+    });
+    expect(series.status).toBe(200);
+    const id = series.json.id as string;
+    const instances = await call('GET', `/_sandbox/calendar/events/${id}/instances`);
+    expect(instances.json.map((e: { id: string }) => e.id)).toEqual([
+      `${id}_20260106T090000Z`,
+      `${id}_20260113T090000Z`,
+      `${id}_20260120T090000Z`,
+    ]);
+    const moved = await call('PATCH', `/_sandbox/calendar/events/${id}_20260113T090000Z`, {
+      start: { dateTime: '2026-01-14T10:00:00+01:00' },
+      end: { dateTime: '2026-01-14T10:50:00+01:00' },
+    });
+    expect([moved.json.recurringEventId, moved.json.start.dateTime]).toEqual([id, '2026-01-14T10:00:00+01:00']);
+    expect((await call('DELETE', `/_sandbox/calendar/events/${id}_20260120T090000Z`)).json.status).toBe('cancelled');
+    const week = await call('GET', '/_sandbox/calendar/events?singleEvents=true&timeMin=2026-01-05T00:00:00Z&timeMax=2026-01-26T00:00:00Z');
+    expect(week.json.map((e: { start: { dateTime: string } }) => e.start.dateTime)).toEqual([
+      '2026-01-06T10:00:00+01:00',
+      '2026-01-14T10:00:00+01:00',
+    ]);
+    const split = await call('POST', `/_sandbox/calendar/events/${id}_20260106T090000Z/split`, { summary: 'Renamed' });
+    expect(split.json.map((e: { recurrence: string[] }) => e.recurrence)).toEqual([
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260106T085959Z'],
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3'],
+    ]);
+    expect((await call('PATCH', `/_sandbox/calendar/events/${id}`, { recurrence: ['RRULE:BAD'] })).status).toBe(400);
+    expect((await call('PATCH', `/_sandbox/calendar/events/${id}_20260107T090000Z`, { summary: 'x' })).status).toBe(404);
+  });
+
   it('serves the UI and the web app', async () => {
     const ui = await call('GET', '/');
     expect(ui.status).toBe(200);

@@ -3,6 +3,7 @@ import { calledByCalendarTriggerOrOwner, calledByTickOrOwner, requireOwner } fro
 import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
+import { readTextsListing, saveTextEntries } from './app/languages';
 import { answerPublicly } from './app/requests';
 import { runHealthCheck } from './app/health';
 import { readSettingsForm, saveSettingsValues, type SaveSettingsResult } from './app/settings';
@@ -13,6 +14,7 @@ import { sendTest, type TestMessageResult } from './app/test-message';
 import { runTick } from './app/tick';
 import { handleGet, handlePost, type WebEvent } from './app/web';
 import type { HealthReport } from './domain/health';
+import type { TextError, TextsListing } from './domain/i18n/overrides';
 import type { SettingsForm } from './domain/settings-form';
 import { forgetSpreadsheet } from './gas/sheets';
 import { isSpreadsheetOpenEvent } from './gas/ui';
@@ -99,6 +101,18 @@ export function sendTestMessage(phone: unknown): TestMessageResult {
 export function checkHealth(): HealthReport {
   requireOwner('Health check');
   return runHealthCheck({ daily: false });
+}
+
+/** Every attendee text in every language: {languages, texts: [{key, language, text, default, overridden}]}. */
+export function getTexts(): TextsListing {
+  requireOwner('Texts');
+  return readTextsListing();
+}
+
+/** Saves [{key, language, text}]: all or nothing, each refusal with its reason; an empty text removes the override. */
+export function saveTexts(entries: unknown): { ok: true } | { ok: false; errors: TextError[] } {
+  requireOwner('Texts');
+  return saveTextEntries(entries);
 }
 
 // ---- Called by the attendee pages through google.script.run: anyone may call them, so each checks its input ----

@@ -1,7 +1,9 @@
 // One execution's language state: the Languages sheet (each number's own choice), the Texts sheet (the host's wording), read once each.
 import { chooseLanguage, type LanguageSource } from '../domain/i18n/choose';
 import { type LanguageCode, languageOfTag } from '../domain/i18n/languages';
+import { type TextError, type TextsListing, overrideRows, planTextsSave, textsListing } from '../domain/i18n/overrides';
 import { type Overrides, Texts, isTextKey, overrideKey } from '../domain/i18n/texts';
+import { now } from '../gas/platform';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
 
@@ -47,11 +49,17 @@ export interface TextRow {
   key: string;
   language: string;
   text: string;
+  updatedAt: string;
 }
 
 export function readTextRows(): TextRow[] {
   return (SheetTable.find(TEXTS_SHEET, TEXT_COLUMNS)?.readRows() ?? [])
-    .map(([key, language, text]) => ({ key: key.trim(), language: (languageOfTag(language) ?? language).trim(), text: text ?? '' }))
+    .map(([key, language, text, updatedAt]) => ({
+      key: (key ?? '').trim(),
+      language: (languageOfTag(language) ?? language ?? '').trim(),
+      text: text ?? '',
+      updatedAt: updatedAt ?? '',
+    }))
     .filter((row) => row.key !== '');
 }
 
@@ -62,6 +70,27 @@ export function overridesOf(rows: readonly TextRow[]): Map<string, string> {
     if (isTextKey(row.key) && language && row.text.trim() !== '') overrides.set(overrideKey(row.key, language), row.text);
   }
   return overrides;
+}
+
+/** getTexts(): every key in every language, with the default and whether the host's wording is in force. */
+export function readTextsListing(): TextsListing {
+  return textsListing(overridesOf(readTextRows()));
+}
+
+/** saveTexts(): all or nothing, then the Texts sheet is rewritten in one call. */
+export function saveTextEntries(entries: unknown): { ok: true } | { ok: false; errors: TextError[] } {
+  const rows = readTextRows();
+  const plan = planTextsSave(overridesOf(rows), entries);
+  if (!plan.ok) return plan;
+  const stamp = new Date(now()).toISOString();
+  const previous = new Map(rows.map((row) => [`${row.key}|${row.language}`, row]));
+  const next = overrideRows(plan.overrides).map(({ key, language, text }) => {
+    const before = previous.get(`${key}|${language}`);
+    // An unchanged text keeps its date, so the sheet shows when each wording was last changed.
+    return [key, language, text, before && before.text === text ? before.updatedAt : stamp];
+  });
+  SheetTable.open(TEXTS_SHEET, TEXT_COLUMNS).writeRows(next, rows.length);
+  return { ok: true };
 }
 
 interface ExecutionState {

@@ -86,6 +86,8 @@ describe('every top-level function, called anonymously', () => {
         'createWhatsAppTemplates',
         'sendTestMessage',
         'checkHealth',
+        'getTexts',
+        'saveTexts',
       ]),
     );
     expect(names).not.toContain('fmt');
@@ -131,6 +133,8 @@ describe('every top-level function, called anonymously', () => {
       'createWhatsAppTemplates',
       'sendTestMessage',
       'checkHealth',
+      'getTexts',
+      'saveTexts',
     ]) {
       const outcome = sandbox.run(name, [], { caller: 'anonymous' });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });

@@ -21,10 +21,14 @@ function phoneCell(cell: string): string {
 }
 
 export class LanguageChoices {
-  private constructor(private readonly rows: string[][]) {}
+  private constructor(
+    private readonly table: SheetTable,
+    private readonly rows: string[][],
+  ) {}
 
   static load(): LanguageChoices {
-    return new LanguageChoices(SheetTable.find(LANGUAGES_SHEET, LANGUAGE_COLUMNS)?.readRows() ?? []);
+    const table = SheetTable.open(LANGUAGES_SHEET, LANGUAGE_COLUMNS);
+    return new LanguageChoices(table, table.readRows());
   }
 
   of(phone: string): LanguageCode | null {
@@ -38,7 +42,7 @@ export class LanguageChoices {
     const previous = this.rows.length;
     const kept = this.rows.filter((row) => phoneCell(row[0]) !== phone);
     kept.push([phone, language, via, new Date(at).toISOString()]);
-    SheetTable.open(LANGUAGES_SHEET, LANGUAGE_COLUMNS).writeRows(kept, previous);
+    this.table.writeRows(kept, previous);
     this.rows.length = 0;
     this.rows.push(...kept);
     return true;
@@ -52,8 +56,9 @@ export interface TextRow {
   updatedAt: string;
 }
 
-export function readTextRows(): TextRow[] {
-  return (SheetTable.find(TEXTS_SHEET, TEXT_COLUMNS)?.readRows() ?? [])
+export function readTextRows(table: SheetTable = SheetTable.open(TEXTS_SHEET, TEXT_COLUMNS)): TextRow[] {
+  return table
+    .readRows()
     .map(([key, language, text, updatedAt]) => ({
       key: (key ?? '').trim(),
       language: (languageOfTag(language) ?? language ?? '').trim(),
@@ -79,7 +84,8 @@ export function readTextsListing(): TextsListing {
 
 /** saveTexts(): all or nothing, then the Texts sheet is rewritten in one call. */
 export function saveTextEntries(entries: unknown): { ok: true } | { ok: false; errors: TextError[] } {
-  const rows = readTextRows();
+  const table = SheetTable.open(TEXTS_SHEET, TEXT_COLUMNS);
+  const rows = readTextRows(table);
   const plan = planTextsSave(overridesOf(rows), entries);
   if (!plan.ok) return plan;
   const stamp = new Date(now()).toISOString();
@@ -89,7 +95,7 @@ export function saveTextEntries(entries: unknown): { ok: true } | { ok: false; e
     // An unchanged text keeps its date, so the sheet shows when each wording was last changed.
     return [key, language, text, before && before.text === text ? before.updatedAt : stamp];
   });
-  SheetTable.open(TEXTS_SHEET, TEXT_COLUMNS).writeRows(next, rows.length);
+  table.writeRows(next, rows.length);
   return { ok: true };
 }
 

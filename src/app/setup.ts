@@ -1,4 +1,5 @@
 // Owner-only setup and teardown: ledger sheets, keys, triggers, and a baseline sync that announces nothing old.
+import { LANGUAGES_SHEET, LANGUAGE_COLUMNS, TEXTS_SHEET, TEXT_COLUMNS } from './languages';
 import { PROP } from '../domain/settings';
 import { utcDay } from '../domain/health';
 import type { TriggerIds } from '../domain/trigger-events';
@@ -25,6 +26,9 @@ export function runSetup(): SetupReport {
   SheetTable.ensure(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
   SheetTable.ensure(MESSAGES_SHEET, MESSAGE_COLUMNS);
   SheetTable.ensure(OPT_OUTS_SHEET, OPT_OUT_COLUMNS);
+  // Made now, so a run's first read of each finds it and the host sees where choices and wording live.
+  SheetTable.ensure(LANGUAGES_SHEET, LANGUAGE_COLUMNS);
+  SheetTable.ensure(TEXTS_SHEET, TEXT_COLUMNS);
   const calendarId = (props[PROP.calendarId] ?? '').trim() || effectiveUserEmail();
   const triggers = ensureTriggers({ calendarHandler: CALENDAR_HANDLER, calendarId, tickHandler: TICK_HANDLER, tickMinutes: TICK_MINUTES });
   // Trigger runs prove themselves with these uids (src/app/access.ts).

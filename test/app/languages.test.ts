@@ -159,8 +159,8 @@ describe('which language', () => {
   it('reads a choice the host typed into the Languages sheet, even where Sheets dropped the plus', () => {
     const sandbox = newSandbox();
     const book = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet();
-    const sheet = book.insertSheet('Languages');
-    sheet.appendRow(['phone', 'language', 'via', 'updatedAt']);
+    const sheet = book.getSheetByName('Languages');
+    if (!sheet) throw new Error('setup makes the Languages sheet');
     sheet.appendRow(['+4915123456789', 'nl', 'host', '']);
     addEvent(sandbox, { summary: 'Controle', location: ADA, start: TOMORROW_11 });
     expect(bodiesTo(sandbox, ADA)[0]).toMatch(/^Uw afspraak "Controle" met Alex Morgan staat gepland op dinsdag 6 januari 2026/);

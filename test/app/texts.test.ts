@@ -53,7 +53,9 @@ describe('getTexts and saveTexts', () => {
     expect(entry(listing, 'message.scheduled', 'es')?.overridden).toBe(true);
     expect(entry(listing, 'message.scheduled', 'en')?.overridden).toBe(false);
 
-    expect(ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'es', text: '' }]], { caller: 'owner' }))).toEqual({ ok: true });
+    expect(ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'es', text: '' }]], { caller: 'owner' }))).toEqual({
+      ok: true,
+    });
     expect(sandbox.sheet('Texts')).toEqual([['key', 'language', 'text', 'updatedAt']]);
     addEvent(sandbox, { summary: 'Otra', location: ADA, start: TOMORROW_11 + 24 * HOUR });
     expect(outbound(sandbox)[1].body).toMatch(/^Su cita "Otra" con Alex Morgan está reservada para el miércoles, 7 de enero de 2026/);
@@ -85,13 +87,13 @@ describe('getTexts and saveTexts', () => {
         { key: 'reply.busy', language: 'ja', error: 'unknown language "ja"; use one of en, es, pt, de, fr, it, nl, tr, id, hi, ar' },
       ],
     });
-    expect(sandbox.sheet('Texts')).toBeUndefined();
+    expect(sandbox.sheet('Texts')).toEqual([['key', 'language', 'text', 'updatedAt']]);
   });
 
   it('ignores a bad override typed into the sheet by hand: the default stays in force, and getTexts says why', () => {
     const sandbox = newSandbox();
-    const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().insertSheet('Texts');
-    sheet.appendRow(['key', 'language', 'text', 'updatedAt']);
+    const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().getSheetByName('Texts');
+    if (!sheet) throw new Error('setup makes the Texts sheet');
     sheet.appendRow(['message.scheduled', 'en', 'Booked {when} {price}', '']);
     sheet.appendRow(['message.cancelled', 'en', 'Cancelled: "{title}", {when}. New time: {link}', '']);
     const event = addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });

@@ -6,7 +6,8 @@
 // https://developers.google.com/calendar/api/v3/reference/events#resource: "For recurring events this field
 // is required and specifies the time zone in which the recurrence is expanded").
 import ICAL from 'ical.js';
-import { formatRfc3339, parseDateInZone, zoneOffsetMinutes, zonedToInstant } from './calendar-time';
+import { formatRfc3339, parseDateInZone } from './calendar-time';
+import { ianaZone, wallClockToInstant, zoneOffsetMinutes } from './zones';
 
 /** One occurrence of a series, as Google names it. */
 export interface Occurrence {
@@ -47,7 +48,7 @@ interface ParsedRecurrence {
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 function wallOf(ms: number, zone: string): Wall {
-  const local = new Date(ms + zoneOffsetMinutes(ms, zone) * 60000);
+  const local = new Date(ms + zoneOffsetMinutes(ms, ianaZone(zone)) * 60000);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
@@ -69,7 +70,7 @@ function readValue(text: string, zone: string, isDate: boolean): { ms?: number; 
   if (m[4] === undefined || isDate) return { date: `${m[1]}-${m[2]}-${m[3]}` };
   const fields = [+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]] as const;
   if (m[7] === 'Z') return { ms: Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]) };
-  return { ms: zonedToInstant(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], 0, zone) };
+  return { ms: wallClockToInstant(ianaZone(zone), fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]) };
 }
 
 /** Parses the lines Google accepts; undefined when one is malformed (Google answers 400 "Invalid recurrence rule."). */
@@ -162,7 +163,9 @@ export function expandOccurrences(
   };
   const found = new Map<number, Occurrence>();
   const toInstant = (t: ICAL.Time): number =>
-    allDay ? (parseDateInZone(dateText(t), zone) as number) : zonedToInstant(t.year, t.month, t.day, t.hour, t.minute, t.second, 0, zone);
+    allDay
+      ? (parseDateInZone(dateText(t), zone) as number)
+      : wallClockToInstant(ianaZone(zone), t.year, t.month, t.day, t.hour, t.minute, t.second);
   for (const rule of parsed.rules) {
     const until = rule.until;
     let untilMs: number | undefined;
@@ -172,7 +175,7 @@ export function expandOccurrences(
         ? (parseDateInZone(dateText(until), zone) as number) + (allDay ? 0 : 24 * 3600_000 - 1)
         : until.zone === ICAL.Timezone.utcTimezone
           ? Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second)
-          : zonedToInstant(until.year, until.month, until.day, until.hour, until.minute, until.second, 0, zone);
+          : wallClockToInstant(ianaZone(zone), until.year, until.month, until.day, until.hour, until.minute, until.second);
       rule.until = null;
     }
     const iterator = rule.iterator(dtstart);

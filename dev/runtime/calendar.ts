@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { type RuntimeCore, notEmulated } from './core';
-import { formatRfc3339, isValidZone, lacksOffset, parseDateInZone, parseDateTime, parseRfc3339WithOffset } from './calendar-time';
+import { formatRfc3339, lacksOffset, parseDateInZone, parseDateTime, parseRfc3339WithOffset } from './calendar-time';
 import {
   MAX_INSTANCES,
   type Occurrence,
@@ -12,6 +12,7 @@ import {
   lastOccurrenceStart,
   parseStamp,
 } from './calendar-recurrence';
+import { isValidZone } from './zones';
 
 export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;
 

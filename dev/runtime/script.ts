@@ -1,7 +1,7 @@
 // ScriptApp: installable triggers (calendar, clock, spreadsheet) kept in a registry the sandbox schedules, and the web-app URL.
 import { type RuntimeCore, notEmulated } from './core';
 import { enumOf, expose, isDate, unwrap } from './expose';
-import { resolveZone, zonedFields, zonedTimeToEpoch } from './utilities';
+import { resolveZone, zonedFields, zonedTimeToEpoch } from './zones';
 
 export const EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
 export const TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');

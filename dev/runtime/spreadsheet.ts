@@ -2,7 +2,8 @@
 import { type RuntimeCore, notEmulated } from './core';
 import { expose, isDate, scriptDate, unwrap } from './expose';
 import { describeHtmlOutput } from './html';
-import { formatDate, zonedTimeToEpoch } from './utilities';
+import { formatDate } from './utilities';
+import { zonedTimeToEpoch } from './zones';
 
 export const SPREADSHEET_ID = 'sandbox-spreadsheet';
 export const DEFAULT_MAX_ROWS = 1000;

@@ -2,6 +2,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { type RuntimeCore, notEmulated } from './core';
 import { enumOf, expose, isDate, unwrap } from './expose';
+import { resolveZone, zoneFormatter, zonedFields, type Zone, type ZonedFields } from './zones';
 
 export const Charset = enumOf('US_ASCII', 'UTF_8');
 export const DigestAlgorithm = enumOf('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512');
@@ -113,95 +114,6 @@ export function makeBlob(core: RuntimeCore, bytes: Buffer, contentType: string |
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export interface Zone {
-  /** IANA id for Intl, or null for a fixed offset. */
-  id: string | null;
-  fixedOffsetMinutes: number;
-}
-
-export interface ZonedFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number;
-  offsetMinutes: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(id: string, extra: Intl.DateTimeFormatOptions = {}, locale = 'en-US'): Intl.DateTimeFormat {
-  const key = `${locale}|${id}|${JSON.stringify(extra)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: id, ...extra });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** Java's TimeZone.getTimeZone: IANA ids, "GMT+hh:mm" style offsets, and GMT for anything unknown. */
-export function resolveZone(timeZone: string): Zone {
-  const fixed = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
-  if (fixed) {
-    const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
-    return { id: null, fixedOffsetMinutes: fixed[1] === '-' ? -minutes : minutes };
-  }
-  try {
-    formatter(timeZone);
-    return { id: timeZone, fixedOffsetMinutes: 0 };
-  } catch {
-    return { id: 'GMT', fixedOffsetMinutes: 0 };
-  }
-}
-
-/** Calendar fields of an instant in a zone (resolved with `resolveZone`). */
-export function zonedFields(ms: number, zone: Zone): ZonedFields {
-  const millisecond = ((ms % 1000) + 1000) % 1000;
-  const wholeSeconds = ms - millisecond;
-  if (zone.id === null) {
-    const d = new Date(wholeSeconds + zone.fixedOffsetMinutes * 60000);
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-      millisecond,
-      weekday: d.getUTCDay(),
-      offsetMinutes: zone.fixedOffsetMinutes,
-    };
-  }
-  const parts = formatter(zone.id, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-    era: 'short',
-  }).formatToParts(new Date(wholeSeconds));
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
-  let year = Number(get('year'));
-  if (/^B/i.test(get('era'))) year = 1 - year;
-  const fields = {
-    year,
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-  };
-  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  const weekday = new Date(Date.UTC(fields.year, fields.month - 1, fields.day)).getUTCDay();
-  return { ...fields, millisecond, weekday, offsetMinutes: Math.round((asUtc - wholeSeconds) / 60000) };
-}
-
 function pad(n: number, width: number): string {
   const text = String(Math.abs(n)).padStart(width, '0');
   return n < 0 ? `-${text}` : text;
@@ -217,7 +129,7 @@ function zoneName(ms: number, zone: Zone, offsetMinutes: number, long: boolean):
   const javaCustom = offsetMinutes === 0 ? 'GMT' : `GMT${gmtOffset(offsetMinutes, true)}`;
   if (zone.id === null) return javaCustom;
   const name = (locale: string): string =>
-    formatter(zone.id as string, { timeZoneName: long ? 'long' : 'short' }, locale)
+    zoneFormatter(zone.id as string, { timeZoneName: long ? 'long' : 'short' }, locale)
       .formatToParts(new Date(ms))
       .find((p) => p.type === 'timeZoneName')?.value ?? '';
   if (long) return name('en-US');
@@ -332,15 +244,6 @@ export function formatDate(date: Date, timeZone: string, format: string): string
     i += 1;
   }
   return out;
-}
-
-/** The instant of a wall-clock time in a zone (month 1-12); gaps and overlaps resolve like java.util.Calendar. */
-export function zonedTimeToEpoch(timeZone: string, year: number, month: number, day: number, hour: number, minute: number): number {
-  const zone = resolveZone(timeZone);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wall - zonedFields(wall, zone).offsetMinutes * 60000;
-  guess = wall - zonedFields(guess, zone).offsetMinutes * 60000;
-  return guess;
 }
 
 // ---------------------------------------------------------------- the service

@@ -1,4 +1,5 @@
 // The offline sandbox: the real dist/Code.js in a node:vm context, on the in-memory Apps Script runtime and the fake Twilio.
+import { errorDetail, errorMessage } from '../src/domain/errors';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -197,7 +198,7 @@ export class Sandbox {
       const passed = JSON.parse(JSON.stringify(args ?? [])) as unknown[];
       outcome = { result: (fn as (...a: unknown[]) => unknown)(...passed) };
     } catch (error) {
-      outcome = { error: String((error as Error)?.message ?? error) };
+      outcome = { error: errorMessage(error) };
     } finally {
       this.runtime.endExecution();
       this.depth--;
@@ -261,7 +262,7 @@ export class Sandbox {
     try {
       (fn as (e: unknown) => unknown)(event);
     } catch (error) {
-      this.runtime.logs.push(`trigger ${handler} failed: ${String((error as Error)?.stack ?? error)}`);
+      this.runtime.logs.push(`trigger ${handler} failed: ${errorDetail(error)}`);
     } finally {
       this.runtime.endExecution();
       this.depth--;
@@ -398,7 +399,7 @@ export class Sandbox {
       response = {
         status: 500,
         contentType: 'text/html',
-        body: `<p>Error: ${String((error as Error)?.message ?? error).replace(/[<>&]/g, '')}</p>`,
+        body: `<p>Error: ${errorMessage(error).replace(/[<>&]/g, '')}</p>`,
       };
     } finally {
       this.runtime.endExecution();

@@ -1,4 +1,5 @@
 // The sandbox's HTTP server: the control API of DESIGN.md, the web app at /exec, the fake Twilio API and the UI.
+import { errorMessage } from '../src/domain/errors';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -194,7 +195,7 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
             sandbox.version++;
             return { status: 200, body: approval };
           } catch (error) {
-            throw new HttpError(409, String((error as Error).message));
+            throw new HttpError(409, errorMessage(error));
           }
         }
         if (rest[0] === 'messages' && rest[2] === 'status') {
@@ -224,7 +225,7 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
           try {
             sandbox.twilio.injectFault(fault);
           } catch (error) {
-            throw new HttpError(400, String((error as Error).message));
+            throw new HttpError(400, errorMessage(error));
           }
           return { status: 200, body: { ok: true } };
         }
@@ -275,7 +276,7 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
         const apiError = error instanceof Error && error.name === 'GoogleJsonResponseException';
         const status = error instanceof HttpError ? error.status : apiError ? (/Not Found/.test(error.message) ? 404 : 400) : 500;
         response.writeHead(status, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify({ error: String((error as Error)?.message ?? error) }));
+        response.end(JSON.stringify({ error: errorMessage(error) }));
       });
   });
 }

@@ -1,4 +1,5 @@
 // UrlFetchApp: synchronous HTTP through an injectable handler, with Apps Script's payload encoding, errors and quota.
+import { errorMessage } from '../../src/domain/errors';
 import { type HttpHandler, type HttpRequest, type HttpResponse, type RuntimeCore, notEmulated } from './core';
 import { expose, unwrap } from './expose';
 import { Blob, makeBlob, toSignedBytes } from './utilities';
@@ -152,7 +153,7 @@ export class UrlFetchEmulation {
     try {
       return this.handler(request);
     } catch (error) {
-      throw new Error(error instanceof Error ? error.message : String(error));
+      throw new Error(errorMessage(error));
     }
   }
 

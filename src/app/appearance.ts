@@ -1,10 +1,11 @@
 // An event's colour and delivery block, derived from its ledger rows: green when delivered, red with reasons when not.
+import { errorMessage } from '../domain/errors';
 import type { Appointment } from '../domain/appointments';
 import { withDeliveryBlock } from '../domain/description';
 import { phonesInLocation } from '../domain/phone';
 import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
 import { getEvent, isRecurringEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
-import { log } from '../gas/platform';
+import { logWarning } from '../gas/log';
 import type { AppContext } from './context';
 
 export interface Appearance {
@@ -64,7 +65,7 @@ export function repaintEvent(context: AppContext, eventId: string, rows: readonl
     if (!event) return false;
     return applyAppearance(context, event, appearanceOf(context, event, rows));
   } catch (error) {
-    log(`event ${eventId} not repainted: ${String((error as Error)?.message ?? error)}`);
+    logWarning(`event ${eventId} not repainted: ${errorMessage(error)}`);
     return false;
   }
 }

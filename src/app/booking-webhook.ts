@@ -5,7 +5,8 @@ import { formatDateTime, parseIsoInstant } from '../domain/time';
 import { constantTimeEqual } from '../domain/tokens';
 import { busyIntervals, eventTimes, insertEvent, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
-import { log, now } from '../gas/platform';
+import { logError } from '../gas/log';
+import { now } from '../gas/platform';
 import { cleanEmail, cleanName, cleanPhone } from './booking';
 import { AppContext } from './context';
 import { guestUpdates } from './invitations';
@@ -196,7 +197,7 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     return result.created ? { ok: true, id: result.id, link } : { ok: true, id: result.id, link, duplicate: true };
   } catch (error) {
     if (error instanceof RequestError) return { ok: false, error: error.message };
-    log(`booking webhook failed: ${String((error as Error)?.stack ?? error)}`);
+    logError('booking webhook failed', error);
     return { ok: false, error: INTERNAL };
   }
 }

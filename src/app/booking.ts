@@ -4,7 +4,8 @@ import { parsePhone } from '../domain/phone';
 import { insertEvent, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { htmlPage } from '../gas/output';
-import { log, now } from '../gas/platform';
+import { logInfo } from '../gas/log';
+import { now } from '../gas/platform';
 import type { SlotJson } from '../web/appointment-page';
 import { bookingPage } from '../web/booking-page';
 import { SLOT_TAKEN_MESSAGE } from './attendee';
@@ -120,7 +121,7 @@ export function book(input: unknown): BookingResult {
   const fields = asObject(input);
   // A bot that filled the hidden field gets what a person would see, and nothing is created.
   if (isTrapped(fields)) {
-    log('booking refused: honeypot field filled');
+    logInfo('booking refused: honeypot field filled');
     return { ok: true, link: '' };
   }
   const context = AppContext.load();
@@ -136,7 +137,7 @@ export function book(input: unknown): BookingResult {
       .all()
       .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
     if (open >= rules.maxOpenBookingsPerNumber) {
-      log(`booking not made: ${request.phone} already has ${open} upcoming bookings (MAX_OPEN_BOOKINGS_PER_NUMBER)`);
+      logInfo(`booking not made: ${request.phone} already has ${open} upcoming bookings (MAX_OPEN_BOOKINGS_PER_NUMBER)`);
       return false;
     }
     const event = bookingEvent(request, context.timeZone, rules.bookingMinutes);

@@ -1,4 +1,5 @@
 // The health check: gathers the facts (one fetchAll to Twilio and the web app, triggers, ledger, quota), shows and mails what failed.
+import { errorMessage } from '../domain/errors';
 import {
   credentialsCheck,
   failuresCheck,
@@ -32,7 +33,8 @@ import { formatDateTime } from '../domain/time';
 import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type HttpCall, type TwilioCredentials } from '../domain/twilio';
 import { fetchAll } from '../gas/http';
 import { remainingDailyQuota, sendMail } from '../gas/mail';
-import { effectiveUserEmail, log, now, scriptTimeZone, serviceUrl } from '../gas/platform';
+import { logWarning } from '../gas/log';
+import { effectiveUserEmail, now, scriptTimeZone, serviceUrl } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable, spreadsheetUrl } from '../gas/sheets';
 import { projectTriggerHandlers } from '../gas/triggers';
@@ -152,7 +154,7 @@ export function runHealthCheck(options: { daily: boolean; props?: Record<string,
     try {
       if (to) sendMail({ to, ...mailOf(fresh, result) });
     } catch (error) {
-      log(`health mail failed: ${String((error as Error)?.message ?? error)}`);
+      logWarning(`health mail failed: ${errorMessage(error)}`);
     }
   }
   const state = { day: options.daily ? utcDay(at) : previous.day, failing: checks.filter((check) => !check.ok).map((check) => check.id) };

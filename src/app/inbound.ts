@@ -2,6 +2,7 @@
 import type { Appointment } from '../domain/appointments';
 import { cleanInboundText, parseCommand, type Command } from '../domain/commands';
 import { deliveryOptedIn, deliveryOptedOut } from '../domain/delivery';
+import { errorMessage } from '../domain/errors';
 import * as replies from '../domain/replies';
 import { recordInbound } from '../domain/message-mode';
 import { PROP } from '../domain/settings';
@@ -11,7 +12,8 @@ import { cacheGet, cachePut, cacheRemove } from '../gas/cache';
 import { fetchAll } from '../gas/http';
 import { withScriptLock } from '../gas/lock';
 import { sendMail } from '../gas/mail';
-import { log, now } from '../gas/platform';
+import { logError, logWarning } from '../gas/log';
+import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { escapeHtml } from '../web/html';
 import { repaintEvent } from './appearance';
@@ -298,7 +300,7 @@ function forwardToHost(context: AppContext, ledger: Ledger, sender: Sender, at: 
   if (hostNumber !== '') {
     const sent = sendText(context, hostNumber, `${message.subject}\n\n${message.body}`.slice(0, HOST_WHATSAPP_CHARS));
     if ('sid' in sent) return { ...base, status: 'forwarded', detail: `to ${hostNumber} on WhatsApp (${sent.sid})` };
-    log(`forward to HOST_WHATSAPP failed: ${sent.error}; mailing the owner instead`);
+    logWarning(`forward to HOST_WHATSAPP failed: ${sent.error}; mailing the owner instead`);
   }
   const owner = context.props[PROP.ownerEmail] ?? '';
   if (owner === '') return { ...base, status: 'not forwarded', detail: 'no OWNER_EMAIL or HOST_WHATSAPP; the text is in this log' };
@@ -314,7 +316,7 @@ function forwardToHost(context: AppContext, ledger: Ledger, sender: Sender, at: 
     return {
       ...base,
       status: 'not forwarded',
-      detail: `mail failed: ${String((error as Error)?.message ?? error)}; the text is in this log`,
+      detail: `mail failed: ${errorMessage(error)}; the text is in this log`,
     };
   }
 }
@@ -338,7 +340,7 @@ function inboundEntry(sender: Sender, command: Command, status: string, at: numb
 
 function logWithLock(entries: LogEntry[]): void {
   const result = withScriptLock(LOCK_WAIT_MS, () => appendToLog(entries));
-  if (!result.ran) log(`inbound log entries not written (lock busy): ${JSON.stringify(entries)}`);
+  if (!result.ran) logWarning(`inbound log entries not written (lock busy): ${JSON.stringify(entries)}`);
 }
 
 function converse(context: AppContext, sender: Sender, command: Command, at: number): void {
@@ -356,7 +358,7 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
     // Let Twilio's retry (or the attendee's resend) be handled as new.
     cacheRemove(`in:${sender.messageSid}`);
     sendText(context, sender.phone, replies.busyReply(attendeeTexts(context, sender.phone)));
-    log(`inbound ${sender.messageSid} not handled: the script lock was busy`);
+    logWarning(`inbound ${sender.messageSid} not handled: the script lock was busy`);
     return;
   }
   const { cancelToken, optedOut } = locked.value;
@@ -367,7 +369,7 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
     const result = cancelByToken(cancelToken);
     reply = result.status === 'cancelled' && !optedOut ? null : result.message;
   } catch (error) {
-    if (!(error instanceof RequestError)) log(`cancel from WhatsApp failed: ${String((error as Error)?.stack ?? error)}`);
+    if (!(error instanceof RequestError)) logError('cancel from WhatsApp failed', error);
     reply = error instanceof RequestError ? error.message : replies.cancelFailedReply(attendeeTexts(context, sender.phone));
   }
   if (reply !== null) logWithLock([replyEntry(sender, 'cancel', sendText(context, sender.phone, reply), now())]);

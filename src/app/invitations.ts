@@ -1,4 +1,5 @@
 // Email-mode invitations: the Invitations sheet, the pass the sync runs on the events it saw, and queued mail the tick retries.
+import { errorMessage } from '../domain/errors';
 import {
   invitationGuests,
   invitationMail,
@@ -14,7 +15,8 @@ import {
 import { PROP } from '../domain/settings';
 import { eventTimes, isOrganizedElsewhere, isRecurringEvent, type CalendarEvent } from '../gas/calendar';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
-import { log, now } from '../gas/platform';
+import { logWarning } from '../gas/log';
+import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
@@ -262,7 +264,7 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       sent += 1;
       book.put(invitationSent(row, sequence, at));
     } catch (error) {
-      const reason = String((error as Error)?.message ?? error);
+      const reason = errorMessage(error);
       if (isMailQuotaError(error)) {
         remaining = 0;
         book.put({ ...row, error: QUOTA_WAIT_NOTE, updatedAt: at });
@@ -271,7 +273,7 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       } else {
         book.put({ ...row, error: `retrying: ${reason}`, attempts: row.attempts + 1, updatedAt: at });
       }
-      log(`invitation ${row.pending} to ${row.email} for ${row.eventId} not sent: ${reason}`);
+      logWarning(`invitation ${row.pending} to ${row.email} for ${row.eventId} not sent: ${reason}`);
     }
   }
   return sent;

@@ -1,6 +1,6 @@
 // Requests from pages (google.script.run): input checks and errors a person can read, never internals.
 import { parseIsoInstant } from '../domain/time';
-import { log } from '../gas/platform';
+import { logError } from '../gas/log';
 import { runSync } from './sync';
 
 /** A refusal meant for the visitor: its message reaches the page's failure handler as it is. */
@@ -26,7 +26,7 @@ export function answerPublicly<T>(what: string, work: () => T): T {
     return work();
   } catch (error) {
     if (error instanceof RequestError) throw new Error(error.message);
-    log(`${what} failed: ${String((error as Error)?.stack ?? error)}`);
+    logError(`${what} failed`, error);
     throw new Error(INTERNAL_MESSAGE);
   }
 }
@@ -40,9 +40,7 @@ export function syncAfterChange(what: string): void {
   try {
     runSync();
   } catch (error) {
-    log(
-      `${what}: the change is made, but the sync after it failed (the next run announces it): ${String((error as Error)?.stack ?? error)}`,
-    );
+    logError(`${what}: the change is made, but the sync after it failed (the next run announces it)`, error);
   }
 }
 

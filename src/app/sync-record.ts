@@ -1,4 +1,5 @@
 // The sync's own record for the health check: when it last ran, its last error, and the day's UrlFetch calls.
+import { errorMessage } from '../domain/errors';
 import { nextLastSync, parseLastSync } from '../domain/health';
 import { PROP } from '../domain/settings';
 import { takeFetchCount } from '../gas/http';
@@ -12,5 +13,5 @@ export function recordSyncRun(previousRaw: string | undefined, error: string): v
 }
 
 export function errorText(error: unknown): string {
-  return String((error as Error)?.message ?? error).slice(0, 500);
+  return errorMessage(error).slice(0, 500);
 }

@@ -1,4 +1,5 @@
 // Creates the WhatsApp templates through Twilio's Content API, submits them for approval, and stores their SIDs and status.
+import { errorMessage } from '../domain/errors';
 import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
 import { PROP, parseTwilioCredentials, SettingsError } from '../domain/settings';
 import {
@@ -103,7 +104,7 @@ export function createTemplates(languageOverride?: string): TemplatesResult {
   try {
     existing = listAllContent(credentials);
   } catch (error) {
-    return { ok: false, templates: [], error: `Listing your Twilio templates failed: ${(error as Error).message}` };
+    return { ok: false, templates: [], error: `Listing your Twilio templates failed: ${errorMessage(error)}` };
   }
   const sids = matchTemplates(existing, language);
   const reports = new Map<MessageKind, TemplateReport>();

@@ -1,4 +1,5 @@
 // The host's test message: a real WhatsApp through the same choice of text or template as an announcement, and Twilio's answer in words.
+import { errorMessage } from '../domain/errors';
 import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts } from '../domain/messages';
 import { parsePhone } from '../domain/phone';
@@ -41,7 +42,7 @@ export function sendTest(phoneInput: unknown): TestMessageResult {
   try {
     context = AppContext.load();
   } catch (error) {
-    return { ok: false, to: typed, error: String((error as Error)?.message ?? error) };
+    return { ok: false, to: typed, error: errorMessage(error) };
   }
   const phone = parsePhone(typed, context.settings.defaultCountry || undefined);
   if (!phone.ok) return { ok: false, to: typed, error: phone.reason };

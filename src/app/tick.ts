@@ -1,6 +1,6 @@
 // The time-driven tick: one sync run that also applies queued callbacks, sends reminders and retries queued invitation mail; then the daily health check.
 import { readScriptProperties } from '../gas/properties';
-import { log } from '../gas/platform';
+import { logError } from '../gas/log';
 import { runDailyHealthIfDue } from './health';
 import { retryQueuedInvitations } from './invitations';
 import { sendDueReminders } from './reminders';
@@ -23,7 +23,7 @@ export function runTick(): SyncReport {
       const seen: Record<string, string> = props ?? readScriptProperties();
       runDailyHealthIfDue(seen);
     } catch (error) {
-      log(`health check failed: ${String((error as Error)?.stack ?? error)}`);
+      logError('health check failed', error);
     }
   }
 }

@@ -2,7 +2,7 @@
 import { PING_ANSWER } from '../domain/health';
 import { SettingsError } from '../domain/settings';
 import { htmlPage, textOutput } from '../gas/output';
-import { log } from '../gas/platform';
+import { logError } from '../gas/log';
 import { messagePage } from '../web/pages';
 import { attendeeGet } from './attendee';
 import { handleBookingHook } from './booking-webhook';
@@ -50,7 +50,7 @@ export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.Ht
       'Appointments',
     );
   } catch (error) {
-    log(`doGet failed: ${String((error as Error)?.stack ?? error)}`);
+    logError('doGet failed', error);
     const setupProblem = error instanceof SettingsError;
     return htmlPage(
       messagePage({
@@ -79,7 +79,7 @@ export function handlePost(event: WebEvent | undefined): GoogleAppsScript.Conten
     }
     return textOutput(JSON.stringify({ ok: false, error: 'Unknown request.' }), 'json');
   } catch (error) {
-    log(`doPost failed: ${String((error as Error)?.stack ?? error)}`);
+    logError('doPost failed', error);
     if (params.hook === 'twilio') return textOutput(EMPTY_TWIML, 'xml');
     return textOutput(JSON.stringify({ ok: false, error: 'The request could not be handled.' }), 'json');
   }

@@ -1,4 +1,5 @@
 // The host's slot and booking settings (working hours, step, buffer, notice, horizon, booking length, caps) read from script properties.
+import { errorMessage } from './errors';
 import { SettingsError } from './settings';
 import { DEFAULT_SLOT_RULES, parseLocalTime, type SlotRules, type WorkingHours } from './slots';
 
@@ -84,7 +85,7 @@ function parseWorkingHours(raw: string): WorkingHours {
         from = parseLocalTime(range[0]);
         to = parseLocalTime(range[1]);
       } catch (error) {
-        throw new SettingsError(name, `${dayKey}: ${(error as Error).message}`);
+        throw new SettingsError(name, `${dayKey}: ${errorMessage(error)}`);
       }
       if (from >= to) throw new SettingsError(name, `${dayKey}: "${range[0]}" to "${range[1]}" ends before it starts`);
       windows.push([range[0].trim(), range[1].trim()]);

@@ -1,4 +1,5 @@
 // The host's settings: script property names, defaults, and validation with messages that name the bad property.
+import { errorMessage } from './errors';
 import { LANGUAGE_CODES, type LanguageCode, languageOfTag } from './i18n/languages';
 import type { MessageKind } from './messages';
 import type { TwilioCredentials } from './twilio';
@@ -212,7 +213,7 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
   try {
     reminderOffsets = parseReminderOffsets(props[PROP.reminderOffsets] ?? DEFAULT_REMINDER_OFFSETS);
   } catch (error) {
-    throw new SettingsError(PROP.reminderOffsets, `${(error as Error).message}, comma-separated, or "off"`);
+    throw new SettingsError(PROP.reminderOffsets, `${errorMessage(error)}, comma-separated, or "off"`);
   }
   const hostWhatsapp = text(props, PROP.hostWhatsapp)
     .replace(/^whatsapp:/, '')

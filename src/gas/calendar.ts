@@ -1,4 +1,5 @@
 // Google Calendar through the advanced service: incremental sync, reads and the script's own writes.
+import { errorMessage } from '../domain/errors';
 export type CalendarEvent = GoogleAppsScript.Calendar.Schema.Event;
 
 /** The advanced service is declared optional in the typings; the manifest enables it. */
@@ -32,7 +33,7 @@ export function isOrganizedElsewhere(event: CalendarEvent): boolean {
 
 /** The advanced service reports HTTP errors only through the message text. */
 function isSyncTokenExpired(error: unknown): boolean {
-  const message = String((error as Error)?.message ?? error);
+  const message = errorMessage(error);
   return /\b410\b|full sync|fullSyncRequired|sync token is no longer valid/i.test(message);
 }
 
@@ -88,7 +89,7 @@ export function getEvent(calendarId: string, eventId: string): CalendarEvent | n
   try {
     return api().Events!.get(calendarId, eventId);
   } catch (error) {
-    if (/not found|404/i.test(String((error as Error)?.message ?? error))) return null;
+    if (/not found|404/i.test(errorMessage(error))) return null;
     throw error;
   }
 }

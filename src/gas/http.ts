@@ -1,4 +1,5 @@
 // HTTP through UrlFetchApp: batches with fetchAll, network errors and quota turned into values.
+import { errorMessage } from '../domain/errors';
 import type { HttpCall } from '../domain/twilio';
 
 export type HttpResult = { status: number; body: string } | { error: string };
@@ -35,7 +36,7 @@ function fetchOne(call: HttpCall): HttpResult {
     const response = UrlFetchApp.fetch(url, params);
     return { status: response.getResponseCode(), body: response.getContentText() };
   } catch (error) {
-    return { error: String((error as Error)?.message ?? error) };
+    return { error: errorMessage(error) };
   }
 }
 

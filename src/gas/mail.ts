@@ -1,4 +1,6 @@
 // MailApp: the daily recipient quota and one message with text, HTML and attachments.
+import { errorMessage } from '../domain/errors';
+
 export interface MailAttachment {
   fileName: string;
   contentType: string;
@@ -37,10 +39,10 @@ export function sendMail(message: MailMessage): void {
 
 /** Apps Script reports a spent daily quota only in the message text. */
 export function isMailQuotaError(error: unknown): boolean {
-  return /too many times|quota|limit exceeded/i.test(String((error as Error)?.message ?? error));
+  return /too many times|quota|limit exceeded/i.test(errorMessage(error));
 }
 
 /** An address MailApp refuses will be refused again: no point retrying. */
 export function isBadAddressError(error: unknown): boolean {
-  return /invalid (email|argument: (to|recipient))/i.test(String((error as Error)?.message ?? error));
+  return /invalid (email|argument: (to|recipient))/i.test(errorMessage(error));
 }

@@ -1,4 +1,4 @@
-// Small platform facts: the clock, secrets, signatures, who is calling, the web app URL, logging.
+// Small platform facts: the clock, secrets, signatures, who is calling, the web app URL.
 import { base64UrlFromBytes } from '../domain/base64';
 
 export function now(): number {
@@ -42,8 +42,4 @@ export function serviceUrl(): string {
   } catch {
     return '';
   }
-}
-
-export function log(message: string): void {
-  console.log(message);
 }

@@ -217,6 +217,13 @@ describe('free slots for rescheduling', () => {
     expect(error).toMatch(/Something went wrong on our side/);
     expect(error).not.toMatch(/\bat \w|\.js:\d/);
     expect(sandbox.runtime.logs.join('\n')).toContain('WORKING_HOURS');
+    // The owner's log keeps the whole story at ERROR severity: what failed, the reason, the stack.
+    const logged = sandbox.runtime.logger.entries.filter((entry) => entry.message.startsWith('listSlots failed: '));
+    expect(logged.map((entry) => entry.level)).toEqual(['error']);
+    expect(logged[0].message.split('\n')[0]).toBe(
+      'listSlots failed: SettingsError: Setting WORKING_HOURS: mon: "17:00" to "09:00" ends before it starts',
+    );
+    expect(logged[0].message.split('\n')[1]).toMatch(/^\s+at parseWorkingHours /);
   });
 });
 

@@ -129,6 +129,11 @@ describe('bookAppointment', () => {
     );
     expect(result.ok).toBe(true);
     expect(state(sandbox)).toBe(before);
+    // A refusal that worked as designed is INFO in Cloud Logging, not an error.
+    expect(sandbox.runtime.logger.entries.map(({ level, message }) => ({ level, message }))).toContainEqual({
+      level: 'info',
+      message: 'booking refused: honeypot field filled',
+    });
   });
 
   test('open bookings per number are capped', () => {

@@ -37,6 +37,8 @@ export interface SandboxOptions {
   whatsappSenders?: string[];
   /** Skip setup(), to test a fresh install. */
   skipSetup?: boolean;
+  /** Approved Content templates the fake Twilio renders (ContentSid -> body with {{1}} …). */
+  contentTemplates?: Record<string, string>;
 }
 
 export type Caller = 'owner' | 'anonymous';
@@ -108,6 +110,7 @@ export class Sandbox {
       sessionWindow: options.sessionWindow ?? true,
       sandboxSender: { from: SANDBOX_WHATSAPP_FROM, joined: 'all' },
       whatsappSenders: options.whatsappSenders ?? [SANDBOX_PRODUCTION_SENDER],
+      contentTemplates: options.contentTemplates,
     });
     this.runtime.setHttpHandler((request) => this.route(request));
     this.context = this.createContext();

@@ -33,6 +33,7 @@ export const TWILIO_ERRORS: Readonly<Record<number, string>> = {
   30007: 'Message filtered',
   30008: 'Unknown error',
   63003: 'Channel could not find To address',
+  63005: 'Channel did not accept given content. Please see Channel specific error message for more information',
   63016: 'Outside messaging window. For WhatsApp, use a Message Template instead',
   63024: 'Invalid message recipient',
   63032: 'We cannot send this message to this user because of a WhatsApp limitation',

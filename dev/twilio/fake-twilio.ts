@@ -756,6 +756,7 @@ export class FakeTwilio {
     }
 
     let renderedBody = body;
+    let contentRefusal: number | null = null;
     if (contentSid !== undefined) {
       if (!/^HX[0-9a-fA-F]{32}$/.test(contentSid)) throw new CreateError(400, 21655, 'The ContentSid is Invalid.');
       let variables: Record<string, string> = {};
@@ -765,6 +766,7 @@ export class FakeTwilio {
       if (body !== '') problems.push('Body is ignored when ContentSid is given (send variables in ContentVariables)');
       const template = this.options.contentTemplates?.[contentSid];
       renderedBody = template === undefined ? '' : renderTemplate(template, variables);
+      contentRefusal = whatsappTemplateRefusal(variables, template === undefined ? null : renderedBody);
     } else if (params.ContentVariables !== undefined) {
       problems.push('ContentVariables without ContentSid is ignored');
     }
@@ -789,7 +791,7 @@ export class FakeTwilio {
       unknownParams,
       statusCallback: callback ?? null,
       answeredStatus,
-      pendingErrorCode,
+      pendingErrorCode: pendingErrorCode ?? contentRefusal,
       createdAt: now,
     };
     // Free-form text outside the 24-hour window is accepted (201) and then fails with 63016 through
@@ -902,6 +904,20 @@ function parseContentVariables(raw: string): Record<string, string> {
     out[k] = v;
   }
   return out;
+}
+
+/**
+ * What WhatsApp refuses in a template message after Twilio accepted the request, so the message fails
+ * with a callback: a parameter with a line break, a tab or more than 4 consecutive spaces (Meta's
+ * error 132018, https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/),
+ * or a body longer than 1,024 characters once filled in (Meta's template body limit). Twilio reports
+ * content the channel refused as 63005 ("Channel did not accept given content",
+ * https://www.twilio.com/docs/api/errors/63005); which code Twilio shows for 132018 is a live check.
+ */
+function whatsappTemplateRefusal(variables: Record<string, string>, renderedBody: string | null): number | null {
+  if (Object.values(variables).some((value) => /[\n\r\t]| {5}/.test(value))) return 63005;
+  if (renderedBody !== null && Array.from(renderedBody).length > 1024) return 63005;
+  return null;
 }
 
 function renderTemplate(template: string, variables: Record<string, string>): string {

@@ -1,5 +1,6 @@
 // What the attendee reads: message texts and WhatsApp template variables for each kind of announcement and reminder, in their language.
 import type { TextKey, Texts } from './i18n/texts';
+import { fitTitle, templateVariableValue } from './message-limits';
 import { formatDateTime, formatRange } from './time';
 
 export type MessageKind = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -56,7 +57,9 @@ export function messageValues(kind: MessageKind, facts: AppointmentFacts, texts:
 
 /** Free text (Body) for text mode: Twilio's sandbox and open 24-hour sessions. */
 export function messageText(kind: MessageKind, facts: AppointmentFacts, texts: Texts): string {
-  return texts.t(messageKey(kind, facts), messageValues(kind, facts, texts));
+  const values = messageValues(kind, facts, texts);
+  // Within Twilio's 1,600 characters: a long title is cut, the appointment is still announced.
+  return fitTitle(values.title, (title) => texts.t(messageKey(kind, facts), { ...values, title }));
 }
 
 /**
@@ -74,6 +77,8 @@ export function templateVariables(kind: MessageKind, facts: AppointmentFacts, te
     variables['6'] = `confirm:${facts.buttonToken}`;
     variables['7'] = `cancel:${facts.buttonToken}`;
   }
+  // As WhatsApp takes them: one line, no runs of spaces, at most 250 characters each.
+  for (const key of Object.keys(variables)) variables[key] = templateVariableValue(variables[key]);
   return variables;
 }
 

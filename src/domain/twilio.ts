@@ -163,6 +163,8 @@ const ERROR_WORDS: Record<number, string> = {
   21656: 'the template variables are invalid',
   21910: 'the WhatsApp sender and the attendee number do not match (From/To pair)',
   63003: 'the number is not on WhatsApp, or the channel could not reach it',
+  63005:
+    'WhatsApp did not accept the message content (for a template: a variable with a line break, tab or long run of spaces, or a body over 1,024 characters)',
   63016: 'WhatsApp needs an approved template outside the 24-hour window',
   63024: 'the attendee must first accept WhatsApp messages from this business (invalid message recipient)',
   63032: 'the message could not be delivered because of the attendee\u2019s WhatsApp settings or region',

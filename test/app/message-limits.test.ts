@@ -1,0 +1,43 @@
+// Long or oddly spaced titles through the real bundle: the message stays within Twilio's and WhatsApp's limits and is still sent.
+import { HOUR, START, addEvent, calendarEvent, ledger, newSandbox, outbound } from '../support/sandbox';
+
+const PHONE = '+4915123456789';
+const TOMORROW_11 = START + 26 * HOUR;
+const TEMPLATES = { scheduled: `HX${'1'.repeat(32)}`, rescheduled: `HX${'2'.repeat(32)}`, cancelled: `HX${'3'.repeat(32)}` };
+
+describe('a very long title', () => {
+  it('is cut with an ellipsis in a text message, which stays within 1,600 characters and is sent', () => {
+    const sandbox = newSandbox();
+    const title = `Annual review ${'with many words '.repeat(200)}end`;
+    const event = addEvent(sandbox, { summary: title, location: PHONE, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    expect(message.status).not.toBe('failed');
+    expect(Array.from(message.body).length).toBeLessThanOrEqual(1600);
+    expect(message.body).toContain('"Annual review with many words');
+    expect(message.body).toContain('…"');
+    expect(message.body).not.toContain('end"');
+    expect(message.body).toContain('Tuesday, 6 January 2026, 11:00–11:30 CET (UTC+1)');
+    expect(message.body).toMatch(/\?l=[\w-]{16}/);
+    expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'queued', error: '' });
+    expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
+  });
+
+  it('keeps template variables within WhatsApp rules: no line breaks, tabs or runs of 5 spaces, at most 250 characters', () => {
+    const sandbox = newSandbox({
+      settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify(TEMPLATES) },
+      contentTemplates: { [TEMPLATES.scheduled]: 'Hello, {{1}} with {{2}} is booked for {{3}}. Details: {{4}}' },
+    });
+    const title = `Checkup\nroom 2\tfloor 3      (bring card) ${'x'.repeat(2000)}`;
+    const event = addEvent(sandbox, { summary: title, location: PHONE, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    const variables = JSON.parse(message.request.ContentVariables) as Record<string, string>;
+    expect(variables['1'].startsWith('Checkup room 2 floor 3 (bring card) xxx')).toBe(true);
+    expect(variables['1'].endsWith('x…')).toBe(true);
+    expect(Array.from(variables['1'])).toHaveLength(250);
+    for (const value of Object.values(variables)) expect(value).not.toMatch(/[\n\r\t]| {5}/);
+    // WhatsApp accepted it: no failure, no red event.
+    expect(sandbox.twilio.messages()[0].status).not.toBe('failed');
+    expect(ledger(sandbox)[0].error).toBe('');
+    expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
+  });
+});

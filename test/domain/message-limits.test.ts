@@ -1,0 +1,58 @@
+// Table tests of the message limits: cutting with an ellipsis, template variables as WhatsApp takes them, fitting a title into 1,600 characters.
+import { cutWithEllipsis, fitTitle, MESSAGE_MAX_CHARS, templateVariableValue } from '../../src/domain/message-limits';
+
+describe('cutWithEllipsis', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['exactly10!', 10, 'exactly10!'],
+    ['eleven chars', 10, 'eleven ch…'],
+    ['a b c d e f', 6, 'a b c…'],
+    ['😀😀😀😀', 3, '😀😀…'],
+  ])('%p to %i characters is %p', (text, max, expected) => {
+    expect(cutWithEllipsis(text, max)).toBe(expected);
+  });
+});
+
+describe('templateVariableValue', () => {
+  it.each([
+    ['Checkup', 'Checkup'],
+    ['Checkup\nroom 2', 'Checkup room 2'],
+    ['a\r\n\tb', 'a b'],
+    ['a     b', 'a b'],
+    ['  padded  ', 'padded'],
+    ['line\u2028separator', 'line separator'],
+    ['\n\t ', '-'],
+  ])('%p becomes %p', (value, expected) => {
+    expect(templateVariableValue(value)).toBe(expected);
+  });
+
+  it('cuts at 250 characters with an ellipsis', () => {
+    const value = templateVariableValue('y'.repeat(1000));
+    expect(value).toBe(`${'y'.repeat(249)}…`);
+  });
+});
+
+describe('fitTitle', () => {
+  const render = (title: string): string => `"${title}" is booked for Tuesday. Open: https://x.example/?l=abc`;
+
+  it('leaves a message that fits as it is', () => {
+    expect(fitTitle('Checkup', render)).toBe('"Checkup" is booked for Tuesday. Open: https://x.example/?l=abc');
+  });
+
+  it('cuts only the title, to exactly the limit, keeping the rest of the message', () => {
+    const text = fitTitle('t'.repeat(3000), render);
+    expect(Array.from(text)).toHaveLength(MESSAGE_MAX_CHARS);
+    expect(text.endsWith('t…" is booked for Tuesday. Open: https://x.example/?l=abc')).toBe(true);
+  });
+
+  it('copes with a text that repeats the title', () => {
+    const twice = (title: string): string => `${title} / ${title}`;
+    const text = fitTitle('u'.repeat(2000), twice, 100);
+    expect(Array.from(text).length).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/^u+… \/ u+…$/);
+  });
+
+  it('cuts the end only when even the shortest title does not fit', () => {
+    expect(fitTitle('title', () => 'z'.repeat(50), 10)).toBe('zzzzzzzzz…');
+  });
+});

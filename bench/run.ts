@@ -1,14 +1,24 @@
-// `npm run bench`: every benchmark of the project, printed as tables (run from the repository root).
+// `npm run bench`: every benchmark of the project, printed as tables, and bench/results.json (run from the repository root).
+import { writeFileSync } from 'node:fs';
 import { benchBundle } from './bundle';
+import { benchLatency } from './latency';
 import { benchChanges, benchDay, benchEcho, benchSyncCpu } from './sync';
+
+/** Figures that do not depend on this machine's speed (counts and the model), one flat key each. */
+const results: Record<string, number> = {};
 
 async function main(): Promise<void> {
   console.log('\n## Bundle');
-  console.table(benchBundle());
+  const bundle = benchBundle();
+  results['bundle.kib'] = bundle['bundle KiB'] as number;
+  console.table(bundle);
   console.log("\n## Echo of the script's own colour write");
   console.table(benchEcho());
   console.log('\n## N changed events in one calendar-trigger run');
-  console.table(benchChanges());
+  const changes = benchChanges();
+  const oneChange = changes.find((row) => row['changes in one run'] === 1);
+  results['sync.sheetCalls'] = oneChange?.['spreadsheet calls'] as number;
+  console.table(changes);
   console.log('\n## CPU per change');
   console.table(benchSyncCpu());
   console.log('\n## Calendar API calls per day');
@@ -16,7 +26,11 @@ async function main(): Promise<void> {
   try {
     const { benchAttendee } = await import('./attendee');
     console.log('\n## Attendee pages');
-    console.table(await benchAttendee());
+    const attendee = await benchAttendee();
+    results['booking.sheetCalls'] = attendee['bookAppointment: spreadsheet calls'] as number;
+    results['reschedule.sheetCalls'] = attendee['rescheduleAppointment: spreadsheet calls'] as number;
+    results['cancel.sheetCalls'] = attendee['cancelAppointment: spreadsheet calls'] as number;
+    console.table(attendee);
   } catch (error) {
     if (!/Cannot find module/.test(String(error))) throw error;
   }
@@ -25,6 +39,13 @@ async function main(): Promise<void> {
   const { spreadDay, burstTick, ...inbound } = await benchConversation();
   console.table([spreadDay, burstTick]);
   console.table(inbound);
+  console.log('\n## What a person waits for (latency model, bench/latency-model.ts)');
+  const latency = benchLatency();
+  console.table(latency.table);
+  Object.assign(results, latency.flat);
+  const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync('bench/results.json', `${JSON.stringify(sorted, null, 2)}\n`);
+  console.log('\nwrote bench/results.json');
 }
 
 main().catch((error: unknown) => {

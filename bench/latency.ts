@@ -167,7 +167,10 @@ function busyPracticeDay(): { minutes: number; runs: number; calls: number; shee
     if (i % 10 === 9 && moved.length > 0) {
       const id = moved.shift() as string;
       const at = slotOf(2, i) + 4 * HOUR + 30 * MINUTE;
-      sandbox.patchEvent(id, { start: { dateTime: new Date(at).toISOString() }, end: { dateTime: new Date(at + 30 * MINUTE).toISOString() } });
+      sandbox.patchEvent(id, {
+        start: { dateTime: new Date(at).toISOString() },
+        end: { dateTime: new Date(at + 30 * MINUTE).toISOString() },
+      });
     }
   }
   sandbox.setClock(START + 20 * HOUR);

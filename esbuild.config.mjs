@@ -1,6 +1,6 @@
 // Builds dist/: one IIFE bundle plus a real top-level function for every export of src/index.ts.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -71,7 +71,16 @@ export function entryPointStubs(names) {
     .join('\n');
 }
 
-export async function buildBundle({ outDir = 'dist' } = {}) {
+/**
+ * The web app's /exec URL baked into the bundle (npm run setup knows it; later builds read the
+ * deployment id it saved), so the script knows its URL without a hand-typed WEB_APP_URL.
+ */
+export function deployedWebAppUrl() {
+  const id = existsSync('.deployment-id') ? readFileSync('.deployment-id', 'utf8').trim() : '';
+  return /^[\w-]{20,}$/.test(id) ? `https://script.google.com/macros/s/${id}/exec` : '';
+}
+
+export async function buildBundle({ outDir = 'dist', webAppUrl = deployedWebAppUrl() } = {}) {
   mkdirSync(outDir, { recursive: true });
   const result = await build({
     entryPoints: ['src/index.ts'],
@@ -86,6 +95,7 @@ export async function buildBundle({ outDir = 'dist' } = {}) {
     charset: 'utf8',
     logLevel: 'warning',
     plugins: [browserScripts],
+    define: { __DEPLOYED_WEB_APP_URL__: JSON.stringify(webAppUrl) },
   });
   const bundleCode = result.outputFiles[0].text;
   const names = entryPointNames(bundleCode);

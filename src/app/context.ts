@@ -4,7 +4,7 @@ import { parseLastInbound } from '../domain/message-mode';
 import { PROP, parseSettings, safeTimeZone, type Settings } from '../domain/settings';
 import { parseTemplateStatus, type ApprovalStatus } from '../domain/templates';
 import { calendarTimeZone } from '../gas/calendar';
-import { effectiveUserEmail, hmacSha256, randomSecret, scriptTimeZone, serviceUrl } from '../gas/platform';
+import { effectiveUserEmail, hmacSha256, knownWebAppUrl, randomSecret, scriptTimeZone } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 
 export class AppContext {
@@ -21,7 +21,7 @@ export class AppContext {
   static load(): AppContext {
     const props = readScriptProperties();
     // ScriptApp is asked for the URL only when the host has not set it (one service call saved per run).
-    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
+    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? knownWebAppUrl() : '';
     const settings = parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' });
     return new AppContext(props, settings);
   }

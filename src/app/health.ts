@@ -34,7 +34,7 @@ import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type Http
 import { fetchAll } from '../gas/http';
 import { remainingDailyQuota, sendMail } from '../gas/mail';
 import { logWarning } from '../gas/log';
-import { effectiveUserEmail, now, scriptTimeZone, serviceUrl } from '../gas/platform';
+import { effectiveUserEmail, knownWebAppUrl, now, scriptTimeZone } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable, spreadsheetUrl } from '../gas/sheets';
 import { projectTriggerHandlers } from '../gas/triggers';
@@ -52,7 +52,7 @@ interface Gathered {
 
 function settingsOf(props: Record<string, string>): { settings: Settings | null; problem: string } {
   try {
-    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
+    const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? knownWebAppUrl() : '';
     return { settings: parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' }), problem: '' };
   } catch (error) {
     if (error instanceof SettingsError) return { settings: null, problem: error.message };

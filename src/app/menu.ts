@@ -1,7 +1,7 @@
 // The host's menu in the bound spreadsheet: set up, sync now, and the URLs to paste into Twilio.
 import { PROP } from '../domain/settings';
 import { readScriptProperties } from '../gas/properties';
-import { serviceUrl } from '../gas/platform';
+import { knownWebAppUrl } from '../gas/platform';
 import { addMenu, showDialog } from '../gas/ui';
 import { html } from '../web/html';
 
@@ -17,7 +17,7 @@ export function installMenu(): void {
 
 /** What the host pastes into Twilio's "when a message comes in" field. */
 export function inboundWebhookUrl(props: Record<string, string>): string {
-  const base = (props[PROP.webAppUrl] || serviceUrl()).replace(/\?.*$/, '');
+  const base = (props[PROP.webAppUrl] || knownWebAppUrl()).replace(/\?.*$/, '');
   return `${base}?hook=twilio&k=${encodeURIComponent(props[PROP.webhookKey] ?? '')}`;
 }
 

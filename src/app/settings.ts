@@ -2,7 +2,7 @@
 import { PROP, safeTimeZone } from '../domain/settings';
 import { planSettingsSave, settingsForm, type SettingsForm } from '../domain/settings-form';
 import { calendarTimeZone } from '../gas/calendar';
-import { scriptTimeZone, serviceUrl } from '../gas/platform';
+import { knownWebAppUrl, scriptTimeZone } from '../gas/platform';
 import { deleteScriptProperty, readScriptProperties, writeScriptProperties } from '../gas/properties';
 
 export type SaveSettingsResult = { ok: true; saved: string[] } | { ok: false; errors: Record<string, string> };
@@ -27,7 +27,7 @@ export function saveSettingsValues(values: unknown): SaveSettingsResult {
   }
   const stored = readScriptProperties();
   // As at run time: ScriptApp is asked for the URL only when none is set.
-  const webAppUrl = (stored[PROP.webAppUrl] ?? '').trim() === '' ? serviceUrl() : '';
+  const webAppUrl = (stored[PROP.webAppUrl] ?? '').trim() === '' ? knownWebAppUrl() : '';
   const plan = planSettingsSave(stored, values as Record<string, unknown>, { webAppUrl, ownerEmail: stored[PROP.ownerEmail] ?? '' });
   if (!plan.ok) return plan;
   const { set, remove, saved } = plan.change;

@@ -3,7 +3,7 @@ import { LANGUAGES_SHEET, LANGUAGE_COLUMNS, TEXTS_SHEET, TEXT_COLUMNS } from './
 import { PROP } from '../domain/settings';
 import { utcDay } from '../domain/health';
 import type { TriggerIds } from '../domain/trigger-events';
-import { effectiveUserEmail, now } from '../gas/platform';
+import { effectiveUserEmail, knownWebAppUrl, now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import { ensureTriggers, removeTriggers } from '../gas/triggers';
@@ -36,6 +36,9 @@ export function runSetup(): SetupReport {
   const writes: Record<string, string> = { [TRIGGER_IDS_PROP]: JSON.stringify(ids) };
   // The first daily health check runs on the next day's first tick; "Health check" in the menu runs it now.
   if (!props[PROP.healthState]) writes[PROP.healthState] = JSON.stringify({ day: utcDay(now()), failing: [] });
+  // WEB_APP_URL by itself: the URL the build got from npm run setup, else the one Apps Script reports.
+  const url = knownWebAppUrl();
+  if (!(props[PROP.webAppUrl] ?? '').trim() && /^https:\/\/\S+\/exec$/.test(url)) writes[PROP.webAppUrl] = url;
   writeScriptProperties(writes);
   const report = runSync();
   return { triggersCreated: triggers.created, triggersRemoved: triggers.removed, sync: report.mode };

@@ -36,6 +36,19 @@ export function scriptTimeZone(): string {
   return Session.getScriptTimeZone();
 }
 
+/** Set by the build from the deployment `npm run setup` made; absent when built without one. */
+declare const __DEPLOYED_WEB_APP_URL__: string | undefined;
+
+/** The web app's /exec URL as the build knew it, or ''. */
+export function deployedWebAppUrl(): string {
+  return typeof __DEPLOYED_WEB_APP_URL__ === 'string' ? __DEPLOYED_WEB_APP_URL__ : '';
+}
+
+/** The web app URL when WEB_APP_URL is not set: the build's, else what Apps Script reports. */
+export function knownWebAppUrl(): string {
+  return deployedWebAppUrl() || serviceUrl();
+}
+
 export function serviceUrl(): string {
   try {
     return ScriptApp.getService().getUrl() || '';

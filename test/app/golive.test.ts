@@ -1,4 +1,8 @@
 // Going live through the real bundle: WhatsApp templates via the Content API, the health check, the test message, and WhatsApp's 24-hour rule.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SANDBOX_PRODUCTION_SENDER, type Sandbox } from '../../dev/sandbox';
 import { HOUR, MINUTE, START, addEvent, ledger, newSandbox, ok, outbound } from '../support/sandbox';
 
@@ -390,5 +394,17 @@ describe('sendTestMessage', () => {
       error: 'Twilio rejected the credentials: check the Account SID and auth token (or API key) (Twilio 20003)',
     });
     expect(outbound(sandbox)).toHaveLength(0);
+  });
+});
+
+describe('WEB_APP_URL without typing it', () => {
+  test('a bundle built by npm run setup knows its /exec URL, and "Set up or repair" stores it', () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+    const url = 'https://script.google.com/macros/s/AKfycbxDeploymentIdOfTheWebApp0123456789/exec';
+    const script = `import { buildBundle } from './esbuild.config.mjs'; await buildBundle(${JSON.stringify({ outDir, webAppUrl: url })});`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: path.resolve(__dirname, '../..') });
+    const sandbox = newSandbox({ bundlePath: path.join(outDir, 'Code.js'), settings: { WEB_APP_URL: '' } });
+    expect(sandbox.settings().WEB_APP_URL).toBe(url);
+    rmSync(outDir, { recursive: true, force: true });
   });
 });

@@ -25,15 +25,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
-/** Apps Script sends an object payload as an HTML form: application/x-www-form-urlencoded. */
+/**
+ * Apps Script sends an object payload as an HTML form: application/x-www-form-urlencoded, UTF-8.
+ * Apps Script strings become Java strings, and Java's UTF-8 encoder writes an unpaired surrogate as "?"
+ * (String.getBytes: malformed input is replaced with the charset's replacement,
+ * https://docs.oracle.com/javase/8/docs/api/java/lang/String.html#getBytes-java.nio.charset.Charset-),
+ * so a lone surrogate reaches the far side as a question mark, never as an error.
+ */
 export function formEncode(values: Record<string, unknown>): string {
+  const encode = (text: string): string => encodeURIComponent(text.replace(LONE_SURROGATE, '?'));
   return Object.entries(values)
     .map(([key, value]) => {
       if (unwrap(value) instanceof Blob) return notEmulated('UrlFetchApp multipart payload (a Blob in the payload object)');
-      return `${encodeURIComponent(key)}=${encodeURIComponent(value === null || value === undefined ? '' : String(value))}`;
+      return `${encode(key)}=${encode(value === null || value === undefined ? '' : String(value))}`;
     })
     .join('&');
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());

@@ -11,6 +11,16 @@ export const MESSAGE_MAX_CHARS = 1600;
 export const TEMPLATE_VARIABLE_MAX_CHARS = 250;
 const ELLIPSIS = '…';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text that can be encoded: an unpaired surrogate (half an emoji, left by a cut or a broken client) is
+ * dropped. UTF-8 cannot carry it: encodeURIComponent throws, and Apps Script's Java encoder would send "?".
+ */
+export function encodableText(text: string): string {
+  return text.replace(LONE_SURROGATE, '');
+}
+
 /** Cuts to at most `max` characters (code points, so no emoji is split), ending in an ellipsis when cut. */
 export function cutWithEllipsis(text: string, max: number): string {
   const characters = Array.from(text);

@@ -1,5 +1,6 @@
 // Twilio's wire format for WhatsApp messages: the create request, its outcome, status order and error wording.
 import { base64FromText } from './base64';
+import { encodableText } from './message-limits';
 
 export const TWILIO_API = 'https://api.twilio.com/2010-04-01';
 /** Twilio's Content API (templates and their WhatsApp approval) and Messaging v2 (the Senders API). */
@@ -44,9 +45,10 @@ export function createMessageCall(credentials: TwilioCredentials, message: Outgo
   if (message.from) payload.From = message.from;
   if (message.contentSid) {
     payload.ContentSid = message.contentSid;
-    payload.ContentVariables = JSON.stringify(message.contentVariables ?? {});
+    const variables = Object.entries(message.contentVariables ?? {}).map(([key, value]) => [key, encodableText(value)]);
+    payload.ContentVariables = JSON.stringify(Object.fromEntries(variables));
   } else {
-    payload.Body = message.body ?? '';
+    payload.Body = encodableText(message.body ?? '');
   }
   if (message.statusCallback) payload.StatusCallback = message.statusCallback;
   return {

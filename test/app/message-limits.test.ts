@@ -1,5 +1,5 @@
 // Long or oddly spaced titles through the real bundle: the message stays within Twilio's and WhatsApp's limits and is still sent.
-import { HOUR, START, addEvent, calendarEvent, ledger, newSandbox, outbound } from '../support/sandbox';
+import { HOUR, MINUTE, START, addEvent, calendarEvent, ledger, newSandbox, outbound } from '../support/sandbox';
 
 const PHONE = '+4915123456789';
 const TOMORROW_11 = START + 26 * HOUR;
@@ -39,5 +39,26 @@ describe('a very long title', () => {
     expect(sandbox.twilio.messages()[0].status).not.toBe('failed');
     expect(ledger(sandbox)[0].error).toBe('');
     expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
+  });
+});
+
+describe('text that cannot be encoded', () => {
+  it('is cleaned before sending: a lone surrogate in the title is dropped, the message goes out once', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { summary: 'Check\uD800up \uDE00😀', location: PHONE, start: TOMORROW_11 });
+    // Retries would come at 1, 2, 4 … minutes.
+    sandbox.advance(30 * MINUTE);
+    const sent = outbound(sandbox);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toContain('"Checkup 😀" with Alex Morgan is booked');
+    expect(ledger(sandbox)[0]).toMatchObject({ attempts: '0', error: '', pending: '' });
+  });
+
+  it('is cleaned in template variables too', () => {
+    const sandbox = newSandbox({ settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify(TEMPLATES) } });
+    addEvent(sandbox, { summary: 'Check\uDBFFup', location: PHONE, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    expect(JSON.parse(message.request.ContentVariables)['1']).toBe('Checkup');
+    expect(message.request.ContentVariables).not.toMatch(/\\u[dD][89abAB]/);
   });
 });

@@ -1,5 +1,5 @@
 // Table tests of the message limits: cutting with an ellipsis, template variables as WhatsApp takes them, fitting a title into 1,600 characters.
-import { cutWithEllipsis, fitTitle, MESSAGE_MAX_CHARS, templateVariableValue } from '../../src/domain/message-limits';
+import { cutWithEllipsis, encodableText, fitTitle, MESSAGE_MAX_CHARS, templateVariableValue } from '../../src/domain/message-limits';
 
 describe('cutWithEllipsis', () => {
   it.each([
@@ -54,5 +54,19 @@ describe('fitTitle', () => {
 
   it('cuts the end only when even the shortest title does not fit', () => {
     expect(fitTitle('title', () => 'z'.repeat(50), 10)).toBe('zzzzzzzzz…');
+  });
+});
+
+describe('encodableText', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['Check\uD800up', 'Checkup'],
+    ['\uDE00lead', 'lead'],
+    ['tail\uD83D', 'tail'],
+    ['emoji 😀 kept', 'emoji 😀 kept'],
+    ['\uDE00\uD83D', ''],
+  ])('%p becomes %p', (text, expected) => {
+    expect(encodableText(text)).toBe(expected);
+    expect(() => encodeURIComponent(encodableText(text))).not.toThrow();
   });
 });

@@ -36,6 +36,7 @@ export const TWILIO_ERRORS: Readonly<Record<number, string>> = {
   63005: 'Channel did not accept given content. Please see Channel specific error message for more information',
   63016: 'Outside messaging window. For WhatsApp, use a Message Template instead',
   63024: 'Invalid message recipient',
+  63040: 'Template rejected',
   63032: 'We cannot send this message to this user because of a WhatsApp limitation',
   // The Content API's answer to a malformed or invalid request body (https://www.twilio.com/docs/api/errors/70002).
   70002: 'Bad request',

@@ -764,9 +764,12 @@ export class FakeTwilio {
         variables = parseContentVariables(params.ContentVariables);
       }
       if (body !== '') problems.push('Body is ignored when ContentSid is given (send variables in ContentVariables)');
-      const template = this.options.contentTemplates?.[contentSid];
+      const made = this.content.find(contentSid);
+      const template = this.options.contentTemplates?.[contentSid] ?? (made ? contentBody(made.resource.types) : undefined);
       renderedBody = template === undefined ? '' : renderTemplate(template, variables);
       contentRefusal = whatsappTemplateRefusal(variables, template === undefined ? null : renderedBody);
+      // A template WhatsApp rejected is refused at delivery: https://www.twilio.com/docs/api/errors/63040
+      if (contentRefusal === null && made?.approval.status === 'rejected') contentRefusal = 63040;
     } else if (params.ContentVariables !== undefined) {
       problems.push('ContentVariables without ContentSid is ignored');
     }
@@ -918,6 +921,15 @@ function whatsappTemplateRefusal(variables: Record<string, string>, renderedBody
   if (Object.values(variables).some((value) => /[\n\r\t]| {5}/.test(value))) return 63005;
   if (renderedBody !== null && Array.from(renderedBody).length > 1024) return 63005;
   return null;
+}
+
+/** The text a Content API template shows on WhatsApp: its quick-reply or text body. */
+function contentBody(types: Record<string, unknown>): string | undefined {
+  for (const type of ['twilio/quick-reply', 'twilio/text']) {
+    const body = (types[type] as { body?: unknown } | undefined)?.body;
+    if (typeof body === 'string') return body;
+  }
+  return undefined;
 }
 
 function renderTemplate(template: string, variables: Record<string, string>): string {

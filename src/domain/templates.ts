@@ -22,7 +22,7 @@ interface TemplateText {
  * Template bodies per language. The variables are those of templateVariables() in messages.ts:
  * 1 title, 2 host, 3 when, 4 link, 5 previous time, 6/7 button payloads. WhatsApp refuses a template
  * whose body starts or ends with a variable, so every body closes with words
- * (https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/).
+ * (https://www.twilio.com/docs/api/errors/63040, https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/).
  * Another language is another entry here: the builder, names and store take the language already.
  */
 const TEXTS: Record<string, Record<MessageKind, TemplateText>> = {
@@ -171,7 +171,7 @@ export function describeApproval(kind: MessageKind, sid: string, status: Approva
     case 'approved':
       return `${kind}: approved (${sid})`;
     case 'rejected':
-      return `${kind}: rejected by WhatsApp${reason ? `: ${reason}` : ''} (${sid}); edit it in Twilio's Content Template Builder or delete it and create the templates again`;
+      return `${kind}: rejected by WhatsApp${reason ? `: ${reason}` : ''} (${sid}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again`;
     case 'unsubmitted':
       return `${kind}: not submitted for WhatsApp approval (${sid}); run "Create WhatsApp templates"`;
     case 'received':

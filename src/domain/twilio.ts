@@ -169,6 +169,7 @@ const ERROR_WORDS: Record<number, string> = {
     'WhatsApp did not accept the message content (for a template: a variable with a line break, tab or long run of spaces, or a body over 1,024 characters)',
   63016: 'WhatsApp needs an approved template outside the 24-hour window',
   63024: 'the attendee must first accept WhatsApp messages from this business (invalid message recipient)',
+  63040: 'WhatsApp rejected this template (the health check shows why): delete it in Twilio and run Create WhatsApp templates again',
   63032: 'the message could not be delivered because of the attendee\u2019s WhatsApp settings or region',
   30003: 'the phone is unreachable (switched off or out of coverage)',
   30004: 'the message was blocked by the recipient or carrier',

@@ -238,7 +238,7 @@ describe('checkHealth', () => {
     result = health(sandbox);
     expect(check(result, 'templates').ok).toBe(false);
     expect(check(result, 'templates').detail).toBe(
-      `reminder: rejected by WhatsApp: The button text is too long (${reminder}); edit it in Twilio's Content Template Builder or delete it and create the templates again`,
+      `reminder: rejected by WhatsApp: The button text is too long (${reminder}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again`,
     );
     expect(JSON.parse(sandbox.settings().TEMPLATE_STATUS)[reminder]).toBe('rejected');
 
@@ -339,6 +339,23 @@ describe("WhatsApp's 24-hour rule", () => {
     expect(message.request.ContentSid).toBe(JSON.parse(sandbox.settings().TEMPLATE_SIDS).scheduled);
     expect(message.request.Body).toBeUndefined();
     expect(ledger(sandbox)[0].delivery).toBe('queued');
+  });
+
+  test('an approved template is rendered on the phone; a rejected one fails with 63040, red with the reason', () => {
+    const sandbox = liveSandbox();
+    addEvent(sandbox, { summary: 'Check-up', location: PHONE, start: TOMORROW_11 });
+    const [first] = outbound(sandbox);
+    expect(first.body).toMatch(
+      /^Your appointment "Check-up" with Alex Morgan is booked for .+\.\n\nTo cancel, reschedule or add it to your calendar: http:\/\/127\.0\.0\.1:8787\/exec\?l=\S+\n\nSee you then\.$/,
+    );
+    const cancelled = JSON.parse(sandbox.settings().TEMPLATE_SIDS).cancelled as string;
+    sandbox.twilio.content.setApproval(cancelled, 'rejected', 'INVALID_FORMAT');
+    sandbox.cancelEvent(ledger(sandbox)[0].eventId);
+    const last = outbound(sandbox).at(-1) as { sid: string };
+    expect(sandbox.twilio.get(last.sid)?.error_code).toBe(63040);
+    expect(ledger(sandbox)[0].error).toBe(
+      'WhatsApp rejected this template (the health check shows why): delete it in Twilio and run Create WhatsApp templates again (Twilio 63040)',
+    );
   });
 
   test("Twilio's sandbox sender keeps today's meaning: every attendee counts as joined", () => {

@@ -10,7 +10,6 @@ import {
   notChecked,
   parseHealthState,
   parseLastSync,
-  PING_ANSWER,
   quotaCheck,
   report,
   senderCheck,
@@ -179,5 +178,3 @@ export function runDailyHealthIfDue(props: Record<string, string>): HealthReport
   // Read again: the sync that just ran recorded itself.
   return runHealthCheck({ daily: true });
 }
-
-export { PING_ANSWER };

@@ -98,8 +98,8 @@ export function createTemplates(languageOverride?: string): TemplatesResult {
     if (error instanceof SettingsError) return { ok: false, templates: [], error: error.message };
     throw error;
   }
-  // #12 adds LANGUAGE; until then the host's templates are English.
-  const language = templateLanguage(languageOverride ?? props.LANGUAGE);
+  // The host's language when template texts exist for it, else English.
+  const language = templateLanguage(languageOverride ?? props[PROP.language]);
   let existing: ContentSummary[];
   try {
     existing = listAllContent(credentials);

@@ -72,9 +72,8 @@ function pingUrl(url: string): string | null {
 }
 
 /** Runs every check; each names what is wrong in words the host can act on. */
-export function gatherHealth(props: Record<string, string>): Gathered {
+export function gatherHealth(props: Record<string, string>, zone: string): Gathered {
   const at = now();
-  const zone = scriptTimeZone();
   const describe = (ms: number) => formatDateTime(ms, zone, 'en');
   const { settings, problem } = settingsOf(props);
   const credentials = credentialsOf(props);
@@ -130,8 +129,8 @@ export function gatherHealth(props: Record<string, string>): Gathered {
   return { checks, approvals };
 }
 
-function writeStatusSheet(result: HealthReport, at: number): void {
-  const rows = statusRows(result, formatDateTime(at, scriptTimeZone(), 'en'));
+function writeStatusSheet(result: HealthReport, at: number, zone: string): void {
+  const rows = statusRows(result, formatDateTime(at, zone, 'en'));
   const table = SheetTable.open(STATUS_SHEET, STATUS_COLUMNS);
   table.writeRows(rows.slice(1), rows.length - 1);
 }
@@ -143,9 +142,10 @@ function writeStatusSheet(result: HealthReport, at: number): void {
 export function runHealthCheck(options: { daily: boolean; props?: Record<string, string> }): HealthReport {
   const props = options.props ?? readScriptProperties();
   const at = now();
-  const { checks, approvals } = gatherHealth(props);
+  const zone = scriptTimeZone();
+  const { checks, approvals } = gatherHealth(props, zone);
   const result = report(checks);
-  writeStatusSheet(result, at);
+  writeStatusSheet(result, at, zone);
   const previous = parseHealthState(props[PROP.healthState]);
   const fresh = newlyFailing(previous, checks);
   if (options.daily && fresh.length > 0) {

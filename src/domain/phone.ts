@@ -2,6 +2,7 @@
 // 'max' metadata (~190 KB minified with the library) validates the digits themselves, not just the
 // length, so a mistyped number turns the event red before a WhatsApp message is wasted on it.
 import {
+  findPhoneNumbersInText,
   parsePhoneNumberWithError,
   isSupportedCountry,
   validatePhoneNumberLength,
@@ -104,13 +105,9 @@ export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
   return { ok: true, e164: parsed.number };
 }
 
-interface Candidate {
+interface Found {
   index: number;
-  text: string;
-  // What precedes it on its line, for labels like "Meeting ID:".
-  before: string;
-  // From tel:, whatsapp: or a wa.me link: meant as a phone number whatever it looks like.
-  explicit: boolean;
+  e164: string;
 }
 
 // Links are never phone numbers (meeting ids, map coordinates), except the ones that name a phone.
@@ -118,26 +115,39 @@ const URL_WITH_SCHEME = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`,;|]+/gi;
 const BARE_URL = /(?:\b[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`,;|]*/gi;
 const EMAIL = /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+/g;
 const SCHEME_NUMBER = /\b(?:tel|sms|callto|whatsapp):(?:\/\/)?[ \t]*(?:\+[ \t]*|\([ \t]*\+?[ \t]*)?\d(?:[\d(). \t-]*\d)?/gi;
-// Dates and times look like digit runs; the guards keep dotted phone numbers (01.23.45.67.89) intact.
+// What the matcher could take for digits to dial: coordinates ("52.5200, 13.4050", "@52.52,13.40"),
+// dates and times. Masked before it reads the text.
+const COORDINATES = /(?<![\d.])[-+]?\d{1,3}\.\d{4,}[ \t]*,?[ \t]*[-+]?\d{1,3}\.\d{4,}(?![\d.])/g;
+// Room, suite and house numbers: "Suite 200", "Raum 1.23", "No. 5".
+const ROOM_NUMBERS =
+  /\b(?:suite|room|raum|zimmer|apt|apartment|unit|floor|etage|stock|salle|sala|no|nr|nº)\.?[ \t]*#?[ \t]*\d+(?:[.\-/]\d+)*/giu;
 const DATES = [
   /(?<![\d.\-/+])\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\d]|[.\-/]\d)/g,
   /(?<![\d.\-/+])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d]|[.\-/]\d)/g,
   /(?<![\d.\-/+])\d{4}\/\d{1,2}\/\d{1,2}(?![\d]|[.\-/]\d)/g,
 ];
 const TIMES = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
-// "030/1234567", "+49 30/1234567": a slash right after a leading area code joins; a slash after the end of
-// a full number ("0151 23456789/0160 1234567") separates two numbers.
-const AREA_CODE_SLASH = /(?<=(?:^|[^\d/.\-+ \t()])[ \t]*(?:\+\d{1,3}[ \t]*)?)(\d{1,5})\/(?=\d)/g;
-const DIGIT_RUN = /(?:\+[ \t]*|\([ \t]*\+?[ \t]*)?\d(?:[\d(). \t-]*\d)?/g;
-// Shapes that are long enough but not numbers to dial, even where some country would accept the digits: house number +
-// postcode ("Hauptstraße 123 10115 Berlin"), US ZIP+4 ("CA 94103-1234"), a span of years ("2025-2026").
-const NOT_PHONE_SHAPES = [/^[1-9]\d{0,3}[ \t]+\d{4,5}$/, /^\d{5}-\d{4}$/, /^(?:19|20)\d\d-(?:19|20)\d\d$/];
+// Shapes the matcher accepts in some country but people do not dial: US ZIP+4 ("CA 94103-1234"), a span
+// of years ("2025-2026").
+const NOT_PHONE_SHAPES = [/^\d{5}-\d{4}$/, /^(?:19|20)\d\d-(?:19|20)\d\d$/];
 // Conference ids and PINs are labelled as such ("Meeting ID: 123 456 7890", "PIN: 1234567").
 const ID_LABEL_BEFORE = /\b(?:id|pin|passcode|password|code)[ \t]*[:#]?[ \t]*$/i;
 // A fax number cannot receive WhatsApp messages ("Tel +49 30 1234567, Fax +49 30 1234568").
 const FAX_LABEL_BEFORE = /\b(?:fax|telefax)\.?[ \t]*[:#]?[ \t]*$/i;
+// "Café Luise, Hauptstr. 5, Berlin, Tel. 030 1234567": a phone label after an address (text with a digit:
+// house number, postcode) on the same line marks the venue's number (docs/ARCHITECTURE.md, "Phone numbers").
+const VENUE_LABEL_BEFORE = /^(.*\d.*?)\b(?:tel|tél|tele|telefon|telephone|téléphone|phone|ph|fon|tfn|tlf)\.?[ \t]*[:#]?[ \t]*$/iu;
+// Written with a country code: meant as a number, so one that does not validate is reported, not ignored.
+const INTERNATIONAL_00 = /(?<!\d[ \t]*|[\p{L}\d])00(?=[ \t]*\(?[ \t]*[1-9])/gu;
+const INTERNATIONAL_RUN = /\+[ \t]*\(?\d[\d(). \t-]*\d/g;
+// Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
-/** Blanks out every match (keeping positions, so candidates stay in reading order) after reporting it. */
+function asciiDigits(text: string): string {
+  return text.replace(ARABIC_DIGITS, (digit) => String((digit.charCodeAt(0) & 0x0f) % 10));
+}
+
+/** Blanks out every match (keeping positions, so numbers stay in reading order) after reporting it. */
 function mask(text: string, pattern: RegExp, onMatch?: (matched: string, index: number) => void): string {
   let masked = text;
   for (const match of text.matchAll(pattern)) {
@@ -148,91 +158,85 @@ function mask(text: string, pattern: RegExp, onMatch?: (matched: string, index: 
   return masked;
 }
 
-function candidatesIn(location: string): Candidate[] {
-  const candidates: Candidate[] = [];
-  const normalized = normalizeCharacters(location);
-  let text = normalized;
-  const before = (index: number): string =>
-    normalized
+function lineBefore(text: string, index: number): string {
+  return (
+    text
       .slice(0, index)
       .split(/[\r\n]/)
-      .pop() ?? '';
-  const addLink = (matched: string, index: number): void => {
-    const link = matched.replace(/[.)\]]+$/, '');
-    if (WHATSAPP_LINK.test(link)) candidates.push({ index, text: link, before: before(index), explicit: true });
-  };
-  text = mask(text, URL_WITH_SCHEME, addLink);
-  text = mask(text, BARE_URL, addLink);
-  text = mask(text, SCHEME_NUMBER, (matched, index) =>
-    candidates.push({ index, text: matched.trim(), before: before(index), explicit: true }),
+      .pop() ?? ''
   );
-  text = mask(text, EMAIL);
-  for (const pattern of DATES) text = mask(text, pattern);
-  text = mask(text, TIMES);
-  text = text.replace(AREA_CODE_SLASH, '$1 ');
-  for (const match of text.matchAll(DIGIT_RUN)) {
-    const index = match.index ?? 0;
-    const previousCharacter = text.charAt(index - 1);
-    const nextCharacter = text.charAt(index + match[0].length);
-    const run = match[0].trim();
-    // Glued to letters it is a code (IBAN, room B1234567, order no. 1234567x), not something to dial.
-    if (!run.startsWith('+') && /[\p{L}\d_]/u.test(previousCharacter)) continue;
-    if (/[\p{L}_]/u.test(nextCharacter)) continue;
-    candidates.push({ index, text: run, before: before(index), explicit: false });
-  }
-  return candidates.sort((a, b) => a.index - b.index);
 }
 
-function looksLikePhone(candidate: Candidate): boolean {
-  if (candidate.explicit) return true;
-  const digits = (candidate.text.match(/\d/g) ?? []).length;
-  // "+1" alone is more often "one more guest" than a phone number.
-  if (candidate.text.replace(/^\(\s*/, '').startsWith('+')) return digits >= 4;
-  return digits >= 7;
-}
-
-/** "Suite 200 0151 23456789": a valid number after a few leading groups of noise. */
-function validSuffix(run: string, defaultCountry: string | undefined): string | undefined {
-  const groups = run.split(/[ \t]+/);
-  for (let skip = 1; skip < groups.length; skip++) {
-    const suffix = groups.slice(skip).join(' ');
-    if ((suffix.match(/\d/g) ?? []).length < 7) break;
-    const parsed = parsePhone(suffix, defaultCountry);
-    if (parsed.ok) return parsed.e164;
-  }
-  return undefined;
+/** A number the host did not mean for the attendee: a fax, a meeting id or PIN, the venue's own line. */
+function labelledAway(before: string): boolean {
+  return FAX_LABEL_BEFORE.test(before) || ID_LABEL_BEFORE.test(before) || VENUE_LABEL_BEFORE.test(before);
 }
 
 /**
- * Every phone number in an event location, in order, deduplicated. Things that are clearly meant as a
- * number but are not valid come back in `invalid` with a reason; addresses, links, dates and times are ignored.
- * Numbers may be separated by , ; / | newlines, "or", "and", or any text.
+ * Every phone number in an event location, in order, deduplicated, read by libphonenumber-js's own
+ * matcher (findPhoneNumbersInText, "max" metadata, leniency VALID: only numbers valid for their country)
+ * with the host's default country for national numbers. Links, e-mail addresses, coordinates, dates and
+ * times are masked first; fax, meeting-id and venue ("…, Tel. 030 …" after an address) numbers are
+ * skipped. `invalid` holds what was clearly meant as a number and is not valid: a tel:/wa.me link, or a
+ * number written with its country code. A national-looking run that does not validate is not reported:
+ * it may be a room number or a postcode, and must not turn the event red.
  */
 export function phonesInLocation(location: string | undefined, defaultCountry?: string): LocationPhones {
   const result: LocationPhones = { phones: [], invalid: [] };
   if (!location) return result;
-  const add = (e164: string): void => {
-    if (!result.phones.includes(e164)) result.phones.push(e164);
+  const { country } = defaultCountryOf(defaultCountry);
+  const normalized = asciiDigits(normalizeCharacters(location));
+  const found: Found[] = [];
+  const explicit = (matched: string, index: number): void => {
+    const parsed = parsePhone(matched.trim(), defaultCountry);
+    if (parsed.ok) found.push({ index, e164: parsed.e164 });
+    else if (!result.invalid.some((entry) => entry.text === matched.trim()))
+      result.invalid.push({ text: matched.trim(), reason: parsed.reason });
   };
-  for (const candidate of candidatesIn(location)) {
-    if (!looksLikePhone(candidate) || FAX_LABEL_BEFORE.test(candidate.before)) continue;
-    const international = /^\(?\s*(?:\+|00)/.test(candidate.text);
-    if (!candidate.explicit && !international) {
-      if (ID_LABEL_BEFORE.test(candidate.before)) continue;
-      if (NOT_PHONE_SHAPES.some((pattern) => pattern.test(candidate.text))) continue;
+  const link = (matched: string, index: number): void => {
+    const trimmed = matched.replace(/[.)\]]+$/, '');
+    if (WHATSAPP_LINK.test(trimmed)) explicit(trimmed, index);
+  };
+  let text = normalized;
+  text = mask(text, URL_WITH_SCHEME, link);
+  text = mask(text, BARE_URL, link);
+  text = mask(text, SCHEME_NUMBER, explicit);
+  text = mask(text, EMAIL);
+  text = mask(text, COORDINATES);
+  text = mask(text, ROOM_NUMBERS);
+  for (const pattern of DATES) text = mask(text, pattern);
+  text = mask(text, TIMES);
+  // Same length, so positions hold: the 00 international prefix as "+ " (the matcher reads 00 only for
+  // countries that dial it), and dots between digits as spaces ("030.1234567", "415.555.2671").
+  text = text.replace(INTERNATIONAL_00, '+ ').replace(/(?<=\d)\.(?=\d)/g, ' ');
+
+  const matched: Array<{ startsAt: number; endsAt: number }> = [];
+  const options = { defaultCountry: country, leniency: 'VALID' } as Parameters<typeof findPhoneNumbersInText>[1];
+  for (const match of findPhoneNumbersInText(text, options)) {
+    matched.push(match);
+    const written = text.slice(match.startsAt, match.endsAt).trim();
+    const before = lineBefore(text, match.startsAt);
+    if (labelledAway(before)) continue;
+    // The tail of a longer run of digit groups is a guess at where the number starts: not messaged.
+    if (!/^\(?\s*\+/.test(written) && /\d[ \t.-]*$/.test(before)) continue;
+    if (!/^\(?\s*\+/.test(written)) {
+      if (NOT_PHONE_SHAPES.some((shape) => shape.test(written))) continue;
+      // Written nationally without the trunk prefix its country dials ("123 10115" in Germany, where numbers
+      // begin with 0): an address, not a number. Countries without one (Singapore, Hong Kong …) pass.
+      if (match.number.formatNational().replace(/\D/g, '') !== written.replace(/\D/g, '')) continue;
     }
-    const parsed = parsePhone(candidate.text, defaultCountry);
-    if (parsed.ok) {
-      add(parsed.e164);
-      continue;
-    }
-    // A number written with its country code means that country: never re-read its tail as a local number.
-    const suffix = candidate.explicit || international ? undefined : validSuffix(candidate.text, defaultCountry);
-    if (suffix) {
-      add(suffix);
-    } else if (!result.invalid.some((entry) => entry.text === candidate.text)) {
-      result.invalid.push({ text: candidate.text, reason: parsed.reason });
-    }
+    found.push({ index: match.startsAt, e164: match.number.number });
   }
+  for (const run of text.matchAll(INTERNATIONAL_RUN)) {
+    const index = run.index ?? 0;
+    const end = index + run[0].length;
+    if (matched.some((match) => match.startsAt < end && match.endsAt > index)) continue;
+    if (labelledAway(lineBefore(text, index)) || (run[0].match(/\d/g) ?? []).length < 4) continue;
+    const parsed = parsePhone(run[0], defaultCountry);
+    const shown = run[0].trim();
+    if (parsed.ok) found.push({ index, e164: parsed.e164 });
+    else if (!result.invalid.some((entry) => entry.text === shown)) result.invalid.push({ text: shown, reason: parsed.reason });
+  }
+  for (const { e164 } of found.sort((a, b) => a.index - b.index)) if (!result.phones.includes(e164)) result.phones.push(e164);
   return result;
 }

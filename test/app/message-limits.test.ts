@@ -62,3 +62,17 @@ describe('text that cannot be encoded', () => {
     expect(message.request.ContentVariables).not.toMatch(/\\u[dD][89abAB]/);
   });
 });
+
+describe('numbers in a location', () => {
+  it('messages the attendee written in Arabic-Indic digits, and neither coordinates nor the venue line turn the event red', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, {
+      summary: 'Checkup',
+      location: 'Praxis, Hauptstr. 5, 10115 Berlin, Tel. 030 1234567 · 52.5200, 13.4050 · ٠١٥١ ٢٣٤٥٦٧٨٩',
+      start: TOMORROW_11,
+    });
+    expect(outbound(sandbox).map((message) => message.to)).toEqual(['whatsapp:+4915123456789']);
+    expect(ledger(sandbox).map((row) => row.phone)).toEqual(['+4915123456789']);
+    expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
+  });
+});

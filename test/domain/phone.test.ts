@@ -124,9 +124,6 @@ describe('phonesInLocation', () => {
   it.each<[string, string | undefined, string, RegExp]>([
     ['+49 123', undefined, '+49 123', /not a valid phone number for Germany/],
     ['+1 555 0000 000 000', undefined, '+1 555 0000 000 000', /too long/],
-    ['0151 2345', 'DE', '0151 2345', /not a valid phone number for Germany/],
-    ['(415) 555-2671', undefined, '(415) 555-2671', /no country code and no default country/],
-    ['Call 0151 23456789', undefined, '0151 23456789', /no country code/],
     ['tel:123', 'DE', 'tel:123', /"tel:123"/],
     ['wa.me/49123', undefined, 'wa.me/49123', /Germany/],
   ])('%j (default %s) is flagged as invalid', (location, country, text, reason) => {
@@ -135,6 +132,51 @@ describe('phonesInLocation', () => {
     expect(result.invalid).toHaveLength(1);
     expect(result.invalid[0].text).toBe(text);
     expect(result.invalid[0].reason).toMatch(reason);
+  });
+
+  it.each<[string, string | undefined]>([
+    // Without a country code, digits that do not validate may be a room, a postcode or a reference: never red.
+    ['0151 2345', 'DE'],
+    ['(415) 555-2671', undefined],
+    ['Call 0151 23456789', undefined],
+  ])('%j (default %s) is neither a number nor flagged: only a number with its country code is', (location, country) => {
+    expect(phonesInLocation(location, country)).toEqual({ phones: [], invalid: [] });
+  });
+
+  // Real-world locations: [location, DEFAULT_COUNTRY, numbers messaged]. Nothing here is reported invalid.
+  it.each<[string, string | undefined, string[]]>([
+    // Countries without a trunk prefix: national numbers with the host's default country.
+    ['Orchard Road clinic, call 6123 4567', 'SG', ['+6561234567']],
+    ['Mobile 9123 4567', 'SG', ['+6591234567']],
+    ['2123 4567', 'HK', ['+85221234567']],
+    ['WhatsApp 5512 3456', 'QA', ['+97455123456']],
+    ['Sími 581 2345', 'IS', ['+3545812345']],
+    // Arabic-Indic and Persian digits.
+    ['٠١٥١ ٢٣٤٥٦٧٨٩', 'DE', ['+4915123456789']],
+    ['+٩٧٤ ٥٥١٢ ٣٤٥٦', undefined, ['+97455123456']],
+    ['۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', ['+989123456789']],
+    // Coordinates, map links, rooms, postcodes, dates: never numbers.
+    ['52.5200, 13.4050', 'DE', []],
+    ['52.520008 13.404954', 'DE', []],
+    ['https://www.google.com/maps/@52.5200066,13.404954,15z', 'DE', []],
+    ['https://maps.google.com/?q=52.5200,13.4050', 'DE', []],
+    ['https://www.google.com/maps/place/Alexanderplatz/@52.5219184,13.4132147,17z/data=!3m1', 'DE', []],
+    ['Room 1234567, Building B', 'DE', []],
+    ['Raum 2.0451234, Hauptgebäude', 'DE', []],
+    ['Suite 200, 1 Infinite Loop, Cupertino, CA 95014-2083', 'US', []],
+    ['Hauptstraße 123 10115 Berlin', 'DE', []],
+    ['10115 Berlin, 12.03.2026 14:00', 'DE', []],
+    ['2026-03-12T14:00', 'DE', []],
+    ['Suite 200 0151 23456789', 'DE', ['+4915123456789']],
+    // A venue's line after its address is the venue's, not the attendee's; the attendee's number still counts.
+    ['Café Luise, Hauptstr. 5, 10115 Berlin, Tel. 030 1234567', 'DE', []],
+    ['Café Luise, Hauptstr. 5, 10115 Berlin, Tel. 030 1234567, Ada +49 151 23456789', 'DE', ['+4915123456789']],
+    ['10 Downing St, London SW1A 2AA, Phone: 020 7946 0958', 'GB', []],
+    ['12 rue de Rivoli, 75001 Paris, Tél. 01 42 60 00 00', 'FR', []],
+    ['Tel: 0151 23456789', 'DE', ['+4915123456789']],
+    ['Ada, Tel. 0151 23456789', 'DE', ['+4915123456789']],
+  ])('%j (default %s) -> %j', (location, country, phones) => {
+    expect(phonesInLocation(location, country)).toEqual({ phones, invalid: [] });
   });
 
   it('never re-reads an invalid international number as a local one of the default country', () => {

@@ -75,6 +75,8 @@ export class Sandbox {
   readonly baseUrl: string;
   private depth = 0;
   private reporting = false;
+  /** Web requests refused because every execution slot was taken. */
+  refusedRequests = 0;
 
   constructor(options: SandboxOptions = {}) {
     this.options = options;
@@ -193,6 +195,11 @@ export class Sandbox {
       return { error: `Script function not found: ${name}` };
     }
     const before = this.runtime.calendar.version;
+    try {
+      this.runtime.beginExecution();
+    } catch (error) {
+      return { error: String((error as Error).message) };
+    }
     this.runtime.core.caller = options.caller ?? 'anonymous';
     this.depth++;
     let outcome: RunResult;
@@ -259,6 +266,12 @@ export class Sandbox {
     const fn = this.context[handler];
     if (typeof fn !== 'function') return;
     const before = this.runtime.calendar.version;
+    try {
+      this.runtime.beginExecution();
+    } catch (error) {
+      this.runtime.logs.push(`trigger ${handler} did not start: ${String((error as Error).message)}`);
+      return;
+    }
     // Installable triggers run as the user who installed them.
     this.runtime.core.caller = 'owner';
     this.depth++;
@@ -392,6 +405,13 @@ export class Sandbox {
     const fn = this.context[name];
     if (typeof fn !== 'function') return { status: 404, contentType: 'text/plain', body: `Script function not found: ${name}` };
     const before = this.runtime.calendar.version;
+    try {
+      this.runtime.beginExecution();
+    } catch (error) {
+      // No free execution: Google answers with an error page and the script never runs (a Twilio callback is lost).
+      this.refusedRequests++;
+      return { status: 500, contentType: 'text/html', body: `<p>${String((error as Error).message)}</p>` };
+    }
     this.runtime.core.caller = caller;
     this.depth++;
     let response: WebResponse;
@@ -423,11 +443,24 @@ export class Sandbox {
     return this.doPost(query, { contents: encodeForm(params), type: 'application/x-www-form-urlencoded' });
   }
 
-  /** Twilio reports a status for one message; its callback reaches the web app before this returns. */
-  messageStatus(sid: string, status: string, errorCode?: number): WebResponse | null {
+  /**
+   * Twilio reports a status for one message; its callback reaches the web app before this returns.
+   * With `callback: false` the status changes at Twilio and no callback is posted (a lost callback).
+   */
+  messageStatus(sid: string, status: string, errorCode?: number, options: { callback?: boolean } = {}): WebResponse | null {
     const callback = this.twilio.setStatus(sid, status, errorCode);
     this.version++;
+    if (options.callback === false) return null;
     return callback ? this.postToWebApp(callback.url, callback.params) : null;
+  }
+
+  /**
+   * Runs `action` (typically other executions: callbacks, page calls) right after the bundle's next
+   * `times` calls of `serviceCall` (e.g. 'UrlFetchApp.fetchAll', 'Lock.releaseLock') return, while
+   * the execution that made the call is suspended, as Apps Script runs executions side by side.
+   */
+  interleave(serviceCall: string, action: () => void, times = 1): void {
+    this.runtime.core.interleave(serviceCall, action, times);
   }
 
   /** The attendee writes to the host's WhatsApp number; Twilio posts it to the configured webhook. */

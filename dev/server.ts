@@ -200,6 +200,12 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
         }
         if (rest[0] === 'messages' && rest[2] === 'status') {
           const code = body.errorCode === undefined ? undefined : Number(body.errorCode);
+          if (!sandbox.twilio.get(rest[1])) throw new HttpError(404, `no message ${rest[1]}`);
+          // `callback: false` changes the status at Twilio without posting the callback (a lost callback).
+          if (body.callback === false) {
+            sandbox.messageStatus(rest[1], String(body.status ?? ''), code, { callback: false });
+            return { status: 200, body: { status: sandbox.twilio.get(rest[1])?.status, callback: false } };
+          }
           const answer = sandbox.messageStatus(rest[1], String(body.status ?? ''), code);
           if (!answer) throw new HttpError(404, `no message ${rest[1]} with a status callback`);
           return { status: 200, body: { status: answer.status, body: answer.body } };

@@ -6,6 +6,12 @@ export const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;
 export const CACHE_KEY_LIMIT_CHARS = 250;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21600;
+/**
+ * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900
+ * items farthest from expiration." (https://developers.google.com/apps-script/reference/cache/cache#putkey,-value,-expirationinseconds)
+ */
+export const CACHE_ITEM_CAP = 1000;
+export const CACHE_ITEMS_KEPT = 900;
 
 interface Entry {
   value: string;
@@ -30,6 +36,16 @@ export class CacheStore {
 
   write(key: string, value: string, seconds: number): void {
     this.entries.set(key, { value, expiresAt: this.core.now + seconds * 1000 });
+    if (this.entries.size > CACHE_ITEM_CAP) this.evict();
+  }
+
+  /** Past the cap, only the items farthest from expiry stay. */
+  private evict(): void {
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= this.core.now) this.entries.delete(key);
+    if (this.entries.size <= CACHE_ITEM_CAP) return;
+    const kept = [...this.entries.entries()].sort((a, b) => b[1].expiresAt - a[1].expiresAt).slice(0, CACHE_ITEMS_KEPT);
+    this.entries.clear();
+    for (const [key, entry] of kept) this.entries.set(key, entry);
   }
 }
 

@@ -34,6 +34,22 @@ export function notEmulated(what: string): never {
   throw new NotEmulatedError(what);
 }
 
+/**
+ * Apps Script runs at most 30 executions of one user at a time ("Simultaneous executions per user",
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations); a web-app
+ * request beyond that fails before the script starts, so a Twilio callback that meets it is lost.
+ */
+export const SIMULTANEOUS_EXECUTIONS = 30;
+export const TOO_MANY_EXECUTIONS_MESSAGE = 'There are too many scripts running simultaneously for this Google user account.';
+
+/** Hooks the runtime's services attach to the start and end of an execution (locks, the spreadsheet's write cache). */
+export interface ExecutionListener {
+  /** A new execution starts while `outer` (the one below it) is suspended, or null when it is the only one. */
+  begin?(execution: number, outer: number | null): void;
+  /** The execution ended; `outer` resumes (null when none). */
+  end?(execution: number, outer: number | null): void;
+}
+
 /** Who runs the current execution, as Session would report it. */
 export type CallerKind = 'owner' | 'anonymous';
 
@@ -52,6 +68,22 @@ export class RuntimeCore {
     triggerRuntimeMinutes: 0,
   };
   private idCounter = 0;
+  /**
+   * Executions in progress, innermost last. The base entry stands for code that runs outside any
+   * execution the sandbox started (jest tests calling the globals directly). An execution started
+   * while another one runs is an interleaved one: the outer one is suspended until it ends, as a
+   * status callback runs in Apps Script while a sync holds the lock.
+   */
+  readonly executions: number[] = [1];
+  private executionCounter = 1;
+  /** Executions of the same user running elsewhere (the test can fill the 30 slots). */
+  otherExecutions = 0;
+  readonly executionListeners: ExecutionListener[] = [];
+  /** Called after a script-facing call of that name returns: the sandbox interleaves other executions there. */
+  private readonly interleavers = new Map<string, Array<() => void>>();
+  private interleaving = false;
+  /** Called before each script-facing method runs (the spreadsheet marks the sheets a call writes). */
+  beforeCall?: (className: string, method: string, target: object) => void;
 
   constructor(options: { now?: number; ownerEmail?: string; timeZone?: string; quotas?: Partial<Quotas> } = {}) {
     this.now = options.now ?? Date.UTC(2026, 0, 5, 8, 0, 0);
@@ -63,6 +95,64 @@ export class RuntimeCore {
   /** Records one service call, e.g. count('Calendar.Events.list'). */
   count(name: string): void {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
+  }
+
+  get execution(): number {
+    return this.executions[this.executions.length - 1];
+  }
+
+  /** Executions started and not ended (the base entry is not one). */
+  get runningExecutions(): number {
+    return this.executions.length - 1 + this.otherExecutions;
+  }
+
+  /** Starts an execution on top of the running ones; throws Apps Script's message when all slots are taken. */
+  beginExecution(): number {
+    if (this.runningExecutions >= SIMULTANEOUS_EXECUTIONS) throw new Error(TOO_MANY_EXECUTIONS_MESSAGE);
+    const outer = this.executions.length > 1 ? this.execution : null;
+    this.executionCounter += 1;
+    const id = this.executionCounter;
+    this.executions.push(id);
+    for (const listener of this.executionListeners) listener.begin?.(id, outer);
+    return id;
+  }
+
+  /** Ends the innermost execution (or, outside any, the base one: the next call is a new execution). */
+  endExecution(): void {
+    const id = this.execution;
+    if (this.executions.length > 1) this.executions.pop();
+    else {
+      this.executionCounter += 1;
+      this.executions[0] = this.executionCounter;
+    }
+    const outer = this.executions.length > 1 ? this.execution : null;
+    for (const listener of this.executionListeners) listener.end?.(id, outer);
+  }
+
+  /** Runs `action` right after the next `times` script calls of `name` (e.g. 'UrlFetchApp.fetchAll') return. */
+  interleave(name: string, action: () => void, times = 1): void {
+    const list = this.interleavers.get(name) ?? [];
+    for (let i = 0; i < times; i++) list.push(action);
+    this.interleavers.set(name, list);
+  }
+
+  clearInterleavings(): void {
+    this.interleavers.clear();
+  }
+
+  /** After a script-facing call returns: the interleaved executions due at that point run now. */
+  afterCall(name: string): void {
+    if (this.interleaving) return;
+    const list = this.interleavers.get(name);
+    const action = list?.shift();
+    if (!action) return;
+    if (list && list.length === 0) this.interleavers.delete(name);
+    this.interleaving = true;
+    try {
+      action();
+    } finally {
+      this.interleaving = false;
+    }
   }
 
   /** Uses `amount` of a daily quota, throwing Apps Script's own message when it runs out. */

@@ -57,7 +57,9 @@ export function expose<T extends object>(core: RuntimeCore, target: T, className
       const name = `${className}.${prop}`;
       const wrapped = (...args: unknown[]): unknown => {
         core.count(name);
+        core.beforeCall?.(className, prop, obj);
         const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        core.afterCall(name);
         return result === obj ? proxy : result;
       };
       cache.set(prop, wrapped);

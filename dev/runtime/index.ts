@@ -98,9 +98,14 @@ export class AppsScriptRuntime {
     this.urlFetch.handler = handler;
   }
 
-  /** The execution ended: Apps Script releases the locks it still holds; the next call is a new execution. */
+  /** An execution starts (on top of any running one, which is then suspended until this one ends). */
+  beginExecution(): number {
+    return this.core.beginExecution();
+  }
+
+  /** The execution ended: Apps Script releases the locks it still holds and commits its spreadsheet writes. */
   endExecution(): void {
-    this.lock.endExecution();
+    this.core.endExecution();
   }
 
   /** The Apps Script globals by name (the same objects on every call). */

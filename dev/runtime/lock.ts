@@ -15,15 +15,23 @@ class LockState {
 }
 
 export class LockServiceEmulation {
-  /** Increases with each `endExecution()`; a lock belongs to the execution that took it. */
-  execution = 1;
   private readonly states: Record<LockKind, LockState> = {
     script: new LockState(),
     user: new LockState(),
     document: new LockState(),
   };
 
-  constructor(private readonly core: RuntimeCore) {}
+  /** Lock waits that timed out, and waits that found the lock taken (for the bench). */
+  readonly stats = { acquired: 0, timedOut: 0, waitedMs: 0 };
+
+  constructor(private readonly core: RuntimeCore) {
+    core.executionListeners.push({ end: (execution) => this.releaseAll(execution) });
+  }
+
+  /** A lock belongs to the execution that took it. */
+  get execution(): number {
+    return this.core.execution;
+  }
 
   /** Makes the script lock busy (or free again) as if another execution held it. */
   holdElsewhere(busy: boolean, kind: LockKind = 'script'): void {
@@ -35,12 +43,11 @@ export class LockServiceEmulation {
     return this.states[kind].holder === this.execution;
   }
 
-  /** Apps Script releases an execution's locks when it ends; the next execution starts. */
-  endExecution(): void {
+  /** Apps Script releases an execution's locks when it ends. */
+  private releaseAll(execution: number): void {
     for (const state of Object.values(this.states)) {
-      if (state.holder === this.execution) state.holder = null;
+      if (state.holder === execution) state.holder = null;
     }
-    this.execution += 1;
   }
 
   /** Tries to take the lock for the current execution; a failed wait spends the timeout on the clock. */
@@ -49,9 +56,14 @@ export class LockServiceEmulation {
     const free = !state.busyElsewhere && (state.holder === null || state.holder === this.execution);
     if (free) {
       state.holder = this.execution;
+      this.stats.acquired += 1;
       return true;
     }
-    this.core.now += Math.max(0, Number(timeoutMs) || 0);
+    // The holder is suspended (an interleaved execution) or elsewhere: the whole wait passes.
+    const wait = Math.max(0, Number(timeoutMs) || 0);
+    this.core.now += wait;
+    this.stats.timedOut += 1;
+    this.stats.waitedMs += wait;
     return false;
   }
 

@@ -3,7 +3,11 @@ import { type RuntimeCore, notEmulated } from './core';
 import { expose, isDate, scriptDate, unwrap } from './expose';
 import { describeHtmlOutput } from './html';
 import { formatDate } from './utilities';
+import { WriteCache, type CachedSheet } from './write-cache';
 import { zonedTimeToEpoch } from './zones';
+
+/** Script calls that change a sheet (they go through the write cache). */
+const WRITING_METHOD = /^(set|append|delete|insert|clear|hide|show|auto)/;
 
 export const SPREADSHEET_ID = 'sandbox-spreadsheet';
 export const DEFAULT_MAX_ROWS = 1000;
@@ -438,6 +442,11 @@ export class Range {
     private readonly sheet: Sheet,
     private readonly box: Box,
   ) {}
+
+  /** The sheet this range is on (for the runtime's write cache; not script-facing). */
+  get _owner(): Sheet {
+    return this.sheet;
+  }
 
   private forEach(fn: (row: number, column: number, i: number, j: number) => void): void {
     for (let i = 0; i < this.box.numRows; i += 1) {
@@ -886,12 +895,19 @@ export class SpreadsheetEmulation {
   readonly toasts: Toast[] = [];
   readonly menus: MenuRecord[] = [];
   readonly dialogs: DialogRecord[] = [];
+  readonly writeCache: WriteCache;
 
   constructor(
     private readonly core: RuntimeCore,
     options: { name?: string } = {},
   ) {
     this.spreadsheet = new Spreadsheet(core, SPREADSHEET_ID, options.name ?? 'Appointments (sandbox)', this);
+    this.writeCache = new WriteCache(core, () => this.spreadsheet.sheets as unknown as CachedSheet[]);
+    core.beforeCall = (className, method, target) => {
+      if (!WRITING_METHOD.test(method)) return;
+      const sheet = target instanceof Sheet ? target : target instanceof Range ? target._owner : null;
+      if (sheet) this.writeCache.beforeWrite(sheet as unknown as CachedSheet, method === 'appendRow');
+    };
   }
 
   /** A sheet's data-range values ([] when empty), or undefined when there is no such sheet (uncounted). */
@@ -950,7 +966,7 @@ export class SpreadsheetEmulation {
           throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
         return ss.proxy;
       },
-      flush: () => undefined,
+      flush: () => this.writeCache.flush(),
       getUi: () => this.ui(),
     };
     return expose(this.core, service, 'SpreadsheetApp') as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

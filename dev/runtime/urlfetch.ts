@@ -170,6 +170,11 @@ export class UrlFetchEmulation {
   fetchOne(url: unknown, params?: FetchParams): GoogleAppsScript.URL_Fetch.HTTPResponse {
     const built = buildRequest(url, params ?? {});
     this.core.consume('urlFetchCalls');
+    return this.respond(built, this.send(built));
+  }
+
+  /** Sends a built request and follows redirects; throws the network error Apps Script would. */
+  private send(built: ReturnType<typeof buildRequest>): { request: HttpRequest; response: HttpResponse } {
     let request: HttpRequest = { url: built.url, method: built.method, headers: built.headers, payload: built.payload };
     let response = this.exchange(request);
     for (let hop = 0; built.followRedirects && REDIRECTS.includes(response.status) && hop < 10; hop += 1) {
@@ -187,6 +192,13 @@ export class UrlFetchEmulation {
           };
       response = this.exchange(request);
     }
+    return { request, response };
+  }
+
+  private respond(
+    built: ReturnType<typeof buildRequest>,
+    { request, response }: { request: HttpRequest; response: HttpResponse },
+  ): GoogleAppsScript.URL_Fetch.HTTPResponse {
     if (response.status >= 400 && !built.muteHttpExceptions) {
       const parsed = new URL(request.url);
       const body =
@@ -198,17 +210,44 @@ export class UrlFetchEmulation {
     return expose(this.core, new HTTPResponse(this.core, response), 'HTTPResponse') as unknown as GoogleAppsScript.URL_Fetch.HTTPResponse;
   }
 
+  /**
+   * fetchAll: "Makes multiple requests to fetch multiple URLs … in parallel"
+   * (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetchAll(Object)).
+   * Every request goes out; when one of them fails at the network level (timeout, DNS) the call
+   * throws and no response comes back, not even for the requests the far side accepted. The daily
+   * quota is taken per request: running out in the middle of a batch sends the requests before it,
+   * then throws the same way (https://developers.google.com/apps-script/guides/services/quotas).
+   */
+  fetchMany(requests: unknown[]): GoogleAppsScript.URL_Fetch.HTTPResponse[] {
+    if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
+    const built = requests.map((item) => {
+      if (typeof item === 'string') return buildRequest(item, {});
+      const { url, ...params } = (item ?? {}) as FetchParams & { url?: unknown };
+      return buildRequest(url, params);
+    });
+    const exchanges: Array<{ request: HttpRequest; response: HttpResponse }> = [];
+    let failure: Error | null = null;
+    for (const request of built) {
+      try {
+        this.core.consume('urlFetchCalls');
+      } catch (error) {
+        failure ??= error as Error;
+        break;
+      }
+      try {
+        exchanges.push(this.send(request));
+      } catch (error) {
+        failure ??= error as Error;
+      }
+    }
+    if (failure) throw failure;
+    return exchanges.map((exchange, index) => this.respond(built[index], exchange));
+  }
+
   service(): GoogleAppsScript.URL_Fetch.UrlFetchApp {
     const service = {
       fetch: (url: unknown, params?: FetchParams) => this.fetchOne(url, params),
-      fetchAll: (requests: unknown[]) => {
-        if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
-        return requests.map((item) => {
-          if (typeof item === 'string') return this.fetchOne(item);
-          const { url, ...params } = (item ?? {}) as FetchParams & { url?: unknown };
-          return this.fetchOne(url, params);
-        });
-      },
+      fetchAll: (requests: unknown[]) => this.fetchMany(requests),
       getRequest: (url: unknown, params?: FetchParams) => {
         const built = buildRequest(url, params ?? {});
         return {

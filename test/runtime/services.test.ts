@@ -105,8 +105,18 @@ describe('LockService', () => {
     const { runtime, g } = setup();
     const first = g.LockService.getScriptLock();
     first.waitLock(100);
-    runtime.lock.execution += 1; // a concurrent execution starts without the first ending
+    runtime.beginExecution(); // a concurrent execution starts without the first ending
     expect(g.LockService.getScriptLock().tryLock(100)).toBe(false);
+    runtime.endExecution();
+    expect(first.hasLock()).toBe(true);
+  });
+
+  it("allows 30 simultaneous executions and refuses the 31st with Apps Script's message", () => {
+    const { runtime } = setup();
+    for (let i = 0; i < 30; i++) runtime.beginExecution();
+    expect(() => runtime.beginExecution()).toThrow('There are too many scripts running simultaneously for this Google user account.');
+    runtime.endExecution();
+    expect(() => runtime.beginExecution()).not.toThrow();
   });
 });
 

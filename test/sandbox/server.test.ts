@@ -147,6 +147,22 @@ describe('sandbox control API', () => {
     expect(inbound.json.status).toBe(200);
   });
 
+  it('changes a status at Twilio without a callback when asked (callback: false)', async () => {
+    const event = (
+      await call('POST', '/_sandbox/calendar/events', {
+        summary: 'A',
+        location: '+4915123456789',
+        start: { dateTime: start(26) },
+        end: { dateTime: start(26.5) },
+      })
+    ).json;
+    const [message] = (await call('GET', '/_sandbox/twilio/messages')).json;
+    const lost = await call('POST', `/_sandbox/twilio/messages/${message.sid}/status`, { status: 'delivered', callback: false });
+    expect(lost.json).toEqual({ status: 'delivered', callback: false });
+    expect((await call('GET', '/_sandbox/twilio/messages')).json[0].status).toBe('delivered');
+    expect((await call('GET', `/_sandbox/calendar/events/${event.id}`)).json.colorId).toBeUndefined();
+  });
+
   it('injects faults, shows sheets, mail, calls, and moves the clock through the tick', async () => {
     await call('POST', '/_sandbox/twilio/faults', { httpStatus: 503, count: 3 });
     await call('POST', '/_sandbox/calendar/events', {

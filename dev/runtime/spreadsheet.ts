@@ -903,7 +903,7 @@ export class SpreadsheetEmulation {
   ) {
     this.spreadsheet = new Spreadsheet(core, SPREADSHEET_ID, options.name ?? 'Appointments (sandbox)', this);
     this.writeCache = new WriteCache(core, () => this.spreadsheet.sheets as unknown as CachedSheet[]);
-    core.beforeCall = (className, method, target) => {
+    core.beforeCall = (_className, method, target) => {
       if (!WRITING_METHOD.test(method)) return;
       const sheet = target instanceof Sheet ? target : target instanceof Range ? target._owner : null;
       if (sheet) this.writeCache.beforeWrite(sheet as unknown as CachedSheet, method === 'appendRow');

@@ -171,7 +171,8 @@ export class WriteCache {
         for (let c = 0; c < width; c++) {
           if (valueKey(cellAt(before.rows, r, c)) === valueKey(cellAt(committed.rows, r, c))) continue;
           if (valueKey(cellAt(ownBase.rows, r, c)) !== valueKey(cellAt(ownView.rows, r, c))) continue;
-          const cells = (merged.rows[r] ??= []);
+          merged.rows[r] ??= [];
+          const cells = merged.rows[r];
           const cell = cellAt(committed.rows, r, c);
           cells[c] = cell ? { ...cell } : undefined;
         }

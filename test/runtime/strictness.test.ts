@@ -19,7 +19,13 @@ describe('UrlFetchApp.fetchAll', () => {
 
   it('sends the requests before the quota ran out, then throws the quota error', () => {
     const seen: string[] = [];
-    const { runtime, g } = setup({ quotas: { urlFetchCalls: 2 }, http: (request) => (seen.push(request.url), { status: 200, body: '' }) });
+    const { runtime, g } = setup({
+      quotas: { urlFetchCalls: 2 },
+      http: (request) => {
+        seen.push(request.url);
+        return { status: 200, body: '' };
+      },
+    });
     expect(() => g.UrlFetchApp.fetchAll(['https://example.com/1', 'https://example.com/2', 'https://example.com/3'])).toThrow(
       'Service invoked too many times for one day: urlfetch.',
     );

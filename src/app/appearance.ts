@@ -9,12 +9,18 @@ import { logWarning } from '../gas/log';
 import type { AppContext } from './context';
 
 export interface Appearance {
+  /** The colour to show; null leaves the event's colour alone; '' takes our colour off (a change is on its way). */
   colorId: string | null;
   lines: string[];
 }
 
 function failed(row: Appointment): boolean {
   return isFailureStatus(row.delivery) || row.delivery === 'error' || row.delivery === 'opted-out';
+}
+
+/** A new message is on its way after one that failed: the old reason stands until the new one succeeds. */
+function stillFailing(row: Appointment): boolean {
+  return row.error !== '' && row.pending === '' && !isSuccessStatus(row.delivery) && !failed(row) && row.delivery !== 'uncertain';
 }
 
 /** Why a location could not be used, read from the event itself so every run agrees. */
@@ -34,13 +40,20 @@ export function appearanceOf(context: AppContext, event: CalendarEvent, rows: re
   const live = rows.filter((row) => row.state === 'active');
   for (const row of live) {
     if (row.delivery === 'opted-out') lines.push(`${row.phone}: not sent: the attendee opted out of WhatsApp messages (replied STOP).`);
-    else if (failed(row)) lines.push(`${row.phone}: not delivered: ${row.error || row.delivery}.`);
+    else if (failed(row) || stillFailing(row)) lines.push(`${row.phone}: not delivered: ${row.error || row.delivery}.`);
   }
   if (lines.length > 0) return { colorId: context.settings.colorFailed, lines };
   // Confirmed by every attendee (a reminder's reply or button): its own colour, over "delivered".
   if (live.length > 0 && live.every((row) => row.confirmedAt !== null)) return { colorId: context.settings.colorConfirmed, lines };
   const allSent = live.length > 0 && live.every((row) => row.pending === '' && isSuccessStatus(row.delivery));
-  return { colorId: allSent ? context.settings.colorDelivered : null, lines };
+  if (allSent) return { colorId: context.settings.colorDelivered, lines };
+  // Something is on its way (a move not yet delivered): neither green nor red until it arrives.
+  return { colorId: rows.length > 0 ? '' : null, lines };
+}
+
+function isOurColour(context: AppContext, colorId: string): boolean {
+  const { colorDelivered, colorFailed, colorConfirmed } = context.settings;
+  return colorId !== '' && (colorId === colorDelivered || colorId === colorFailed || colorId === colorConfirmed);
 }
 
 /** Patches the event only when its colour or our block differ, so the trigger's echo finds nothing to do. */
@@ -49,7 +62,11 @@ export function applyAppearance(context: AppContext, event: CalendarEvent, appea
   const patch: CalendarEvent = {};
   const description = withDeliveryBlock(event.description ?? '', appearance.lines);
   if (description !== (event.description ?? '')) patch.description = description;
-  if (appearance.colorId !== null && appearance.colorId !== (event.colorId ?? '')) patch.colorId = appearance.colorId;
+  const current = event.colorId ?? '';
+  if (appearance.colorId === '') {
+    // Only our own colour is taken off; a colour the host chose stays. Patch semantics: null clears a field.
+    if (isOurColour(context, current)) (patch as Record<string, unknown>).colorId = null;
+  } else if (appearance.colorId !== null && appearance.colorId !== current) patch.colorId = appearance.colorId;
   if (Object.keys(patch).length === 0) return false;
   patchEvent(context.settings.calendarId, event.id, patch, 'none');
   return true;

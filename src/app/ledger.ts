@@ -32,6 +32,7 @@ export const APPOINTMENT_COLUMNS = [
   'reminded',
   'remindedAt',
   'confirmedAt',
+  'attempt',
 ] as const;
 
 export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
@@ -95,6 +96,7 @@ export function rowToAppointment(row: readonly string[]): Appointment {
     reminded: cell('reminded'),
     remindedAt: cellToTime(cell('remindedAt')),
     confirmedAt: cellToTime(cell('confirmedAt')),
+    attempt: cell('attempt'),
   };
 }
 
@@ -109,14 +111,18 @@ export interface LogEntry {
   detail: string;
 }
 
-/** The ledger of one run: every row in memory, changes remembered, written back once. */
+/**
+ * The ledger of one run: every row in memory, changes remembered, written back once. The save
+ * merges by key with the sheet as it is then, so a row this run did not change is never written
+ * back from a stale read (the host's hand edit, another execution's write).
+ */
 export class Ledger {
   private readonly rows = new Map<string, Appointment>();
   private readonly order: string[] = [];
   /** Keys per event id: a sync asks for one event's rows once per changed event. */
   private readonly byEvent = new Map<string, string[]>();
-  private previousCount: number;
-  private dirty = false;
+  private readonly changedKeys = new Set<string>();
+  private readonly removedKeys = new Set<string>();
   private readonly log: LogEntry[] = [];
 
   private constructor(
@@ -128,7 +134,6 @@ export class Ledger {
       if (appointment.key === '' || this.rows.has(appointment.key)) continue;
       this.add(appointment);
     }
-    this.previousCount = rows.length;
   }
 
   static load(): Ledger {
@@ -164,7 +169,8 @@ export class Ledger {
   put(appointment: Appointment): void {
     if (this.rows.has(appointment.key)) this.rows.set(appointment.key, appointment);
     else this.add(appointment);
-    this.dirty = true;
+    this.changedKeys.add(appointment.key);
+    this.removedKeys.delete(appointment.key);
   }
 
   remove(keys: Set<string>): void {
@@ -173,6 +179,8 @@ export class Ledger {
       const row = this.rows.get(key);
       if (!row) continue;
       this.rows.delete(key);
+      this.changedKeys.delete(key);
+      this.removedKeys.add(key);
       const siblings = (this.byEvent.get(row.eventId) ?? []).filter((other) => other !== key);
       if (siblings.length > 0) this.byEvent.set(row.eventId, siblings);
       else this.byEvent.delete(row.eventId);
@@ -180,7 +188,6 @@ export class Ledger {
     const kept = this.order.filter((key) => !keys.has(key));
     this.order.length = 0;
     this.order.push(...kept);
-    this.dirty = true;
   }
 
   record(entry: LogEntry): void {
@@ -188,16 +195,32 @@ export class Ledger {
   }
 
   get changed(): boolean {
-    return this.dirty || this.log.length > 0;
+    return this.changedKeys.size > 0 || this.removedKeys.size > 0 || this.log.length > 0;
   }
 
-  /** One write for the ledger and one for the log, only when something changed. */
+  /**
+   * One read and one write for the ledger, one append for the log, only when something changed.
+   * The sheet is read again first: rows this run changed replace theirs, rows it removed go, every
+   * other row stays exactly as the sheet has it now, and new rows are added at the end.
+   */
   save(): void {
-    if (this.dirty) {
-      const rows = this.all().map(appointmentToRow);
-      this.table.writeRows(rows, this.previousCount);
-      this.previousCount = rows.length;
-      this.dirty = false;
+    if (this.changedKeys.size > 0 || this.removedKeys.size > 0) {
+      const current = this.table.readRows();
+      const written = new Set<string>();
+      const merged: string[][] = [];
+      for (const cells of current) {
+        const key = cells[0] ?? '';
+        if (this.removedKeys.has(key) || written.has(key)) continue;
+        const ours = this.changedKeys.has(key) ? this.rows.get(key) : undefined;
+        merged.push(ours ? appointmentToRow(ours) : cells);
+        if (key !== '') written.add(key);
+      }
+      for (const key of this.order) {
+        if (this.changedKeys.has(key) && !written.has(key)) merged.push(appointmentToRow(this.rows.get(key) as Appointment));
+      }
+      this.table.writeRows(merged, current.length);
+      this.changedKeys.clear();
+      this.removedKeys.clear();
     }
     if (this.log.length > 0) {
       appendToLog(this.log);

@@ -9,9 +9,11 @@ import {
   deliveryRetry,
   deliveryUncertain,
   OPTED_OUT_ERROR,
+  UNCERTAIN_WAIT_MS,
 } from '../domain/delivery';
 import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
+import { decodeAttempt, encodeAttempt, owedAnnouncement, textFingerprint, type SentAttempt } from '../domain/sent-attempt';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchAll, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
@@ -47,6 +49,11 @@ function announcementFacts(context: AppContext, row: Appointment, kind: MessageK
 }
 
 export function messageCall(context: AppContext, row: Appointment, kind: MessageKind): HttpCall {
+  return announcement(context, row, kind, 0).call;
+}
+
+/** The create request for a row's announcement and the fingerprint of what it announces. */
+function announcement(context: AppContext, row: Appointment, kind: MessageKind, at: number): { call: HttpCall; attempt: SentAttempt } {
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
   const texts = attendeeTexts(context, row.phone);
@@ -56,19 +63,25 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
     lastInbound: context.lastInbound,
     approval: context.templateApproval,
   });
-  return createMessageCall(settings.twilio, {
+  const body = contentSid ? undefined : messageText(kind, facts, texts);
+  const call = createMessageCall(settings.twilio, {
     to: row.phone,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,
-    body: contentSid ? undefined : messageText(kind, facts, texts),
+    body,
     contentSid,
     contentVariables: contentSid ? templateVariables(kind, facts, texts) : undefined,
     statusCallback: context.statusCallbackUrl,
   });
+  return { call, attempt: { kind, start: facts.start, end: facts.end, at, text: body === undefined ? '' : textFingerprint(body) } };
 }
 
+/** A network error or a failed batch may have sent the message, like a 500: it is looked up before it is sent again. */
 function outcomeOf(result: HttpResult): SendOutcome {
-  if ('error' in result) return { kind: 'retry', reason: `could not reach Twilio: ${result.error}` };
+  if ('error' in result) {
+    const reason = `could not reach Twilio: ${result.error}`;
+    return result.maybeSent ? { kind: 'uncertain', reason } : { kind: 'retry', reason };
+  }
   return sendOutcome(result.status, result.body);
 }
 
@@ -92,43 +105,100 @@ export function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
   return outcomes;
 }
 
-function oneSpaced(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+/** What Twilio's list of messages to the number says about an uncertain create. */
+type Lookup = { found: { sid: string; status: string } } | { found: null } | { unknown: string };
 
-/**
- * The message a 500 may or may not have created: Twilio's list of messages to that number says. A
- * message another row already owns is not it (the same attendee may have several appointments), and
- * in text mode its text must be exactly the one this row would send.
- */
-function findUncertainMessage(
-  context: AppContext,
-  row: Appointment,
-  kind: MessageKind,
-  knownSids: ReadonlySet<string>,
-): { sid: string; status: string } | null {
-  const call = listMessagesToCall(context.settings.twilio, row.phone);
-  const [result] = fetchAll([call]);
+function parseMessages(result: HttpResult): Array<Record<string, unknown>> | null {
   if ('error' in result || result.status !== 200) return null;
-  let messages: Array<Record<string, unknown>> = [];
   try {
-    messages = (JSON.parse(result.body).messages ?? []) as Array<Record<string, unknown>>;
+    return (JSON.parse(result.body).messages ?? []) as Array<Record<string, unknown>>;
   } catch {
     return null;
   }
-  const since = (row.updatedAt || 0) - 60_000;
-  const body =
-    context.settings.messageMode === 'template'
-      ? null
-      : messageText(kind, announcementFacts(context, row, kind), attendeeTexts(context, row.phone));
+}
+
+/**
+ * The message an uncertain create may have made is matched by what was sent (number, time of the
+ * attempt, and in text mode the text's fingerprint), never by the row's current title or time. A
+ * message another row owns is not it (the same attendee may have several appointments).
+ */
+function matchUncertain(messages: Array<Record<string, unknown>>, attempt: SentAttempt, knownSids: ReadonlySet<string>): Lookup {
+  const since = attempt.at - 60_000;
   const match = messages.find(
     (message) =>
       message.direction === 'outbound-api' &&
       Date.parse(String(message.date_created)) >= since &&
       !knownSids.has(String(message.sid)) &&
-      (body === null || oneSpaced(String(message.body ?? '')) === oneSpaced(body)),
+      (attempt.text === '' || textFingerprint(String(message.body ?? '')) === attempt.text),
   );
-  return match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null;
+  return { found: match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null };
+}
+
+/** One list call per uncertain row, all in fetchAll batches. */
+function lookUpUncertain(context: AppContext, rows: Appointment[], knownSids: Set<string>): Lookup[] {
+  const results: HttpResult[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    results.push(...fetchAll(rows.slice(i, i + BATCH_SIZE).map((row) => listMessagesToCall(context.settings.twilio, row.phone))));
+  }
+  return rows.map((row, index) => {
+    const attempt = decodeAttempt(row.attempt);
+    const messages = parseMessages(results[index]);
+    if (messages === null) return { unknown: 'Twilio could not be asked whether the message went out' };
+    if (attempt === null) return { found: null };
+    const lookup = matchUncertain(messages, attempt, knownSids);
+    if ('found' in lookup && lookup.found) knownSids.add(lookup.found.sid);
+    return lookup;
+  });
+}
+
+/**
+ * Uncertain creates: a message Twilio shows is adopted (and what is still owed stays pending); one it
+ * does not show is sent again as the row now stands; when Twilio cannot be asked, the row waits.
+ * Returns the rows to send now.
+ */
+function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[], at: number): Appointment[] {
+  if (rows.length === 0) return [];
+  const knownSids = new Set(
+    ledger
+      .all()
+      .map((other) => other.messageSid)
+      .filter((sid) => sid !== ''),
+  );
+  const lookups = lookUpUncertain(context, rows, knownSids);
+  const again: Appointment[] = [];
+  rows.forEach((row, index) => {
+    const lookup = lookups[index];
+    const attempt = decodeAttempt(row.attempt);
+    if ('unknown' in lookup) {
+      ledger.put({ ...row, retryAt: at + UNCERTAIN_WAIT_MS, error: `${lookup.unknown}; asking again later`, updatedAt: at });
+      return;
+    }
+    if (lookup.found && attempt) {
+      const adopted = deliveryAdopted(row, attempt, lookup.found, at);
+      ledger.put(adopted);
+      ledger.record({
+        time: at,
+        direction: 'out',
+        eventId: row.eventId,
+        phone: row.phone,
+        kind: attempt.kind,
+        messageSid: lookup.found.sid,
+        status: lookup.found.status,
+        detail: 'found after an uncertain send',
+      });
+      if (adopted.pending !== '') again.push(adopted);
+      return;
+    }
+    // Never arrived: what is owed now (a cancel of a booking that never reached them is owed nothing).
+    const owed = owedAnnouncement(row);
+    const next: Appointment = { ...row, pending: owed, delivery: owed === '' ? '' : row.delivery, retryAt: null, updatedAt: at };
+    if (owed === '') {
+      ledger.put({ ...next, error: '' });
+      return;
+    }
+    again.push(next);
+  });
+  return again;
 }
 
 /**
@@ -141,7 +211,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
   const toSend: Appointment[] = [];
   // Read only when something is due, so a quiet tick costs no extra sheet read.
   let optOuts: OptOuts | null = null;
-  let knownSids: Set<string> | null = null;
+  const uncertain: Appointment[] = [];
 
   for (const row of ledger.all()) {
     if (!isDue(row, at)) continue;
@@ -178,41 +248,25 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
       continue;
     }
     if (row.delivery === 'uncertain') {
-      knownSids ??= new Set(
-        ledger
-          .all()
-          .map((other) => other.messageSid)
-          .filter((sid) => sid !== ''),
-      );
-      const found = findUncertainMessage(context, row, kind, knownSids);
-      if (found) {
-        ledger.put(deliveryAdopted(row, kind, found, at));
-        knownSids.add(found.sid);
-        ledger.record({
-          time: at,
-          direction: 'out',
-          eventId: row.eventId,
-          phone: row.phone,
-          kind,
-          messageSid: found.sid,
-          status: found.status,
-          detail: 'found after an uncertain send',
-        });
-        continue;
-      }
+      uncertain.push(row);
+      continue;
     }
     toSend.push(row);
   }
+  toSend.push(...settleUncertain(context, ledger, uncertain, at));
   if (toSend.length === 0) return repaint;
 
-  const outcomes = sendWithRetries(toSend.map((row) => messageCall(context, row, row.pending as MessageKind)));
-  toSend.forEach((row, index) => {
-    const kind = row.pending as MessageKind;
+  const planned = toSend.map((row) => announcement(context, row, row.pending as MessageKind, at));
+  const outcomes = sendWithRetries(planned.map((item) => item.call));
+  toSend.forEach((sending, index) => {
+    const kind = sending.pending as MessageKind;
+    const attempt = planned[index].attempt;
+    const row = { ...sending, attempt: encodeAttempt(attempt) };
     const outcome = outcomes[index];
     const base = { time: at, eventId: row.eventId, phone: row.phone, kind };
     switch (outcome.kind) {
       case 'accepted':
-        ledger.put(deliveryAccepted(row, kind, outcome.sid, outcome.status, at));
+        ledger.put(deliveryAccepted(row, attempt, outcome.sid, outcome.status, at));
         ledger.record({ ...base, direction: 'out', messageSid: outcome.sid, status: outcome.status, detail: '' });
         return;
       case 'rejected':

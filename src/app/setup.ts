@@ -6,6 +6,7 @@ import type { TriggerIds } from '../domain/trigger-events';
 import { effectiveUserEmail, knownWebAppUrl, now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
+import { ensureStatusQueue } from './status-queue';
 import { ensureTriggers, removeTriggers } from '../gas/triggers';
 import { CALENDAR_HANDLER, TICK_HANDLER, TRIGGER_IDS_PROP } from './access';
 import { ensureSecrets } from './context';
@@ -29,6 +30,7 @@ export function runSetup(): SetupReport {
   // Made now, so a run's first read of each finds it and the host sees where choices and wording live.
   SheetTable.ensure(LANGUAGES_SHEET, LANGUAGE_COLUMNS);
   SheetTable.ensure(TEXTS_SHEET, TEXT_COLUMNS);
+  ensureStatusQueue();
   const calendarId = (props[PROP.calendarId] ?? '').trim() || effectiveUserEmail();
   const triggers = ensureTriggers({ calendarHandler: CALENDAR_HANDLER, calendarId, tickHandler: TICK_HANDLER, tickMinutes: TICK_MINUTES });
   // Trigger runs prove themselves with these uids (src/app/access.ts).

@@ -19,6 +19,7 @@ import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
 import { errorText, recordSyncRun } from './sync-record';
+import { applyQueuedCallbacks } from './webhooks';
 
 /** A calendar trigger waits this long for a run in progress; then it leaves the work to that run. */
 const LOCK_WAIT_MS = 20_000;
@@ -49,8 +50,15 @@ export function snapshotOf(event: CalendarEvent): EventSnapshot {
   };
 }
 
-/** Work the tick adds to a sync run: the same lock, settings and ledger, saved with the sync's own changes. */
-export type RunExtra = (context: AppContext, ledger: Ledger) => void;
+/**
+ * Work the tick adds to a sync run: the same lock, settings and ledger, saved with the sync's own
+ * changes. It may name events to repaint (after the save) and work to do once the ledger is saved.
+ */
+export type RunExtra = (context: AppContext, ledger: Ledger) => ExtraResult | undefined;
+export interface ExtraResult {
+  repaint?: Iterable<string>;
+  afterSave?: () => void;
+}
 
 function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   const at = now();
@@ -121,7 +129,8 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   const before = ledger.all().filter((row) => row.pending !== '').length;
   const failedEvents = sendDueAnnouncements(context, ledger);
   const sent = before - ledger.all().filter((row) => row.pending !== '').length;
-  extra?.(context, ledger);
+  const added = extra?.(context, ledger) ?? applyQueuedCallbacks(context, ledger);
+  for (const eventId of added?.repaint ?? []) failedEvents.add(eventId);
 
   // Saved before any colour write: what Twilio accepted is on record even if a write below throws.
   archiveRows(
@@ -129,6 +138,7 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
     ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''),
   );
   ledger.save();
+  added?.afterSave?.();
 
   for (const [eventId, event] of touchedEvents) {
     repaintEvent(context, eventId, ledger.forEvent(eventId), event);

@@ -4,6 +4,7 @@ import { logError } from '../gas/log';
 import { runDailyHealthIfDue } from './health';
 import { retryQueuedInvitations } from './invitations';
 import { sendDueReminders } from './reminders';
+import { pollUnsettledStatuses } from './status-poll';
 import { runSync, type SyncReport } from './sync';
 import { applyQueuedCallbacks } from './webhooks';
 
@@ -13,9 +14,12 @@ export function runTick(): SyncReport {
   try {
     return runSync((context, ledger) => {
       props = context.props;
-      applyQueuedCallbacks(context, ledger);
+      const queued = applyQueuedCallbacks(context, ledger);
+      // Callbacks that never came: Twilio is asked for messages still queued or sent after a while.
+      const polled = pollUnsettledStatuses(context, ledger);
       sendDueReminders(context, ledger);
       retryQueuedInvitations(context, ledger);
+      return { repaint: [...queued.repaint, ...polled], afterSave: queued.afterSave };
     });
   } finally {
     // Outside the lock, and also when the sync failed: a broken setting is exactly what it must report.

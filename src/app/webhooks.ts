@@ -1,16 +1,18 @@
 // Twilio's posts to the web app: delivery status callbacks (and, later, inbound messages), verified by key and account.
-import { deliveryStatusReported } from '../domain/delivery';
 import { PROP } from '../domain/settings';
 import { constantTimeEqual } from '../domain/tokens';
-import { explainTwilioError, isFailureStatus, isNewerStatus, statusRank } from '../domain/twilio';
+import { isNewerStatus, statusRank } from '../domain/twilio';
+import { cacheGet, cachePut } from '../gas/cache';
 import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
-import { writeScriptProperties, deleteScriptProperty } from '../gas/properties';
+import { deleteScriptProperty, writeScriptProperties } from '../gas/properties';
 import { repaintEvent } from './appearance';
 import type { AppContext } from './context';
+import { applyStatusUpdates, type StatusUpdate } from './delivery-status';
 import { Ledger } from './ledger';
+import { drainStatusQueue, markQueueWaiting, queueMayBeWaiting, queueStatus } from './status-queue';
 
-/** Twilio gives up on a webhook after 15 s: wait at most this long for the lock, then queue the callback. */
+/** Twilio gives up on a webhook after 15 s: without the queue sheet, wait at most this long for the lock. */
 const WEBHOOK_LOCK_WAIT_MS = 8_000;
 const QUEUED_CALLBACK_PREFIX = 'CALLBACK_';
 
@@ -26,38 +28,39 @@ export function isGenuineTwilioPost(context: AppContext, params: Params): boolea
   );
 }
 
-export interface StatusUpdate {
-  sid: string;
-  status: string;
-  errorCode: string;
+/** The last status we know per message SID, so a repeat or a "read" after "read" returns at once. */
+const KNOWN_STATUS_PREFIX = 'status:';
+const KNOWN_STATUS_SECONDS = 6 * 3600;
+
+function knownStatus(sid: string): string {
+  return cacheGet(`${KNOWN_STATUS_PREFIX}${sid}`) ?? '';
 }
 
-/** Applies one delivery status to the row that sent that message; late, repeated or unknown ones change nothing. */
-function applyStatus(context: AppContext, ledger: Ledger, update: StatusUpdate): boolean {
-  const row = ledger.findBy((candidate) => candidate.messageSid === update.sid);
-  if (!row || !isNewerStatus(row.delivery, update.status)) return false;
-  const code = Number(update.errorCode);
-  const error = isFailureStatus(update.status) ? (code ? explainTwilioError(code) : `Twilio reported the message as ${update.status}`) : '';
-  ledger.put(deliveryStatusReported(row, update.status, error, now()));
-  ledger.record({
-    time: now(),
-    direction: 'status',
-    eventId: row.eventId,
-    phone: row.phone,
-    kind: row.announcedKind,
-    messageSid: update.sid,
-    status: update.status,
-    detail: error,
-  });
-  if (row.state === 'active') repaintEvent(context, row.eventId, ledger.forEvent(row.eventId));
-  return true;
+function rememberStatus(sid: string, status: string): void {
+  cachePut(`${KNOWN_STATUS_PREFIX}${sid}`, status, KNOWN_STATUS_SECONDS);
 }
 
-/** Applies callbacks that arrived while the lock was busy; the tick runs it inside its sync run. */
-export function applyQueuedCallbacks(context: AppContext, ledger: Ledger): void {
+/**
+ * Applies the queued callbacks (and any left from the older property queue) inside a run holding
+ * the lock; the ledger is saved by that run. Costs nothing unless a callback left the flag (or
+ * `queued`: the caller just queued one). Returns the events to repaint after the save and a
+ * function to call once the ledger is saved.
+ */
+export function applyQueuedCallbacks(
+  context: AppContext,
+  ledger: Ledger,
+  options: { queued?: boolean } = {},
+): { repaint: Set<string>; afterSave: () => void } {
+  if (
+    !options.queued &&
+    !queueMayBeWaiting(context.props) &&
+    !Object.keys(context.props).some((name) => name.startsWith(QUEUED_CALLBACK_PREFIX))
+  ) {
+    return { repaint: new Set(), afterSave: () => {} };
+  }
   const props = context.props;
-  const queued = Object.keys(props).filter((name) => name.startsWith(QUEUED_CALLBACK_PREFIX));
-  const updates = queued
+  const legacy = Object.keys(props).filter((name) => name.startsWith(QUEUED_CALLBACK_PREFIX));
+  const updates = legacy
     .map((name) => {
       try {
         return JSON.parse(props[name]) as StatusUpdate;
@@ -65,22 +68,48 @@ export function applyQueuedCallbacks(context: AppContext, ledger: Ledger): void 
         return null;
       }
     })
-    .filter((update): update is StatusUpdate => update !== null)
-    .sort((a, b) => statusRank(a.status) - statusRank(b.status));
-  for (const update of updates) applyStatus(context, ledger, update);
-  for (const name of queued) deleteScriptProperty(name);
+    .filter((update): update is StatusUpdate => update !== null);
+  const repaint = applyStatusUpdates(ledger, updates);
+  const drained = drainStatusQueue(ledger, props);
+  for (const eventId of drained.repaint) repaint.add(eventId);
+  return {
+    repaint,
+    afterSave: () => {
+      drained.acknowledge();
+      for (const name of legacy) deleteScriptProperty(name);
+    },
+  };
 }
 
+/**
+ * A status callback, cheap and bounded. A status that changes nothing we know of (a repeat, "read"
+ * after "read") returns at once, without the lock or a sheet. The rest are appended to the queue
+ * sheet without the lock; whoever gets the lock at once applies the whole queue in one batch (one
+ * ledger read and write, one repaint per event); a callback that finds the lock taken leaves its
+ * status to that run, the next callback or the tick. The cache only saves work: a status it does not
+ * know is queued and applied, and applying is idempotent.
+ */
 export function handleStatusCallback(context: AppContext, params: Params): void {
   const update: StatusUpdate = { sid: params.MessageSid ?? '', status: params.MessageStatus ?? '', errorCode: params.ErrorCode ?? '' };
   if (!/^(SM|MM)[0-9a-f]{32}$/i.test(update.sid) || statusRank(update.status) < 0) return;
-  const result = withScriptLock(WEBHOOK_LOCK_WAIT_MS, () => {
+  const known = knownStatus(update.sid);
+  if (known !== '' && !isNewerStatus(known, update.status)) return;
+  const at = now();
+  const queued = queueStatus(update, at);
+  rememberStatus(update.sid, update.status);
+  const result = withScriptLock(queued ? 0 : WEBHOOK_LOCK_WAIT_MS, () => {
     const ledger = Ledger.load();
-    applyStatus(context, ledger, update);
+    const applied = queued
+      ? applyQueuedCallbacks(context, ledger, { queued: true })
+      : { repaint: applyStatusUpdates(ledger, [update]), afterSave: () => {} };
     ledger.save();
+    applied.afterSave();
+    for (const eventId of applied.repaint) repaintEvent(context, eventId, ledger.forEvent(eventId));
   });
-  // Busy: keep the callback for the run holding the lock or the next tick; nothing is lost.
-  if (!result.ran) writeScriptProperties({ [`${QUEUED_CALLBACK_PREFIX}${update.sid}_${update.status}`]: JSON.stringify(update) });
+  if (result.ran) return;
+  if (queued) markQueueWaiting(context.props);
+  // No queue sheet yet and the lock stayed busy: kept for the run holding the lock or the next tick.
+  else writeScriptProperties({ [`${QUEUED_CALLBACK_PREFIX}${update.sid}_${update.status}`]: JSON.stringify(update) });
 }
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';

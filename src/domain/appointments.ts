@@ -35,6 +35,8 @@ export interface Appointment {
   remindedAt: number | null;
   /** When the attendee confirmed the current start; cleared when the appointment moves. */
   confirmedAt: number | null;
+  /** The fingerprint of the last create sent, as JSON (src/domain/sent-attempt.ts); '' before the first. */
+  attempt: string;
 }
 
 /** The fields of a calendar event that matter for announcements; everything else is noise. */
@@ -158,6 +160,7 @@ export function reconcileEvent(input: {
       reminded: '',
       remindedAt: null,
       confirmedAt: null,
+      attempt: '',
     });
   }
 

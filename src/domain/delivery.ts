@@ -1,6 +1,8 @@
 // A ledger row's delivery state changes, one named function each: what Twilio's answer or the attendee's choice does to the row.
 import { MAX_SEND_ATTEMPTS, retryDelayMs, type Appointment } from './appointments';
 import type { MessageKind } from './messages';
+import { encodeAttempt, owedAnnouncement, withAttempt, decodeAttempt, type SentAttempt } from './sent-attempt';
+import { isFailureStatus, statusRank } from './twilio';
 
 /** How long an uncertain send waits for Twilio to show the message before we look it up. */
 export const UNCERTAIN_WAIT_MS = 5 * 60_000;
@@ -9,29 +11,33 @@ export const UNCERTAIN_WAIT_MS = 5 * 60_000;
 export const OPTED_OUT_ERROR = 'the attendee opted out of WhatsApp messages (replied STOP); nothing is sent to this number';
 
 /**
- * Twilio accepted the `kind` message as `sid`: it is the announced one now. A cancel keeps the time
- * last announced, so a later re-booking compares with what the attendee was told.
+ * Twilio accepted the message `attempt` describes as `sid`: what it announced is what the attendee
+ * was told (a cancel keeps the time last announced, so a later re-booking compares with it). A move
+ * or cancel made while it was on its way is still owed, so it stays pending. An old failure's reason
+ * stays until the new message succeeds.
  */
-export function deliveryAccepted(row: Appointment, kind: MessageKind, sid: string, status: string, at: number): Appointment {
-  return {
+export function deliveryAccepted(row: Appointment, attempt: SentAttempt, sid: string, status: string, at: number): Appointment {
+  const told = attempt.kind !== 'cancelled';
+  const next: Appointment = {
     ...row,
-    pending: '',
-    announcedKind: kind,
-    announcedStart: kind === 'cancelled' ? row.announcedStart : row.start,
-    announcedEnd: kind === 'cancelled' ? row.announcedEnd : row.end,
+    announcedKind: attempt.kind,
+    announcedStart: told ? attempt.start : row.announcedStart,
+    announcedEnd: told ? attempt.end : row.announcedEnd,
     announcedAt: at,
     messageSid: sid,
     delivery: status,
-    error: '',
+    error: isFailureStatus(row.delivery) ? row.error : '',
     attempts: 0,
     retryAt: null,
     updatedAt: at,
+    attempt: encodeAttempt(attempt),
   };
+  return { ...next, pending: owedAnnouncement(next) };
 }
 
 /** A message an uncertain send did create, found at Twilio: the same as its acceptance. */
-export function deliveryAdopted(row: Appointment, kind: MessageKind, found: { sid: string; status: string }, at: number): Appointment {
-  return deliveryAccepted(row, kind, found.sid, found.status, at);
+export function deliveryAdopted(row: Appointment, attempt: SentAttempt, found: { sid: string; status: string }, at: number): Appointment {
+  return deliveryAccepted(row, attempt, found.sid, found.status, at);
 }
 
 /** Twilio refused for good (bad number, bad template …): nothing is pending, the row shows why. */
@@ -68,9 +74,10 @@ export function deliveryRetry(row: Appointment, reason: string, at: number): App
   return { ...row, delivery: 'retrying', error: reason, attempts, retryAt: at + retryDelayMs(attempts), updatedAt: at };
 }
 
-/** The attendee replied STOP: nothing is sent to the number, and the row says so. */
+/** The attendee replied STOP: nothing is sent to the number, and the row says so; Twilio's status is kept aside for START. */
 export function deliveryOptedOut(row: Appointment, at: number): Appointment {
-  return { ...row, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at };
+  const kept = statusRank(row.delivery) >= 0 ? withAttempt(row, { status: row.delivery }) : row;
+  return { ...kept, pending: '', delivery: 'opted-out', error: OPTED_OUT_ERROR, attempts: 0, retryAt: null, updatedAt: at };
 }
 
 /**
@@ -82,7 +89,9 @@ export function deliveryOptedIn(row: Appointment, at: number): Appointment {
   const moved = row.start !== row.announcedStart || row.end !== row.announcedEnd;
   const live = row.state === 'active' && row.start > at;
   const pending = !live ? '' : !booked ? 'scheduled' : moved ? 'rescheduled' : '';
-  return { ...row, pending, delivery: '', error: '', attempts: 0, retryAt: null, updatedAt: at };
+  // The status Twilio reported while the number was opted out shows again (green when it was delivered).
+  const delivery = decodeAttempt(row.attempt)?.status ?? '';
+  return { ...row, pending, delivery, error: '', attempts: 0, retryAt: null, updatedAt: at };
 }
 
 /** The appointment began before its `kind` message could go out: dropped, with the reason on the row. */

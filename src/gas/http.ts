@@ -2,7 +2,14 @@
 import { errorMessage } from '../domain/errors';
 import type { HttpCall } from '../domain/twilio';
 
-export type HttpResult = { status: number; body: string } | { error: string };
+/**
+ * An answer, or an error with whether the request may still have reached the far side: a
+ * timeout may have been processed, and a failed fetchAll gives no answer for any of its requests.
+ */
+export type HttpResult = { status: number; body: string } | { error: string; maybeSent: boolean };
+
+/** Errors Apps Script throws before a request leaves: the daily quota, a malformed request. */
+const NOT_SENT = /too many times|Invalid argument|Limit Exceeded/i;
 
 /** UrlFetch calls made in this execution, so the sync can keep a day's estimate against the quota. */
 let callsThisExecution = 0;
@@ -36,13 +43,16 @@ function fetchOne(call: HttpCall): HttpResult {
     const response = UrlFetchApp.fetch(url, params);
     return { status: response.getResponseCode(), body: response.getContentText() };
   } catch (error) {
-    return { error: errorMessage(error) };
+    const message = errorMessage(error);
+    return { error: message, maybeSent: !NOT_SENT.test(message) };
   }
 }
 
 /**
- * fetchAll is one round trip for many requests, but one network error fails the whole batch;
- * then each request is tried alone so the others still go out.
+ * fetchAll is one round trip for many requests, but when one of them fails at the network level
+ * (or the quota runs out in the middle) the whole call throws and no answer comes back, although
+ * the others went out. Every request of that batch is then reported as possibly sent: a create
+ * must be looked up at Twilio before it is sent again, never simply repeated.
  */
 export function fetchAll(calls: HttpCall[]): HttpResult[] {
   if (calls.length === 0) return [];
@@ -53,8 +63,9 @@ export function fetchAll(calls: HttpCall[]): HttpResult[] {
       status: response.getResponseCode(),
       body: response.getContentText(),
     }));
-  } catch {
-    return calls.map(fetchOne);
+  } catch (error) {
+    const message = errorMessage(error);
+    return calls.map(() => ({ error: `${message} (one request of a batch failed; none was answered)`, maybeSent: true }));
   }
 }
 

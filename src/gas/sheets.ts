@@ -13,7 +13,11 @@ let bookCache: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 let idCache: string | null = null;
 let titlesCache: Set<string> | null = null;
 
+/** SpreadsheetApp caches writes inside an execution (the Sheets API does not): set when this one made any. */
+let cachedWrites = false;
+
 export function forgetSpreadsheet(): void {
+  cachedWrites = false;
   bookCache = null;
   idCache = null;
   titlesCache = null;
@@ -25,6 +29,17 @@ function titles(): Set<string> {
     (spreadsheets().get(spreadsheetId(), { fields: SHEET_TITLES }).sheets ?? []).map((sheet) => sheet.properties?.title ?? ''),
   );
   return titlesCache;
+}
+
+/**
+ * Makes this execution's SpreadsheetApp writes visible to other executions, before a lock is
+ * released (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()); free when
+ * there are none (rows go through the Sheets API, which writes at once).
+ */
+export function flushSpreadsheetWrites(): void {
+  if (!cachedWrites) return;
+  SpreadsheetApp.flush();
+  cachedWrites = false;
 }
 
 function book(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -101,6 +116,7 @@ export class SheetTable {
   }
 
   private create(): void {
+    cachedWrites = true;
     const sheet = book().insertSheet(this.name);
     titlesCache?.add(this.name);
     const header = sheet.getRange(1, 1, 1, this.headers.length);
@@ -158,6 +174,32 @@ export class SheetTable {
       this.write(() => values().batchUpdate({ valueInputOption: 'RAW', data }, spreadsheetId()));
     }
     this.appendRows(rows.slice(inPlace.length));
+  }
+
+  /**
+   * Appends one row with SpreadsheetApp's Sheet.appendRow, which is atomic ("This operation is atomic;
+   * it prevents issues where a user asks for the last row, and then writes to that row, and an
+   * intervening mutation occurs"): executions that do not hold the lock append side by side. False
+   * when the sheet does not exist.
+   */
+  appendRowAtomically(row: string[]): boolean {
+    const sheet = book().getSheetByName(this.name);
+    if (!sheet) return false;
+    cachedWrites = true;
+    sheet.appendRow(row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+    return true;
+  }
+
+  /** Deletes the first `count` data rows (those a reader took: appends only ever land below them). */
+  deleteFirstRows(count: number): void {
+    if (count <= 0) return;
+    const sheet = book().getSheetByName(this.name);
+    if (!sheet) return;
+    cachedWrites = true;
+    const max = sheet.getMaxRows();
+    // A sheet keeps at least one row below its frozen header.
+    if (max - count <= 1) sheet.insertRowsAfter(max, 1);
+    sheet.deleteRows(2, count);
   }
 
   /** Appends after the last row with content, inserting rows, so the sheet grows as needed. */

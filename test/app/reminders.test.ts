@@ -125,6 +125,7 @@ describe('reminder timing', () => {
   it('costs one Calendar list and one fetchAll batch per tick with reminders due, none without', () => {
     const sandbox = newSandbox();
     for (let i = 0; i < 25; i++) addEvent(sandbox, { location: `+1415555${String(1000 + i)}`, start: TOMORROW_11 });
+    for (const message of sandbox.twilio.messages()) sandbox.messageStatus(message.sid, 'delivered');
     sandbox.setClock(TOMORROW_11 - 24 * HOUR - 5 * MINUTE);
     sandbox.runtime.core.resetCalls();
     sandbox.advance(10 * MINUTE);

@@ -14,6 +14,7 @@ import {
   deliveryStatusReported,
   deliveryUncertain,
 } from '../../src/domain/delivery';
+import { decodeAttempt, encodeAttempt, type SentAttempt } from '../../src/domain/sent-attempt';
 
 const MINUTE = 60_000;
 const AT = Date.UTC(2026, 0, 5, 8, 0);
@@ -50,6 +51,7 @@ function row(overrides: Partial<Appointment> = {}): Appointment {
     reminded: '',
     remindedAt: null,
     confirmedAt: null,
+    attempt: '',
     ...overrides,
   };
 }
@@ -59,18 +61,32 @@ function expectChange(before: Appointment, after: Appointment, fields: Partial<A
   expect(after).toEqual({ ...before, ...fields });
 }
 
+/** The fingerprint of a `kind` message sent now for the row as it stands (a cancel names the time last announced). */
+function sent(before: Appointment, kind: MessageKind): SentAttempt {
+  const told = kind === 'cancelled';
+  return {
+    kind,
+    start: told ? before.announcedStart : before.start,
+    end: told ? before.announcedEnd : before.end,
+    at: AT,
+    text: '1x-00000000',
+  };
+}
+
 describe('deliveryAccepted', () => {
-  it.each<[string, MessageKind, Partial<Appointment>]>([
+  it.each<[string, MessageKind, Partial<Appointment>, Partial<Appointment>]>([
     [
       'a move: the new time becomes the announced one',
       'rescheduled',
+      {},
       { announcedKind: 'rescheduled', announcedStart: START, announcedEnd: END },
     ],
-    ['a booking: announced at its time', 'scheduled', { announcedKind: 'scheduled', announcedStart: START, announcedEnd: END }],
-    ['a cancel keeps the time last announced', 'cancelled', { announcedKind: 'cancelled' }],
-  ])('%s', (_, kind, announced) => {
-    const before = row({ pending: kind });
-    expectChange(before, deliveryAccepted(before, kind, 'SM0002', 'queued', AT), {
+    ['a booking: announced at its time', 'scheduled', {}, { announcedKind: 'scheduled', announcedStart: START, announcedEnd: END }],
+    ['a cancel keeps the time last announced', 'cancelled', { state: 'cancelled' }, { announcedKind: 'cancelled' }],
+  ])('%s', (_, kind, state, announced) => {
+    const before = row({ pending: kind, ...state });
+    const attempt = sent(before, kind);
+    expectChange(before, deliveryAccepted(before, attempt, 'SM0002', 'queued', AT), {
       pending: '',
       ...announced,
       announcedAt: AT,
@@ -80,15 +96,35 @@ describe('deliveryAccepted', () => {
       attempts: 0,
       retryAt: null,
       updatedAt: AT,
+      attempt: encodeAttempt(attempt),
     });
+  });
+
+  it('announces what the attempt named: a move made while it was on its way stays owed', () => {
+    const before = row({ pending: 'scheduled', announcedKind: '', announcedStart: null, announcedEnd: null });
+    const attempt = { ...sent(before, 'scheduled'), start: OLD_START, end: OLD_END };
+    expect(deliveryAccepted(before, attempt, 'SM0002', 'queued', AT)).toMatchObject({
+      announcedKind: 'scheduled',
+      announcedStart: OLD_START,
+      announcedEnd: OLD_END,
+      pending: 'rescheduled',
+    });
+  });
+
+  it('keeps the reason of a failed message until the new one succeeds', () => {
+    const before = row({ delivery: 'undelivered', error: 'the phone is unreachable (Twilio 30003)' });
+    expect(deliveryAccepted(before, sent(before, 'rescheduled'), 'SM0002', 'queued', AT).error).toBe(
+      'the phone is unreachable (Twilio 30003)',
+    );
   });
 
   it('adopting a message found after an uncertain send is the same as its acceptance', () => {
     const before = row({ delivery: 'uncertain', error: 'Twilio answered 500; checking whether it was sent before trying again' });
-    expect(deliveryAdopted(before, 'rescheduled', { sid: 'SM0003', status: 'delivered' }, AT)).toEqual(
-      deliveryAccepted(before, 'rescheduled', 'SM0003', 'delivered', AT),
+    const attempt = sent(before, 'rescheduled');
+    expect(deliveryAdopted(before, attempt, { sid: 'SM0003', status: 'delivered' }, AT)).toEqual(
+      deliveryAccepted(before, attempt, 'SM0003', 'delivered', AT),
     );
-    expect(deliveryAdopted(before, 'rescheduled', { sid: 'SM0003', status: 'delivered' }, AT)).toMatchObject({
+    expect(deliveryAdopted(before, attempt, { sid: 'SM0003', status: 'delivered' }, AT)).toMatchObject({
       pending: '',
       messageSid: 'SM0003',
       delivery: 'delivered',
@@ -153,6 +189,17 @@ describe('refusals and retries', () => {
 });
 
 describe('opting out and back in', () => {
+  it("an opt-out keeps Twilio's status aside for START", () => {
+    const before = row({ pending: '', delivery: 'delivered', error: '' });
+    const after = deliveryOptedOut(before, AT);
+    expect(after.delivery).toBe('opted-out');
+    expect(decodeAttempt(after.attempt)?.status).toBe('delivered');
+    expect(deliveryOptedIn({ ...after, announcedStart: START, announcedEnd: END }, AT)).toMatchObject({
+      delivery: 'delivered',
+      pending: '',
+    });
+  });
+
   it('an opt-out clears what is pending and says why', () => {
     expectChange(row(), deliveryOptedOut(row(), AT), {
       pending: '',

@@ -33,6 +33,7 @@ function row(overrides: Partial<Appointment> = {}): Appointment {
     reminded: '',
     remindedAt: null,
     confirmedAt: null,
+    attempt: '',
     ...overrides,
   };
 }

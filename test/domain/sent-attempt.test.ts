@@ -1,0 +1,80 @@
+// The attempt fingerprint: what an uncertain create is matched by, what is still owed, what was refused.
+import type { Appointment } from '../../src/domain/appointments';
+import { decodeAttempt, encodeAttempt, owedAnnouncement, refusedChange, textFingerprint, withAttempt } from '../../src/domain/sent-attempt';
+
+function row(overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    key: 'e1|+4915123456789',
+    eventId: 'e1',
+    iCalUID: 'e1@google.com',
+    phone: '+4915123456789',
+    email: '',
+    title: 'Consultation',
+    start: 1000,
+    end: 2000,
+    state: 'active',
+    pending: '',
+    announcedKind: 'scheduled',
+    announcedStart: 1000,
+    announcedEnd: 2000,
+    announcedAt: 500,
+    messageSid: 'SM1',
+    delivery: 'queued',
+    error: '',
+    attempts: 0,
+    retryAt: null,
+    token: 't',
+    updatedAt: 500,
+    reminded: '',
+    remindedAt: null,
+    confirmedAt: null,
+    attempt: '',
+    ...overrides,
+  };
+}
+
+describe('textFingerprint', () => {
+  it('ignores how whitespace is folded and tells different texts apart', () => {
+    expect(textFingerprint('Your appointment  is\nbooked ')).toBe(textFingerprint('Your appointment is booked'));
+    expect(textFingerprint('booked at 11:00')).not.toBe(textFingerprint('booked at 12:00'));
+    expect(textFingerprint('')).toBe('0-811c9dc5');
+  });
+});
+
+describe('owedAnnouncement', () => {
+  it('owes a move, a cancel of what was announced, a booking never announced, and nothing otherwise', () => {
+    expect(owedAnnouncement(row())).toBe('');
+    expect(owedAnnouncement(row({ start: 1500, end: 2500 }))).toBe('rescheduled');
+    expect(owedAnnouncement(row({ state: 'cancelled' }))).toBe('cancelled');
+    expect(owedAnnouncement(row({ state: 'cancelled', announcedKind: '' }))).toBe('');
+    expect(owedAnnouncement(row({ announcedKind: '' }))).toBe('scheduled');
+    expect(owedAnnouncement(row({ announcedKind: 'cancelled' }))).toBe('scheduled');
+  });
+});
+
+describe('attempt cell', () => {
+  it('round-trips, tolerates junk, and is made from what was announced for older rows', () => {
+    const attempt = { kind: 'scheduled' as const, start: 1, end: 2, at: 3, text: 'x' };
+    expect(decodeAttempt(encodeAttempt(attempt))).toEqual(attempt);
+    expect(decodeAttempt('not json')).toBeNull();
+    expect(decodeAttempt('')).toBeNull();
+    expect(decodeAttempt(withAttempt(row(), { polledAt: 9 }).attempt)).toEqual({
+      kind: 'scheduled',
+      start: 1000,
+      end: 2000,
+      at: 500,
+      text: '',
+      polledAt: 9,
+    });
+  });
+
+  it('names a refused change, a cancel included, and nothing while a send is pending', () => {
+    const cancel = encodeAttempt({ kind: 'cancelled', start: 1000, end: 2000, at: 3, text: '' });
+    expect(refusedChange(row({ state: 'cancelled', delivery: 'failed', error: 'invalid (Twilio 21211)', attempt: cancel }))).toEqual({
+      kind: 'cancelled',
+      reason: 'invalid (Twilio 21211)',
+    });
+    expect(refusedChange(row({ delivery: 'failed', pending: 'rescheduled', attempt: cancel }))).toBeNull();
+    expect(refusedChange(row({ attempt: cancel }))).toBeNull();
+  });
+});

@@ -49,6 +49,7 @@ function announcedRow(overrides: Partial<Appointment> = {}): Appointment {
     reminded: '',
     remindedAt: null,
     confirmedAt: null,
+    attempt: '',
     ...overrides,
   };
 }
@@ -198,6 +199,7 @@ describe('reconcileEvent: a new number', () => {
         reminded: '',
         remindedAt: null,
         confirmedAt: null,
+        attempt: '',
       },
     ]);
   });

@@ -1,6 +1,13 @@
 // Apps Script entry points and nothing else: web app, triggers, owner commands and page functions.
 import { calledByCalendarTriggerOrOwner, calledByTickOrOwner, requireOwner } from './app/access';
-import { cancelByToken, listSlotsByToken, rescheduleByToken, type CancelResult, type RescheduleResult } from './app/attendee';
+import {
+  cancelByToken,
+  chooseLanguageByToken,
+  listSlotsByToken,
+  rescheduleByToken,
+  type CancelResult,
+  type RescheduleResult,
+} from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { readTextsListing, saveTextEntries } from './app/languages';
@@ -129,6 +136,11 @@ export function listSlots(token: unknown, fromIso?: unknown): Array<{ start: str
 
 export function rescheduleAppointment(token: unknown, startIso: unknown): RescheduleResult {
   return answerPublicly('rescheduleAppointment', () => rescheduleByToken(token, startIso));
+}
+
+/** The language picker of the appointment page: remembers the language for the token's number. */
+export function chooseLanguage(token: unknown, language: unknown): { ok: true } {
+  return answerPublicly('chooseLanguage', () => chooseLanguageByToken(token, language));
 }
 
 /** Free slots of the booking length, for the booking page. */

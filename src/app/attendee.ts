@@ -3,6 +3,9 @@ import type { Appointment } from '../domain/appointments';
 import type { Interval } from '../domain/slots';
 import { formatRange } from '../domain/time';
 import { looksLikeToken } from '../domain/tokens';
+import { languageOfTag } from '../domain/i18n/languages';
+import type { Texts } from '../domain/i18n/texts';
+import { pageLanguage } from '../web/page-language';
 import { eventTimes, getEvent, patchEvent, removeEvent, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock } from '../gas/lock';
 import { htmlPage, textOutput } from '../gas/output';
@@ -11,15 +14,16 @@ import { appointmentPage, type AppointmentStep, type SlotJson } from '../web/app
 import { ICS_FILE_NAME, appointmentIcs } from '../web/ics';
 import { messagePage } from '../web/pages';
 import { AppContext } from './context';
+import { attendeeTexts, choicesOf, hostTexts, textsIn } from './languages';
 import { guestUpdates, organizerAddress } from './invitations';
 import { Ledger } from './ledger';
-import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
+import { PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
 
-export const SLOT_TAKEN_MESSAGE = 'That time was just taken. Please pick another.';
-export const BAD_LINK_MESSAGE = 'This link does not work. Please use the link in your latest WhatsApp message.';
-const CANCELLED_MESSAGE = 'This appointment is cancelled, so it cannot be changed. You can book a new time instead.';
-const ENDED_MESSAGE = 'This appointment is over, so it cannot be changed. You can book a new time instead.';
+/** The attendee's texts for a row: their own choice, the event's, their number's country, the host's (chooseLanguage). */
+function rowTexts(context: AppContext, row: Appointment): Texts {
+  return attendeeTexts(context, row.phone);
+}
 
 type PageOutput = GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput;
 
@@ -31,12 +35,12 @@ export function rowForToken(context: AppContext, ledger: Ledger, token: unknown)
 }
 
 /** Why the attendee may not change this appointment from the page, or null when they may. */
-function changeBlocker(context: AppContext, ledger: Ledger, row: Appointment, at: number): string | null {
-  if (row.start <= at) return 'This appointment has already started, so it can no longer be changed here.';
+function changeBlocker(context: AppContext, ledger: Ledger, row: Appointment, at: number, texts = rowTexts(context, row)): string | null {
+  if (row.start <= at) return texts.t('page.startedNote');
   // Cancelling or moving the event would change it for everyone on it, so the host decides.
   const others = ledger.forEvent(row.eventId).filter((other) => other.state === 'active' && other.key !== row.key);
   if (others.length > 0) {
-    return `This appointment includes other people, so it cannot be changed here. Please reply to your WhatsApp message to ask ${context.settings.hostName}.`;
+    return texts.t('page.sharedNote', { host: context.settings.hostName });
   }
   return null;
 }
@@ -62,19 +66,22 @@ function slotsForRow(context: AppContext, row: Appointment, from?: number): Slot
 
 // ---- GET ?l=token ----
 
-function friendlyPage(context: AppContext, heading: string, text: string): GoogleAppsScript.HTML.HtmlOutput {
-  return htmlPage(
-    messagePage({ hostName: context.settings.hostName, heading, text, action: { label: 'Book a new time', href: context.bookingLink } }),
+function friendlyPage(context: AppContext, texts: Texts, heading: string, text: string): GoogleAppsScript.HTML.HtmlOutput {
+  const page = messagePage({
+    hostName: context.settings.hostName,
     heading,
-  );
+    text,
+    action: { label: texts.t('page.bookNewTime'), href: `${context.bookingLink}&lang=${texts.language}` },
+    language: pageLanguage(texts),
+  });
+  return htmlPage(page, heading);
 }
 
-export function badLinkPage(context: AppContext): GoogleAppsScript.HTML.HtmlOutput {
-  return friendlyPage(
-    context,
-    'This link does not work',
-    `It may be incomplete or out of date. Nothing was changed. Please open the link in your latest WhatsApp message from ${context.settings.hostName}, reply to that message, or book a new time.`,
-  );
+/** A link that points nowhere says so in the language asked for (`&lang=`), else the host's: nobody is known. */
+export function badLinkPage(context: AppContext, language: string | undefined = undefined): GoogleAppsScript.HTML.HtmlOutput {
+  const code = languageOfTag(language);
+  const texts = code ? textsIn(context, code) : hostTexts(context);
+  return friendlyPage(context, texts, texts.t('page.badLinkTitle'), texts.t('page.badLinkText', { host: context.settings.hostName }));
 }
 
 function stepOf(value: string | undefined): AppointmentStep | 'ics' {
@@ -83,27 +90,23 @@ function stepOf(value: string | undefined): AppointmentStep | 'ics' {
 }
 
 /** The appointment page; nothing here changes anything, whatever `do` says. */
-export function attendeeGet(context: AppContext, token: string, action: string | undefined): PageOutput {
+export function attendeeGet(context: AppContext, token: string, action: string | undefined, language?: string): PageOutput {
   const ledger = Ledger.load();
   const row = rowForToken(context, ledger, token);
-  if (!row) return badLinkPage(context);
+  if (!row) return badLinkPage(context, language);
   const at = now();
   const zone = context.timeZone;
-  const when = formatRange(row.start, row.end, zone, context.settings.locale);
-  const title = row.title.trim() || 'Appointment';
+  // The picker's choice (&lang=) shows the page in it; the page's script then remembers it for the number.
+  const picked = languageOfTag(language);
+  const texts = picked ? textsIn(context, picked) : rowTexts(context, row);
+  const when = formatRange(row.start, row.end, zone, texts.locale);
+  const title = row.title.trim() || texts.t('untitled');
+  const host = context.settings.hostName;
   if (row.state === 'cancelled') {
-    return friendlyPage(
-      context,
-      'This appointment is cancelled',
-      `"${title}" with ${context.settings.hostName} on ${when} is cancelled. Nothing else needs doing. If you would like to come another time, book a new time.`,
-    );
+    return friendlyPage(context, texts, texts.t('page.cancelledTitle'), texts.t('page.cancelledText', { title, host, when }));
   }
   if (row.end < at) {
-    return friendlyPage(
-      context,
-      'This appointment is over',
-      `"${title}" with ${context.settings.hostName} was on ${when}. To meet again, book a new time or reply to your WhatsApp message.`,
-    );
+    return friendlyPage(context, texts, texts.t('page.overTitle'), texts.t('page.overText', { title, host, when }));
   }
   const step = stepOf(action);
   const link = context.appointmentLink(row.token);
@@ -120,14 +123,16 @@ export function attendeeGet(context: AppContext, token: string, action: string |
     });
     return textOutput(ics, 'ical', ICS_FILE_NAME);
   }
-  const blocker = changeBlocker(context, ledger, row, at);
+  const blocker = changeBlocker(context, ledger, row, at, texts);
   const page = appointmentPage({
     hostName: context.settings.hostName,
     title,
     start: row.start,
     end: row.end,
     timeZone: zone,
-    locale: context.settings.locale,
+    texts,
+    hrefFor: (code) => `${link}&lang=${code}`,
+    rememberLanguage: picked && picked !== choicesOf(context).of(row.phone) ? picked : '',
     token: row.token,
     icsLink: `${link}&do=ics`,
     bookingLink: context.bookingLink,
@@ -135,7 +140,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
     canChange: blocker === null,
     note: blocker ?? undefined,
     slots: step === 'reschedule' && blocker === null ? slotsForRow(context, row) : undefined,
-    takenText: SLOT_TAKEN_MESSAGE,
+    takenText: texts.t('page.slotTaken'),
   });
   return htmlPage(page, `${title} with ${context.settings.hostName}`);
 }
@@ -143,21 +148,21 @@ export function attendeeGet(context: AppContext, token: string, action: string |
 // ---- google.script.run ----
 
 function requireToken(token: unknown): string {
-  if (!looksLikeToken(token)) throw new RequestError(BAD_LINK_MESSAGE);
+  if (!looksLikeToken(token)) throw new RequestError(hostTexts(AppContext.load()).t('page.badLink'));
   return token;
 }
 
 /** The row behind a token, refused with a readable reason unless the attendee may change it now. */
 function changeableRow(context: AppContext, ledger: Ledger, token: string): Appointment {
   const row = rowForToken(context, ledger, token);
-  if (!row) throw new RequestError(BAD_LINK_MESSAGE);
-  if (row.state === 'cancelled') throw new RequestError(CANCELLED_MESSAGE);
+  if (!row) throw new RequestError(hostTexts(context).t('page.badLink'));
+  if (row.state === 'cancelled') throw new RequestError(rowTexts(context, row).t('page.cancelledCannotChange'));
   return requireChangeable(context, ledger, row);
 }
 
 function requireChangeable(context: AppContext, ledger: Ledger, row: Appointment): Appointment {
   const at = now();
-  if (row.end < at) throw new RequestError(ENDED_MESSAGE);
+  if (row.end < at) throw new RequestError(rowTexts(context, row).t('page.endedCannotChange'));
   const blocker = changeBlocker(context, ledger, row, at);
   if (blocker) throw new RequestError(blocker);
   return row;
@@ -171,10 +176,12 @@ export interface CancelResult {
 export function cancelByToken(tokenInput: unknown): CancelResult {
   const token = requireToken(tokenInput);
   const context = AppContext.load();
+  let texts = hostTexts(context);
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): { status: CancelResult['status']; syncNeeded: boolean } => {
     const ledger = Ledger.load();
     const row = rowForToken(context, ledger, token);
-    if (!row) throw new RequestError(BAD_LINK_MESSAGE);
+    if (!row) throw new RequestError(hostTexts(context).t('page.badLink'));
+    texts = rowTexts(context, row);
     if (row.state === 'cancelled') return { status: 'already-cancelled', syncNeeded: false };
     requireChangeable(context, ledger, row);
     const event = getEvent(context.settings.calendarId, row.eventId);
@@ -183,13 +190,13 @@ export function cancelByToken(tokenInput: unknown): CancelResult {
     removeEvent(context.settings.calendarId, row.eventId, guestUpdates(context, event));
     return { status: 'cancelled', syncNeeded: true };
   });
-  if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
+  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
   // After our lock is released: the sync takes the lock itself and announces the cancel like any other.
   if (locked.value.syncNeeded) syncAfterChange('cancel');
   const host = context.settings.hostName;
   return locked.value.status === 'cancelled'
-    ? { status: 'cancelled', message: `Your appointment is cancelled. ${host} has been told, and a WhatsApp message confirms it.` }
-    : { status: 'already-cancelled', message: 'This appointment is already cancelled. Nothing else needs doing.' };
+    ? { status: 'cancelled', message: texts.t('page.cancelResult', { host }) }
+    : { status: 'already-cancelled', message: texts.t('page.alreadyCancelled') };
 }
 
 export function listSlotsByToken(tokenInput: unknown, fromInput: unknown): SlotJson[] {
@@ -215,19 +222,18 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
   const context = AppContext.load();
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
+  let texts = hostTexts(context);
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): Interval => {
     const row = changeableRow(context, Ledger.load(), token);
+    texts = rowTexts(context, row);
     const event = getEvent(calendarId, row.eventId);
-    if (!event || event.status === 'cancelled') throw new RequestError(CANCELLED_MESSAGE);
+    if (!event || event.status === 'cancelled') throw new RequestError(texts.t('page.cancelledCannotChange'));
     // The calendar, not the ledger, says where the event is now: the host may just have moved it.
     const current = eventInterval(event);
-    if (!current)
-      throw new RequestError(
-        `This appointment cannot be moved here. Please reply to your WhatsApp message to ask ${context.settings.hostName}.`,
-      );
+    if (!current) throw new RequestError(texts.t('page.cannotMove', { host: context.settings.hostName }));
     const target = { start, end: start + (current.end - current.start) };
-    if (target.start === current.start) throw new RequestError('Your appointment is already at that time.');
-    if (!isOfferableSlot(context, rules, target, current)) throw new RequestError(SLOT_TAKEN_MESSAGE);
+    if (target.start === current.start) throw new RequestError(texts.t('page.alreadyAtTime'));
+    if (!isOfferableSlot(context, rules, target, current)) throw new RequestError(texts.t('page.slotTaken'));
     const zoneField = (time: CalendarEvent['start']): { timeZone?: string } => (time?.timeZone ? { timeZone: time.timeZone } : {});
     patchEvent(
       calendarId,
@@ -240,14 +246,29 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     );
     return target;
   });
-  if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
+  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
   syncAfterChange('reschedule');
-  const when = formatRange(locked.value.start, locked.value.end, context.timeZone, context.settings.locale);
+  const when = formatRange(locked.value.start, locked.value.end, context.timeZone, texts.locale);
   return {
     status: 'rescheduled',
     start: iso(locked.value.start),
     end: iso(locked.value.end),
     when,
-    message: `Moved to ${when}. A WhatsApp message confirms the new time.`,
+    message: texts.t('page.movedResult', { when }),
   };
+}
+
+/** The page's picker: remembers a language for the number of a valid token; anything else is refused and changes nothing. */
+export function chooseLanguageByToken(tokenInput: unknown, languageInput: unknown): { ok: true } {
+  const token = requireToken(tokenInput);
+  const context = AppContext.load();
+  const language = languageOfTag(languageInput);
+  if (!language) throw new RequestError(hostTexts(context).t('page.somethingWrong'));
+  const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): void => {
+    const row = rowForToken(context, Ledger.load(), token);
+    if (!row) throw new RequestError(hostTexts(context).t('page.badLink'));
+    choicesOf(context).set(row.phone, language, 'page', now());
+  });
+  if (!locked.ran) throw new RequestError(hostTexts(context).t('page.busy'));
+  return { ok: true };
 }

@@ -8,11 +8,13 @@ import { logInfo } from '../gas/log';
 import { now } from '../gas/platform';
 import type { SlotJson } from '../web/appointment-page';
 import { bookingPage } from '../web/booking-page';
-import { SLOT_TAKEN_MESSAGE } from './attendee';
 import { AppContext } from './context';
+import { choicesOf, hostTexts, textsIn } from './languages';
+import { languageOfTag } from '../domain/i18n/languages';
+import type { Texts } from '../domain/i18n/texts';
 import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
-import { BUSY_MESSAGE, PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
+import { PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
 
 const MINUTE_MS = 60_000;
@@ -126,13 +128,16 @@ export function book(input: unknown): BookingResult {
   }
   const context = AppContext.load();
   const request = readBookingRequest(fields, context.settings.defaultCountry);
+  // The page's language (picked, or the browser's own) answers this request and is stored with the booking.
+  const language = languageOfTag(fields.language);
+  const texts: Texts = language ? textsIn(context, language) : hostTexts(context);
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): boolean => {
     const at = now();
     // The slot first: "just taken" must not depend on the number typed, or it would tell the cap apart.
     const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
-    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(SLOT_TAKEN_MESSAGE);
+    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(texts.t('page.slotTaken'));
     const open = Ledger.load()
       .all()
       .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
@@ -142,28 +147,34 @@ export function book(input: unknown): BookingResult {
     }
     const event = bookingEvent(request, context.timeZone, rules.bookingMinutes);
     insertEvent(calendarId, event, guestUpdates(context, event));
+    // The number's own choice (chat, picker) stays; a first booking records the page's language for it.
+    if (language && choicesOf(context).of(request.phone) === null) choicesOf(context).set(request.phone, language, 'booking page', at);
     return true;
   });
-  if (!locked.ran) throw new RequestError(BUSY_MESSAGE);
+  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
   // The sync announces the booking like any event the host adds, with the link, to the number only.
   if (locked.value) syncAfterChange('booking');
   return { ok: true, link: '' };
 }
 
 /** GET ?p=book */
-export function bookingGet(context: AppContext): GoogleAppsScript.HTML.HtmlOutput {
+export function bookingGet(context: AppContext, languageParam?: string): GoogleAppsScript.HTML.HtmlOutput {
+  const picked = languageOfTag(languageParam);
+  const texts = picked ? textsIn(context, picked) : hostTexts(context);
   const rules = bookingRulesOf(context);
   const slots = freeSlots(context, rules, { durationMinutes: rules.bookingMinutes });
   return htmlPage(
     bookingPage({
       hostName: context.settings.hostName,
       timeZone: context.timeZone,
-      locale: context.settings.locale,
+      texts,
+      chosenLanguage: picked ?? '',
+      hrefFor: (code) => `${context.bookingLink}&lang=${code}`,
       bookingMinutes: rules.bookingMinutes,
       defaultCountry: context.settings.defaultCountry,
       slots: slots.map((slot) => ({ start: iso(slot.start), end: iso(slot.end) })),
-      takenText: SLOT_TAKEN_MESSAGE,
+      takenText: texts.t('page.slotTaken'),
     }),
-    `Book an appointment with ${context.settings.hostName}`,
+    `${texts.t('page.bookTitle')}: ${context.settings.hostName}`,
   );
 }

@@ -38,8 +38,8 @@ export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.Ht
   if (params.p === 'ping') return textOutput(PING_ANSWER, 'text');
   try {
     const context = AppContext.load();
-    if (params.l !== undefined) return attendeeGet(context, params.l, params.do);
-    if (params.p === 'book') return bookingGet(context);
+    if (params.l !== undefined) return attendeeGet(context, params.l, params.do, params.lang);
+    if (params.p === 'book') return bookingGet(context, params.lang);
     return htmlPage(
       messagePage({
         hostName: context.settings.hostName,

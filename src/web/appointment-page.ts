@@ -1,8 +1,10 @@
 // The attendee's appointment page (?l=token): details in both zones, and the cancel and reschedule steps.
+import type { Texts } from '../domain/i18n/texts';
 import { formatRange } from '../domain/time';
 import { browserLocale, clientScript } from './client';
 import { SafeHtml, html } from './html';
 import type { AppointmentPageData, SlotJson } from './page-data';
+import { browserTexts, pageLanguage } from './page-language';
 import { pageFrame } from './pages';
 
 export type { SlotJson } from './page-data';
@@ -16,7 +18,11 @@ export interface AppointmentView {
   end: number;
   /** The host's calendar zone: the times the page prints before any script runs. */
   timeZone: string;
-  locale: string;
+  /** The attendee's language: every text of the page, and how its dates are written. */
+  texts: Texts;
+  /** This page in another language (the picker); remembered for the number when `rememberLanguage` is set. */
+  hrefFor: (code: string) => string;
+  rememberLanguage: string;
   token: string;
   icsLink: string;
   bookingLink: string;
@@ -49,62 +55,68 @@ export const EXTRA_STYLE = new SafeHtml(`<style>
 </style>`);
 
 export function appointmentPage(view: AppointmentView): SafeHtml {
-  const title = view.title.trim() || 'Appointment';
-  const when = formatRange(view.start, view.end, view.timeZone, view.locale);
+  const { texts } = view;
+  const t = texts.t.bind(texts);
+  const host = view.hostName;
+  const title = view.title.trim() || t('untitled');
+  const when = formatRange(view.start, view.end, view.timeZone, texts.locale);
   const data: AppointmentPageData = {
     token: view.token,
     hostZone: view.timeZone,
-    locale: browserLocale(view.locale),
+    locale: browserLocale(texts.locale),
     start: view.start,
     end: view.end,
     step: view.canChange ? view.step : 'view',
     canChange: view.canChange,
     slots: view.slots ?? null,
     takenText: view.takenText,
-    noSlotsText: `There are no free times in the coming weeks. Please reply to your WhatsApp message to find a time with ${view.hostName}.`,
+    noSlotsText: t('page.noSlotsAppointment', { host }),
+    texts: browserTexts(texts),
+    rememberLanguage: view.rememberLanguage,
   };
+  // Names and times are isolated (bdi), so a Latin name or a time keeps its order inside right-to-left text.
   const content = html`${EXTRA_STYLE}
 <div class="card" id="appointment">
-  <span class="status" id="status">Booked</span>
-  <h1>${title}</h1>
-  <p>with ${view.hostName}</p>
-  <p class="when" id="when-host">${when}</p>
-  <p class="muted" id="when-local"></p>
+  <span class="status" id="status">${t('page.booked')}</span>
+  <h1><bdi>${title}</bdi></h1>
+  <p>${t('page.withHost', { host })}</p>
+  <p class="when"><bdi id="when-host">${when}</bdi></p>
+  <p class="muted" id="when-local" dir="auto"></p>
   <div id="notice" class="notice hidden" role="status" aria-live="polite"></div>
   ${view.note ? html`<p class="notice">${view.note}</p>` : ''}
   <div class="actions" id="actions">
     ${
       view.canChange
-        ? html`<button type="button" class="secondary" id="start-reschedule">Reschedule</button>
-    <button type="button" class="danger" id="start-cancel">Cancel</button>`
+        ? html`<button type="button" class="secondary" id="start-reschedule">${t('page.reschedule')}</button>
+    <button type="button" class="danger" id="start-cancel">${t('page.cancel')}</button>`
         : ''
     }
-    <a class="button secondary" id="add-to-calendar" href="${view.icsLink}" target="_top">Add to calendar</a>
+    <a class="button secondary" id="add-to-calendar" href="${view.icsLink}" target="_top">${t('page.addToCalendar')}</a>
   </div>
   <div id="done" class="hidden">
     <p class="notice" id="done-text"></p>
-    <div class="actions"><a class="button" href="${view.bookingLink}" target="_top">Book a new time</a></div>
+    <div class="actions"><a class="button" href="${view.bookingLink}" target="_top">${t('page.bookNewTime')}</a></div>
   </div>
 </div>
 <div class="card hidden" id="cancel-step">
-  <h2>Cancel this appointment?</h2>
-  <p>${view.hostName} will see it disappear from the calendar, and you will get a WhatsApp message confirming the cancellation.</p>
+  <h2>${t('page.cancelQuestion')}</h2>
+  <p>${t('page.cancelExplain', { host })}</p>
   <div class="actions">
-    <button type="button" class="danger" id="confirm-cancel">Yes, cancel it</button>
-    <button type="button" class="secondary" id="keep">No, keep it</button>
+    <button type="button" class="danger" id="confirm-cancel">${t('page.yesCancel')}</button>
+    <button type="button" class="secondary" id="keep">${t('page.keep')}</button>
   </div>
 </div>
 <div class="card hidden" id="reschedule-step">
-  <h2>Pick a new time</h2>
-  <p class="muted" id="zones"></p>
+  <h2>${t('page.pickNewTime')}</h2>
+  <p class="muted" id="zones" dir="auto"></p>
   <div id="slots" aria-live="polite"></div>
   <div class="confirm hidden" id="confirm-move">
     <p id="confirm-move-text"></p>
-    <p class="muted" id="confirm-move-local"></p>
-    <div class="actions"><button type="button" id="confirm-move-button">Yes, move it</button></div>
+    <p class="muted" id="confirm-move-local" dir="auto"></p>
+    <div class="actions"><button type="button" id="confirm-move-button">${t('page.yesMove')}</button></div>
   </div>
-  <div class="actions"><button type="button" class="secondary" id="back">Back</button></div>
+  <div class="actions"><button type="button" class="secondary" id="back">${t('page.back')}</button></div>
 </div>
 ${clientScript('appointment', data)}`;
-  return pageFrame(view.hostName, content);
+  return pageFrame(host, content, pageLanguage(texts, view.hrefFor));
 }

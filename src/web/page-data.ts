@@ -15,6 +15,25 @@ export interface CommonPageData {
   /** The server's refusal when a slot was just taken: the script then reloads the slots. */
   takenText: string;
   noSlotsText: string;
+  /** The page's fixed texts in its language; {zone}, {when}, {time} … are filled in the browser. */
+  texts: PageTexts;
+}
+
+/** What the browser script writes itself, by name (the catalogue's `page.*` texts without the prefix). */
+export interface PageTexts {
+  sameLocalTime: string;
+  yourTime: string;
+  zonesHost: string;
+  zonesBoth: string;
+  lookingUp: string;
+  yourSlot: string;
+  moveQuestion: string;
+  cancelling: string;
+  cancelledStatus: string;
+  moving: string;
+  somethingWrong: string;
+  booking: string;
+  bookedDone: string;
 }
 
 export interface AppointmentPageData extends CommonPageData {
@@ -23,6 +42,11 @@ export interface AppointmentPageData extends CommonPageData {
   end: number;
   step: 'view' | 'cancel' | 'reschedule';
   canChange: boolean;
+  /** A language the visitor just picked with the picker, to remember for their number; '' when none. */
+  rememberLanguage: string;
 }
 
-export type BookingPageData = CommonPageData;
+export interface BookingPageData extends CommonPageData {
+  /** The page's language when the visitor picked it; '' lets the booking carry the browser's own language. */
+  chosenLanguage: string;
+}

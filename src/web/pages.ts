@@ -25,12 +25,37 @@ const STYLE = `
   .notice { padding: 12px 14px; border-radius: 10px; background: #e3f9e5; margin: 12px 0; }
   .notice.error { background: #ffe3e3; }
   .hidden { display: none !important; }
-  .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+  .languages { display: flex; flex-wrap: wrap; gap: 6px 12px; justify-content: center; margin: 24px 0 0; font-size: .9rem; color: var(--muted); }
+  .languages a { color: var(--brand); }
+  .trap { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
-export function pageFrame(hostName: string, content: SafeHtml): SafeHtml {
-  return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>${new (content.constructor as typeof SafeHtml)(STYLE)}</style></head>
-<body><main>${hostName ? html`<div class="host">${hostName}</div>` : ''}${content}</main></body></html>`;
+/** The page's language: `<html lang dir>`, and the picker's links to the same page in every other language. */
+export interface PageLanguage {
+  code: string;
+  dir: 'ltr' | 'rtl';
+  /** Label of the picker ("Language" in the page's language). */
+  label: string;
+  /** Every language by its own name with the link to this page in it; none for pages without a picker. */
+  choices?: ReadonlyArray<{ code: string; name: string; href: string }>;
+}
+
+const ENGLISH: PageLanguage = { code: 'en', dir: 'ltr', label: 'Language' };
+
+function languagePicker(language: PageLanguage): SafeHtml | string {
+  if (!language.choices || language.choices.length === 0) return '';
+  // Each name is in its own language and direction, so an Arabic name reads right inside an English list and back.
+  const links = language.choices.map((choice) =>
+    choice.code === language.code
+      ? html`<strong lang="${choice.code}" dir="auto" aria-current="true">${choice.name}</strong>`
+      : html`<a lang="${choice.code}" dir="auto" hreflang="${choice.code}" href="${choice.href}" target="_top">${choice.name}</a>`,
+  );
+  return html`<nav class="languages" aria-label="${language.label}">${links}</nav>`;
+}
+
+export function pageFrame(hostName: string, content: SafeHtml, language: PageLanguage = ENGLISH): SafeHtml {
+  return html`<!DOCTYPE html><html lang="${language.code}" dir="${language.dir}"><head><meta charset="utf-8"><style>${new (content.constructor as typeof SafeHtml)(STYLE)}</style></head>
+<body><main>${hostName ? html`<div class="host"><bdi>${hostName}</bdi></div>` : ''}${content}${languagePicker(language)}</main></body></html>`;
 }
 
 export function messagePage(input: {
@@ -38,6 +63,7 @@ export function messagePage(input: {
   heading: string;
   text: string;
   action?: { label: string; href: string };
+  language?: PageLanguage;
 }): SafeHtml {
   return pageFrame(
     input.hostName,
@@ -46,5 +72,6 @@ export function messagePage(input: {
         ? html`<div class="actions"><a class="button" href="${input.action.href}" target="_top">${input.action.label}</a></div>`
         : ''
     }</div>`,
+    input.language,
   );
 }

@@ -223,3 +223,65 @@ describe('commands in every language', () => {
     expect(write(sandbox, ADA, 'متى موعدي؟')).toMatch(/^Thank you, I have passed your message on to Alex Morgan/);
   });
 });
+
+/** The page's Reschedule button in each language, and how the page names the appointment's day. */
+const PAGE_WORDS: Record<string, [string, string]> = {
+  en: ['Reschedule', 'Tuesday, 6 January 2026'],
+  es: ['Cambiar hora', 'martes, 6 de enero de 2026'],
+  pt: ['Remarcar', 'terça-feira, 6 de janeiro de 2026'],
+  de: ['Verschieben', 'Dienstag, 6. Januar 2026'],
+  fr: ['Déplacer', 'mardi 6 janvier 2026'],
+  it: ['Sposta', 'martedì 6 gennaio 2026'],
+  nl: ['Verzetten', 'dinsdag 6 januari 2026'],
+  tr: ['Ertele', '6 Ocak 2026 Salı'],
+  id: ['Jadwalkan ulang', 'Selasa, 6 Januari 2026'],
+  hi: ['समय बदलें', 'मंगलवार, 6 जनवरी 2026'],
+  ar: ['تغيير الوقت', 'الثلاثاء، 6 يناير 2026'],
+};
+
+describe('attendee pages in every language', () => {
+  it.each(Object.keys(PAGE_WORDS))('%s: the appointment page, its lang and direction, and the bad-link page', (language) => {
+    const sandbox = newSandbox({ settings: { LANGUAGE: language } });
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    const page = sandbox.doGet({ l: [ledger(sandbox)[0].token] }).body;
+    const [reschedule, day] = PAGE_WORDS[language];
+    expect(page).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
+    expect(page).toContain(`id="start-reschedule">${reschedule}</button>`);
+    expect(page).toContain(`<bdi id="when-host">${day}`);
+    // The picker offers every language by its own name.
+    const other = language === 'ar' ? 'hi' : 'ar';
+    expect(page).toContain(`lang="${other}" dir="auto" hreflang="${other}"`);
+    expect(page).toContain(`<strong lang="${language}" dir="auto" aria-current="true">`);
+    const bad = sandbox.doGet({ l: ['AAAAAAAAAAAAAAAA'] }).body;
+    expect(bad).toContain(`<html lang="${language}"`);
+  });
+
+  it('shows the page in a picked language, which the page remembers for the number', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    const token = ledger(sandbox)[0].token;
+    const page = sandbox.doGet({ l: [token], lang: ['tr'] }).body;
+    expect(page).toContain('<html lang="tr" dir="ltr">');
+    expect(page).toContain('"rememberLanguage":"tr"');
+    expect(sandbox.run('chooseLanguage', [token, 'tr'])).toEqual({ result: { ok: true } });
+    expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual([[ADA, 'tr', 'page']]);
+    expect(sandbox.run('chooseLanguage', ['AAAAAAAAAAAAAAAA', 'tr'])).toHaveProperty('error');
+    // Cancelling now answers in Turkish, and the message that confirms it is Turkish too.
+    const result = sandbox.run('cancelAppointment', [token]) as { result: { message: string } };
+    expect(result.result.message).toBe('Randevunuz iptal edildi. Alex Morgan bilgilendirildi ve bir WhatsApp mesajı bunu onaylıyor.');
+    expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(
+      /^Alex Morgan ile 6 Ocak 2026 Salı, 11:00–11:30 CET \(UTC\+1\) tarihindeki "Checkup" randevunuz iptal edildi\./,
+    );
+  });
+
+  it('stores the booking page language with the booking, below a choice the number already made', () => {
+    const sandbox = newSandbox();
+    const booking = sandbox.doGet({ p: ['book'], lang: ['es'] }).body;
+    expect(booking).toContain('<h1>Reservar una cita</h1>');
+    expect(booking).toContain('"chosenLanguage":"es"');
+    const slots = (sandbox.run('listBookingSlots', []) as { result: Array<{ start: string }> }).result;
+    sandbox.run('bookAppointment', [{ name: 'Ana', phone: '+4915123456780', start: slots[0].start, language: 'es-MX' }]);
+    expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual([['+4915123456780', 'es', 'booking page']]);
+    expect(bodiesTo(sandbox, '+4915123456780')[0]).toMatch(/^Su cita "Ana – booked online" con Alex Morgan está reservada/);
+  });
+});

@@ -72,6 +72,7 @@ describe('every top-level function, called anonymously', () => {
         'rescheduleAppointment',
         'listBookingSlots',
         'bookAppointment',
+        'chooseLanguage',
         'doGet',
         'doPost',
         'setup',

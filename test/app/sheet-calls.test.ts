@@ -34,26 +34,26 @@ describe('spreadsheet calls', () => {
     });
   });
 
-  it('a page booking, its sync and the trigger echo: 13 calls in all', () => {
+  it('a page booking, its sync and the trigger echo: 14 calls in all (the answer reads the host wording)', () => {
     const sandbox = newSandbox();
     const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
     sandbox.runtime.core.resetCalls();
     ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
-    expect(total(sheetCalls(sandbox))).toBe(13);
-    expect(sheetCalls(sandbox)['Sheets.Spreadsheets.get']).toBe(7);
+    expect(total(sheetCalls(sandbox))).toBe(14);
+    expect(sheetCalls(sandbox)['Sheets.Spreadsheets.get']).toBe(8);
   });
 
-  it('a reschedule and a cancel from the link: 13 calls each, including the sync and the echo', () => {
+  it('a reschedule and a cancel from the link: 15 calls each, including the sync, the echo and the answer in the attendee language', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     const token = ledger(sandbox)[0].token;
     const slots = ok<Array<{ start: string }>>(sandbox.run('listSlots', [token]));
     sandbox.runtime.core.resetCalls();
     ok(sandbox.run('rescheduleAppointment', [token, slots[3].start]));
-    expect(total(sheetCalls(sandbox))).toBe(13);
+    expect(total(sheetCalls(sandbox))).toBe(15);
     sandbox.runtime.core.resetCalls();
     ok(sandbox.run('cancelAppointment', [token]));
-    expect(total(sheetCalls(sandbox))).toBe(13);
+    expect(total(sheetCalls(sandbox))).toBe(15);
   });
 
   it('a quiet tick reads the ledger once and writes nothing', () => {

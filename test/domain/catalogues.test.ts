@@ -39,8 +39,9 @@ describe('catalogues', () => {
   it('writes Hindi in Devanagari and Arabic in Arabic script, right to left', () => {
     const letters = (text: string, script: RegExp) => Array.from(text).filter((char) => script.test(char)).length;
     for (const key of TEXT_KEYS) {
-      const hindi = fill(CATALOGUES.hi[key], {});
-      const arabic = fill(CATALOGUES.ar[key], {});
+      // Brand names stay Latin ("WhatsApp"), as in every Hindi and Arabic app.
+      const hindi = CATALOGUES.hi[key].replace(/WhatsApp|\{\w+\}/g, '');
+      const arabic = CATALOGUES.ar[key].replace(/\{\w+\}/g, '');
       expect(letters(hindi, /\p{Script=Devanagari}/u)).toBeGreaterThan(letters(hindi, /\p{Script=Latin}/u));
       expect(letters(arabic, /\p{Script=Arabic}/u)).toBeGreaterThan(letters(arabic, /\p{Script=Latin}/u));
     }

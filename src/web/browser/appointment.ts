@@ -1,12 +1,16 @@
 // Script of the appointment page (?l=token): both zones' times, then the cancel and reschedule steps.
 import type { AppointmentPageData } from '../page-data';
-import { busyButtons, byId, errorText, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { busyButtons, byId, errorText, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
 import { callServer } from './server';
 
 declare const PAGE: AppointmentPageData;
 
 function appointmentPage(page: AppointmentPageData): void {
-  const clock = new PageClock(page.hostZone, page.locale);
+  const clock = new PageClock(page.hostZone, page.locale, page.texts);
+  const texts = page.texts;
+  const failed = (error: unknown): string => errorText(error, texts.somethingWrong);
+  // A language picked on this page is remembered for the number, so its messages follow.
+  if (page.rememberLanguage) callServer('chooseLanguage', [page.token, page.rememberLanguage], { success: () => {}, failure: () => {} });
   const whileBusy = busyButtons();
   let start = page.start;
   let end = page.end;
@@ -25,7 +29,7 @@ function appointmentPage(page: AppointmentPageData): void {
   }
   function pick(slot: PickedSlot): void {
     chosen = slot;
-    byId('confirm-move-text').textContent = `Move your appointment to ${clock.whenText(slot.start, slot.end)}?`;
+    byId('confirm-move-text').textContent = fill(texts.moveQuestion, { when: clock.whenText(slot.start, slot.end) });
     byId('confirm-move-local').textContent = clock.viewerLine(slot.start, slot.end);
     show('confirm-move', true);
   }
@@ -56,19 +60,19 @@ function appointmentPage(page: AppointmentPageData): void {
 
   const cancelButton = byId<HTMLButtonElement>('confirm-cancel');
   cancelButton.addEventListener('click', () => {
-    whileBusy(cancelButton, 'Cancelling\u2026', (release) =>
+    whileBusy(cancelButton, texts.cancelling, (release) =>
       callServer('cancelAppointment', [page.token], {
         success: (result) => {
           show('cancel-step', false);
           show('actions', false);
           show('done', true);
-          byId('status').textContent = 'Cancelled';
+          byId('status').textContent = texts.cancelledStatus;
           byId('status').className = 'status cancelled';
-          byId('done-text').textContent = result?.message ? result.message : 'Your appointment is cancelled.';
+          byId('done-text').textContent = result?.message ? result.message : texts.cancelledStatus;
         },
         failure: (error) => {
           release();
-          notice('notice', errorText(error), true);
+          notice('notice', failed(error), true);
         },
       }),
     );
@@ -78,7 +82,7 @@ function appointmentPage(page: AppointmentPageData): void {
   moveButton.addEventListener('click', () => {
     const slot = chosen;
     if (!slot) return;
-    whileBusy(moveButton, 'Moving\u2026', (release) =>
+    whileBusy(moveButton, texts.moving, (release) =>
       callServer('rescheduleAppointment', [page.token, slot.iso], {
         success: (result) => {
           release();
@@ -86,11 +90,11 @@ function appointmentPage(page: AppointmentPageData): void {
           end = Date.parse(result.end);
           refreshTimes(result.when);
           step('view');
-          notice('notice', result.message || 'Your appointment is moved.', false);
+          notice('notice', result.message || result.when, false);
         },
         failure: (error) => {
           release();
-          const text = errorText(error);
+          const text = failed(error);
           notice('notice', text, true);
           if (text === page.takenText) {
             show('confirm-move', false);

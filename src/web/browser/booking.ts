@@ -1,12 +1,15 @@
 // Script of the booking page (?p=book): pick a free slot, then send name, WhatsApp number and optional email.
 import type { BookingPageData } from '../page-data';
-import { busyButtons, byId, errorText, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { busyButtons, byId, errorText, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
 import { callServer } from './server';
 
 declare const PAGE: BookingPageData;
 
 function bookingPage(page: BookingPageData): void {
-  const clock = new PageClock(page.hostZone, page.locale);
+  const clock = new PageClock(page.hostZone, page.locale, page.texts);
+  const texts = page.texts;
+  // The language stored with the booking: the one picked on the page, else the browser's own.
+  const language = page.chosenLanguage || (typeof navigator === 'undefined' ? '' : navigator.language || '');
   const whileBusy = busyButtons();
   const form = byId<HTMLFormElement>('booking-form');
   const button = byId<HTMLButtonElement>('book-button');
@@ -38,15 +41,21 @@ function bookingPage(page: BookingPageData): void {
     event.preventDefault();
     const slot = chosen;
     if (!slot) return;
-    whileBusy(button, 'Booking\u2026', (release) => {
-      const request = { name: field('name'), phone: field('phone'), email: field('email'), website: field('website'), start: slot.iso };
+    whileBusy(button, texts.booking, (release) => {
+      const request = {
+        name: field('name'),
+        phone: field('phone'),
+        email: field('email'),
+        website: field('website'),
+        start: slot.iso,
+        language,
+      };
       callServer('bookAppointment', [request], {
         success: (result) => {
           show('picker', false);
           show('details', false);
           show('done', true);
-          byId('done-text').textContent =
-            `Booked: ${clock.whenText(slot.start, slot.end)}. You will get a WhatsApp message with the details.`;
+          byId('done-text').textContent = fill(texts.bookedDone, { when: clock.whenText(slot.start, slot.end) });
           if (result?.link) {
             byId('done-link').setAttribute('href', result.link);
             show('done-link', true);
@@ -54,7 +63,7 @@ function bookingPage(page: BookingPageData): void {
         },
         failure: (error) => {
           release();
-          const text = errorText(error);
+          const text = errorText(error, texts.somethingWrong);
           if (text === page.takenText) {
             notice('form-notice', '');
             notice('notice', text, true);

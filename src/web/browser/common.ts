@@ -1,5 +1,10 @@
 // Shared by the attendee pages' scripts: times in the host's and the visitor's zone, slot lists, notices, busy buttons.
-import type { CommonPageData, SlotJson } from '../page-data';
+import type { CommonPageData, PageTexts, SlotJson } from '../page-data';
+
+/** "{zone}" → its value: the server sent the page's texts with these placeholders left for the browser. */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}
 
 /** A slot as the page uses it: epoch ms for formatting, the ISO start to send back. */
 export interface PickedSlot {
@@ -33,6 +38,7 @@ export class PageClock {
   constructor(
     readonly hostZone: string,
     private readonly locale: string,
+    readonly texts: PageTexts,
   ) {}
 
   format(ms: number, zone: string, options: Intl.DateTimeFormatOptions): string {
@@ -69,9 +75,10 @@ export class PageClock {
   /** The small print under a time: the visitor's own clock, or that it matches. */
   viewerLine(start: number, end: number): string {
     if (!this.viewerZone) return '';
-    if (this.sameClock(start)) return `That is also your local time (${zoneName(this.viewerZone)}).`;
+    if (this.sameClock(start)) return fill(this.texts.sameLocalTime, { zone: zoneName(this.viewerZone) });
     const zone = this.viewerZone;
-    return `Your time (${zoneName(zone)}): ${this.day(start, zone)}, ${this.time(start, zone)}\u2013${this.time(end, zone)}`;
+    const when = `${this.day(start, zone)}, ${this.time(start, zone)}\u2013${this.time(end, zone)}`;
+    return fill(this.texts.yourTime, { zone: zoneName(zone), when });
   }
 
   whenText(start: number, end: number): string {
@@ -80,8 +87,8 @@ export class PageClock {
   }
 
   zonesLine(): string {
-    if (!this.viewerZone || this.viewerZone === this.hostZone) return `Times are in ${zoneName(this.hostZone)}.`;
-    return `Times are in ${zoneName(this.hostZone)} (your host); small print shows your time in ${zoneName(this.viewerZone)}.`;
+    if (!this.viewerZone || this.viewerZone === this.hostZone) return fill(this.texts.zonesHost, { zone: zoneName(this.hostZone) });
+    return fill(this.texts.zonesBoth, { hostZone: zoneName(this.hostZone), viewerZone: zoneName(this.viewerZone) });
   }
 }
 
@@ -105,9 +112,9 @@ export function show(id: string, visible: boolean): void {
 }
 
 /** The message of a google.script.run failure without the "Exception: " prefix Apps Script adds. */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, fallback = 'Something went wrong.'): string {
   const message = error && typeof error === 'object' && 'message' in error ? (error as { message: unknown }).message : undefined;
-  const text = String(message || error || 'Something went wrong.');
+  const text = String(message || error || fallback);
   return text.replace(/^(Exception|Error|ScriptError):\s*/, '');
 }
 
@@ -157,12 +164,12 @@ export function loadSlotsInto(
     return;
   }
   box.textContent = '';
-  box.appendChild(el('p', 'muted', 'Looking up free times\u2026'));
+  box.appendChild(el('p', 'muted', clock.texts.lookingUp));
   request(
     (slots) => renderSlots(box, clock, slots, onPick, page.noSlotsText),
     (error) => {
       box.textContent = '';
-      notice('notice', errorText(error), true);
+      notice('notice', errorText(error, clock.texts.somethingWrong), true);
     },
   );
 }
@@ -211,7 +218,7 @@ function renderSlots(
       if (!clock.sameClock(slot.start)) {
         let local = clock.time(slot.start, clock.viewerZone);
         if (clock.day(slot.start, clock.viewerZone) !== day.key) local = `${clock.shortDay(slot.start, clock.viewerZone)} ${local}`;
-        button.appendChild(el('small', '', `your ${local}`));
+        button.appendChild(el('small', '', fill(clock.texts.yourSlot, { time: local })));
       }
       button.addEventListener('click', () => {
         for (const picked of Array.from(container.querySelectorAll('button.slot.selected'))) picked.classList.remove('selected');

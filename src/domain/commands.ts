@@ -74,7 +74,7 @@ export function normalizeForMatching(text: string): string {
 
 // Written as people type them; matched after normalizeForMatching (lower case, no accents or punctuation),
 // so "Arrêt!", "İPTAL" and "إلغاء" match "arret", "iptal" and their Arabic base letters.
-const LIST_WORDS = [
+export const LIST_WORDS = [
   // en
   'list',
   'appointments',
@@ -144,7 +144,7 @@ const LIST_WORDS = [
   'مواعيدي',
   'المواعيد',
 ];
-const HELP_WORDS = [
+export const HELP_WORDS = [
   'help',
   'info',
   'menu',
@@ -164,7 +164,7 @@ const HELP_WORDS = [
   'مساعدة',
   'مساعده',
 ];
-const STOP_WORDS = [
+export const STOP_WORDS = [
   'stop',
   'stop all',
   'stopall',
@@ -207,7 +207,7 @@ const STOP_WORDS = [
   'إيقاف',
   'الغاء الاشتراك',
 ];
-const START_WORDS = [
+export const START_WORDS = [
   'start',
   'unstop',
   'subscribe',
@@ -246,7 +246,7 @@ const START_WORDS = [
   'بدء',
   'استئناف',
 ];
-const CANCEL_WORDS = [
+export const CANCEL_WORDS = [
   'cancel',
   'absagen',
   'stornieren',
@@ -270,7 +270,7 @@ const CANCEL_WORDS = [
   'إلغاء',
   'الغاء',
 ];
-const CONFIRM_WORDS = [
+export const CONFIRM_WORDS = [
   'confirm',
   'confirmed',
   'yes',
@@ -306,7 +306,7 @@ const CONFIRM_WORDS = [
   'نعم',
 ];
 /** "language de", "idioma español", "Sprache Deutsch", "langue français", "dil türkçe", "भाषा हिंदी", "لغة عربي". */
-const LANGUAGE_WORDS = [
+export const LANGUAGE_WORDS = [
   'language',
   'lang',
   'sprache',
@@ -323,7 +323,7 @@ const LANGUAGE_WORDS = [
   'اللغة',
 ];
 /** Each language by its code and the names people write for it, in their own and a few other languages. */
-const LANGUAGE_NAMES: Readonly<Record<LanguageCode, readonly string[]>> = {
+export const LANGUAGE_NAMES: Readonly<Record<LanguageCode, readonly string[]>> = {
   en: [
     'english',
     'englisch',

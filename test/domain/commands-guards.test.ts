@@ -1,5 +1,20 @@
 // Table tests that trip one rule of the inbound parser at a time: digits of other scripts, cleaning, buttons, items, languages.
-import { cleanInboundText, languageNamed, MAX_INBOUND_CHARS, normalizeForMatching, parseCommand } from '../../src/domain/commands';
+import {
+  CANCEL_WORDS,
+  CONFIRM_WORDS,
+  cleanInboundText,
+  type Command,
+  HELP_WORDS,
+  LANGUAGE_NAMES,
+  LANGUAGE_WORDS,
+  LIST_WORDS,
+  languageNamed,
+  MAX_INBOUND_CHARS,
+  normalizeForMatching,
+  parseCommand,
+  START_WORDS,
+  STOP_WORDS,
+} from '../../src/domain/commands';
 
 const TOKEN = 'AbCdEfGhIjKlMn0_';
 
@@ -128,5 +143,29 @@ describe('what is forwarded and what gets the list', () => {
     [undefined, { kind: 'empty' }],
   ])('an empty text with %s attachments → %j', (mediaCount, expected) => {
     expect(parseCommand({ body: '  ', mediaCount })).toEqual(expected);
+  });
+});
+
+describe('every listed word is its command, in whatever case and accents people type', () => {
+  const tables: Array<[string, readonly string[], Command]> = [
+    ['list', LIST_WORDS, { kind: 'list' }],
+    ['help', HELP_WORDS, { kind: 'help' }],
+    ['stop', STOP_WORDS, { kind: 'stop' }],
+    ['start', START_WORDS, { kind: 'start' }],
+    ['cancel', CANCEL_WORDS, { kind: 'cancel', item: null }],
+    ['confirm', CONFIRM_WORDS, { kind: 'confirm', item: null }],
+    ['language', LANGUAGE_WORDS, { kind: 'language', language: null }],
+  ];
+  it.each(tables)('%s words', (_kind, words, expected) => {
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) {
+      expect([word, parseCommand({ body: word })]).toEqual([word, expected]);
+      expect([word, parseCommand({ body: ` ${word.toUpperCase()}! ` })]).toEqual([word, expected]);
+    }
+  });
+
+  it.each(Object.entries(LANGUAGE_NAMES))('the names of %s', (code, names) => {
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of [code, ...names]) expect([name, parseCommand({ body: name })]).toEqual([name, { kind: 'language', language: code }]);
   });
 });

@@ -10,7 +10,7 @@ export type Overrides = ReadonlyMap<string, string>;
 export const TEXT_KEYS = Object.keys(en) as TextKey[];
 
 export function isTextKey(value: unknown): value is TextKey {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(en, value);
+  return typeof value === 'string' && Object.getOwnPropertyDescriptor(en, value) !== undefined;
 }
 
 export function overrideKey(key: TextKey, language: LanguageCode): string {
@@ -54,7 +54,7 @@ export type TextValues = Readonly<Record<string, string | number>>;
 /** Replaces every {name} with its value; a placeholder without a value stays visible rather than vanishing. */
 export function fill(template: string, values: TextValues): string {
   return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+    Object.getOwnPropertyDescriptor(values, name) !== undefined ? String(values[name]) : whole,
   );
 }
 

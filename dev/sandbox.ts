@@ -8,6 +8,8 @@ import { describeHtmlOutput } from './runtime/html';
 import { describeTextOutput } from './runtime/content';
 import { timeDrivenEvent } from './runtime/script';
 import { notEmulated, type HttpRequest, type HttpResponse, type Quotas } from './runtime/core';
+import type { DialogRecord, MenuRecord } from './runtime/spreadsheet';
+import { copyAcross } from './script-run';
 import { FakeTwilio, encodeForm, parseForm } from './twilio/fake-twilio';
 
 export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
@@ -313,6 +315,38 @@ export class Sandbox {
 
   advance(ms: number): void {
     this.setClock(this.runtime.core.now + ms);
+  }
+
+  // ---- the spreadsheet's menu, sidebars and dialogs ----
+
+  /** The menus onOpen added, as Sheets shows them. */
+  menus(): MenuRecord[] {
+    return this.runtime.spreadsheet.menus;
+  }
+
+  /** Every sidebar and dialog the script showed, oldest first; the UI shows the newest. */
+  dialogs(): DialogRecord[] {
+    return this.runtime.spreadsheet.dialogs;
+  }
+
+  /** The host clicks a menu item: only what a menu offers can be chosen, and it runs as the owner. */
+  chooseMenuItem(functionName: string): RunResult & { dialog?: number } {
+    const offered = (items: MenuRecord['items']): boolean =>
+      items.some(
+        (item) => ('functionName' in item && item.functionName === functionName) || ('subMenu' in item && offered(item.subMenu.items)),
+      );
+    if (!this.menus().some((menu) => offered(menu.items))) return { error: `No menu item runs ${functionName}` };
+    const before = this.dialogs().length;
+    const outcome = this.run(functionName, [], { caller: 'owner' });
+    return this.dialogs().length > before ? { ...outcome, dialog: this.dialogs().length - 1 } : outcome;
+  }
+
+  /** google.script.run from a sidebar or dialog: runs as the host who opened it; the answer is copied as Apps Script copies it. */
+  runFromPanel(name: string, args: unknown[]): RunResult {
+    const outcome = this.run(name, args, { caller: 'owner' });
+    if ('error' in outcome) return outcome;
+    const copied = copyAcross(outcome.result);
+    return { result: copied.ok ? (copied.value ?? null) : null };
   }
 
   // ---- calendar changes as the host makes them in Google Calendar ----

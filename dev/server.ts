@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Sandbox, type WebResponse } from './sandbox';
+import { panelDocument } from './script-run';
 
 type Json = unknown;
 
@@ -258,6 +259,26 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
         const user = body.user === 'owner' ? 'owner' : 'anonymous';
         return { status: 200, body: sandbox.run(rest[0] ?? '', args, { caller: user }) };
       }
+      case 'GET ui':
+        if (!rest[0]) {
+          const dialogs = sandbox.dialogs().map(({ content: _content, ...dialog }, id) => ({ id, ...dialog }));
+          return { status: 200, body: { menus: sandbox.menus(), dialogs } };
+        }
+        if (rest[0] === 'dialogs' && rest[1] !== undefined) {
+          const dialog = sandbox.dialogs()[Number(rest[1])];
+          if (!dialog) throw new HttpError(404, `no dialog ${rest[1]}`);
+          return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: panelDocument(dialog.content) };
+        }
+        break;
+      case 'POST ui':
+        if (rest[0] === 'open') {
+          sandbox.openSpreadsheet();
+          return { status: 200, body: { menus: sandbox.menus() } };
+        }
+        if (rest[0] === 'menu' && rest[1]) return { status: 200, body: sandbox.chooseMenuItem(rest[1]) };
+        if (rest[0] === 'run' && rest[1])
+          return { status: 200, body: sandbox.runFromPanel(rest[1], Array.isArray(body.args) ? body.args : []) };
+        break;
       case 'GET calls':
         return { status: 200, body: { ...sandbox.runtime.core.calls } };
       case 'GET logs':

@@ -9,6 +9,7 @@ import {
   type RescheduleResult,
 } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
+import { showSettingsSidebar } from './app/host-panels';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { readTextsListing, saveTextEntries } from './app/languages';
 import { answerPublicly } from './app/requests';
@@ -76,6 +77,12 @@ export function syncNow(): void {
 export function showTwilioSetup(): void {
   requireOwner('Twilio webhook URL');
   showTwilioSetupDialog();
+}
+
+/** Menu: the settings sidebar. */
+export function showSettings(): void {
+  requireOwner('Settings');
+  showSettingsSidebar();
 }
 
 // ---- Called by the host's settings sidebar through google.script.run: owner only ----

@@ -131,6 +131,8 @@ export interface HtmlOutputDescription {
   metaTags: { name: string; content: string }[];
   xFrameOptionsMode: string;
   faviconUrl: string | null;
+  width: number;
+  height: number;
 }
 
 /** What the sandbox serves for an HtmlOutput a doGet returned (uncounted). */
@@ -143,6 +145,8 @@ export function describeHtmlOutput(output: unknown): HtmlOutputDescription | nul
     metaTags: raw.metaTags.map((t) => ({ ...t })),
     xFrameOptionsMode: raw.xFrameOptionsMode,
     faviconUrl: raw.faviconUrl,
+    width: raw.width,
+    height: raw.height,
   };
 }
 

@@ -708,8 +708,14 @@ export interface DialogRecord {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
   content: string;
+  /** In pixels as shown: a sidebar is always 300 wide (its output's width is ignored); a dialog takes the output's size. */
+  width: number;
+  height: number;
   at: number;
 }
+
+/** "The sidebar displays at a fixed width of 300 pixels" (https://developers.google.com/apps-script/guides/dialogs#custom_sidebars). */
+export const SIDEBAR_WIDTH = 300;
 
 export class Spreadsheet {
   readonly proxy: Spreadsheet;
@@ -935,7 +941,18 @@ export class SpreadsheetEmulation {
     const dialog = (kind: DialogRecord['kind']) => (output: unknown, title?: string) => {
       const html = describeHtmlOutput(output);
       if (!html) throw new Error('Invalid argument: userInterface');
-      this.dialogs.push({ kind, title: title ?? html.title, content: html.content, at: this.core.now });
+      // showSidebar takes the title from the output; the dialogs take it as their second argument.
+      // https://developers.google.com/apps-script/reference/base/ui#showsidebaruserinterface
+      // https://developers.google.com/apps-script/reference/base/ui#showmodaldialoguserinterface,-title
+      const sidebar = kind === 'sidebar';
+      this.dialogs.push({
+        kind,
+        title: sidebar || title === undefined ? html.title : String(title),
+        content: html.content,
+        width: sidebar ? SIDEBAR_WIDTH : html.width,
+        height: html.height,
+        at: this.core.now,
+      });
     };
     const ui = {
       createMenu: (caption: string) => expose(this.core, new Menu(this, String(caption)), 'Menu'),

@@ -89,6 +89,7 @@ describe('every top-level function, called anonymously', () => {
         'checkHealth',
         'getTexts',
         'saveTexts',
+        'showSettings',
       ]),
     );
     expect(names).not.toContain('fmt');
@@ -136,6 +137,7 @@ describe('every top-level function, called anonymously', () => {
       'checkHealth',
       'getTexts',
       'saveTexts',
+      'showSettings',
     ]) {
       const outcome = sandbox.run(name, [], { caller: 'anonymous' });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });

@@ -150,3 +150,48 @@ describe('saveSettings', () => {
     );
   });
 });
+
+describe('the settings sidebar', () => {
+  const PAYLOAD = '</textarea><script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">';
+
+  test('the menu opens it as a 300 px sidebar with every field, grouped, labelled and described', () => {
+    const sandbox = newSandbox();
+    sandbox.openSpreadsheet();
+    expect(sandbox.chooseMenuItem('showSettings')).toEqual({ result: undefined, dialog: 0 });
+    const [sidebar] = sandbox.dialogs();
+    expect(sidebar).toEqual(expect.objectContaining({ kind: 'sidebar', title: 'Settings', width: 300 }));
+    for (const field of SETTING_FIELDS) {
+      expect(sidebar.content).toContain(`<label for="field-${field.name}">`);
+      expect(sidebar.content).toContain(`aria-describedby="error-${field.name} help-${field.name}"`);
+    }
+    expect(sidebar.content.match(/<fieldset /g)).toHaveLength(7);
+    expect(sidebar.content).toContain('<legend>Twilio and sender</legend>');
+    expect(sidebar.content).toContain('Time zone: <b>Europe/Berlin</b>');
+    expect(sidebar.content).not.toContain(SANDBOX_AUTH_TOKEN);
+    expect(sidebar.content).not.toContain(sandbox.settings().LINK_SECRET);
+  });
+
+  test('opens even when the stored settings are broken, and escapes every stored value it shows', () => {
+    const sandbox = newSandbox();
+    sandbox.mergeSettings({ HOST_NAME: PAYLOAD, WORKING_HOURS: PAYLOAD, MESSAGE_MODE: PAYLOAD });
+    expect(sandbox.run('showSettings', [], { caller: 'owner' })).toEqual({ result: undefined });
+    const content = sandbox.dialogs().at(-1)?.content ?? '';
+    expect(content).not.toContain('<script>window.__xss');
+    expect(content).not.toContain('<img src=x');
+    expect(content).not.toContain('</textarea><script>');
+    expect(content).toContain('value="&lt;/textarea&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;&quot;&gt;&lt;img src=x');
+    // The unknown stored mode is shown as a choice, so the host sees it and can change it.
+    expect(content).toContain(
+      '<option value="&lt;/textarea&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" selected>',
+    );
+  });
+
+  test('only the owner opens it, and only what a menu offers can be chosen', () => {
+    const sandbox = newSandbox();
+    expect(errorOf(sandbox.run('showSettings', []))).toContain('can only be run by the owner');
+    expect(sandbox.chooseMenuItem('showSettings')).toEqual({ error: 'No menu item runs showSettings' });
+    sandbox.openSpreadsheet();
+    expect(sandbox.chooseMenuItem('teardown')).toEqual({ error: 'No menu item runs teardown' });
+    expect(sandbox.dialogs()).toHaveLength(0);
+  });
+});

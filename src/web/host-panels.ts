@@ -1,0 +1,110 @@
+// The host's sidebar and dialogs in the spreadsheet (settings, and the panels of the menu), rendered with the escaping tag; their script is browser/host.
+import hostScript from './browser/host/panels?script';
+import type { FormField, SettingsForm } from '../domain/settings-form';
+import { SafeHtml, html } from './html';
+
+/** Fits Sheets' 300 px sidebar: one column, full-width controls, no fixed widths. */
+const PANEL_STYLE = html`<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; padding: 0 12px 12px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; }
+  h1 { font-size: 15px; margin: 12px 0 4px; }
+  fieldset { border: 1px solid #dadce0; border-radius: 8px; margin: 12px 0 0; padding: 4px 10px 10px; min-width: 0; }
+  legend { font-weight: 600; padding: 0 4px; }
+  .field { margin-top: 10px; }
+  label { display: block; font-weight: 500; margin-bottom: 3px; }
+  input, select, textarea { display: block; width: 100%; font: inherit; padding: 5px 7px; border: 1px solid #9aa0a6; border-radius: 4px; background: #fff; color: inherit; }
+  textarea { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; resize: vertical; }
+  input:focus, select:focus, textarea:focus, button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+  [aria-invalid="true"] { border-color: #c5221f; border-width: 2px; }
+  .help { margin: 3px 0 0; color: #5f6368; font-size: 12px; }
+  .error { margin: 3px 0 0; color: #c5221f; font-weight: 600; font-size: 12px; }
+  .note { color: #5f6368; margin: 6px 0 0; }
+  .actions { position: sticky; bottom: 0; background: #fff; padding: 10px 0 2px; margin-top: 12px; border-top: 1px solid #dadce0; }
+  button { font: inherit; font-weight: 600; padding: 7px 14px; border-radius: 4px; border: 1px solid #1a73e8; background: #1a73e8; color: #fff; cursor: pointer; }
+  button[disabled] { opacity: .6; cursor: progress; }
+  .status { margin: 8px 0 0; min-height: 1.4em; }
+  ul.checks { list-style: none; padding: 0; margin: 8px 0; }
+  ul.checks li { border: 1px solid #dadce0; border-radius: 6px; padding: 6px 8px; margin-top: 6px; }
+  .ok { color: #137333; font-weight: 600; }
+  .failed { color: #c5221f; font-weight: 600; }
+  table { border-collapse: collapse; width: 100%; margin-top: 8px; }
+  th, td { text-align: left; border-bottom: 1px solid #dadce0; padding: 4px; vertical-align: top; word-break: break-all; }
+</style>`;
+
+/** The bundled script, inlined; the build refuses a bundle that could end the <script> element early. */
+function panelScript(): SafeHtml {
+  return new SafeHtml(`<script>${hostScript}</script>`);
+}
+
+function panelPage(panel: string, body: SafeHtml): SafeHtml {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><base target="_top">${PANEL_STYLE}</head>
+<body data-panel="${panel}">
+${body}
+${panelScript()}
+</body>
+</html>`;
+}
+
+const SECRET_NOTE = 'Never shown here; leave blank to keep the stored one.';
+
+function control(field: FormField, describedBy: string): SafeHtml {
+  const id = `field-${field.name}`;
+  if (field.input === 'select') {
+    const options = [...(field.options ?? [])];
+    // A stored value the choices do not know (a typo made in the editor) stays visible, to be fixed here.
+    if (field.value !== '' && !options.some((option) => option.value === field.value))
+      options.push({ value: field.value, label: field.value });
+    return html`<select id="${id}" name="${field.name}" aria-describedby="${describedBy}">${options.map(
+      (option) =>
+        html`<option value="${option.value}"${option.value === field.value ? new SafeHtml(' selected') : ''}>${option.label}</option>`,
+    )}</select>`;
+  }
+  if (field.input === 'textarea') {
+    return html`<textarea id="${id}" name="${field.name}" rows="4" spellcheck="false" placeholder="${field.placeholder ?? ''}" aria-describedby="${describedBy}">${field.value}</textarea>`;
+  }
+  if (field.secret) {
+    const placeholder = field.set ? 'Stored; type a new one to replace it' : 'Not set';
+    return html`<input id="${id}" name="${field.name}" type="password" autocomplete="new-password" spellcheck="false" value="" placeholder="${placeholder}" aria-describedby="${describedBy}">`;
+  }
+  const numeric = field.input === 'number' ? new SafeHtml(' inputmode="numeric"') : '';
+  return html`<input id="${id}" name="${field.name}" type="text"${numeric} autocomplete="off" spellcheck="false" value="${field.value}" placeholder="${field.placeholder ?? ''}" aria-describedby="${describedBy}">`;
+}
+
+function fieldBlock(field: FormField): SafeHtml {
+  const help = `help-${field.name}`;
+  const error = `error-${field.name}`;
+  return html`<div class="field">
+  <label for="field-${field.name}">${field.label}</label>
+  ${control(field, `${error} ${help}`)}
+  <p class="error" id="${error}" hidden></p>
+  <p class="help" id="${help}">${field.help}${field.secret ? ` ${SECRET_NOTE}` : ''}</p>
+</div>`;
+}
+
+export function settingsSidebar(form: SettingsForm): SafeHtml {
+  const groups = form.groups.map((group) => {
+    const fields = form.fields.filter((field) => field.group === group.id);
+    const zone =
+      group.id === 'you'
+        ? html`<p class="note" id="time-zone">Time zone: <b>${form.timeZone}</b>, your calendar's. Change it in Google Calendar's settings.</p>`
+        : '';
+    return html`<fieldset id="group-${group.id}">
+  <legend>${group.legend}</legend>
+  ${zone}${fields.map(fieldBlock)}
+</fieldset>`;
+  });
+  return panelPage(
+    'settings',
+    html`<form id="settings-form" novalidate>
+<h1>Settings</h1>
+<p class="note">Each setting is checked as the app reads it; nothing is saved while one needs a change.</p>
+${groups}
+<div class="actions">
+  <button type="submit" id="settings-save">Save settings</button>
+  <p class="status" id="settings-status" role="status" aria-live="polite"></p>
+</div>
+</form>`,
+  );
+}

@@ -9,7 +9,7 @@ import {
   type RescheduleResult,
 } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
-import { showSettingsSidebar } from './app/host-panels';
+import { showHealthDialog, showSettingsSidebar, showTemplatesDialog, showTestMessageDialog } from './app/host-panels';
 import { installMenu, showTwilioSetupDialog } from './app/menu';
 import { readTextsListing, saveTextEntries } from './app/languages';
 import { answerPublicly } from './app/requests';
@@ -83,6 +83,24 @@ export function showTwilioSetup(): void {
 export function showSettings(): void {
   requireOwner('Settings');
   showSettingsSidebar();
+}
+
+/** Menu: the dialog that creates the WhatsApp templates (createWhatsAppTemplates). */
+export function showTemplates(): void {
+  requireOwner('Create WhatsApp templates');
+  showTemplatesDialog();
+}
+
+/** Menu: the dialog that sends a test message (sendTestMessage). */
+export function showTestMessage(): void {
+  requireOwner('Send a test message');
+  showTestMessageDialog();
+}
+
+/** Menu: the dialog that runs the health check (checkHealth). */
+export function showHealthCheck(): void {
+  requireOwner('Health check');
+  showHealthDialog();
 }
 
 // ---- Called by the host's settings sidebar through google.script.run: owner only ----

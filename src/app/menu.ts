@@ -1,4 +1,4 @@
-// The host's menu in the bound spreadsheet: settings, set up, sync now, and the URLs to paste into Twilio.
+// The host's menu in the bound spreadsheet: settings, templates, test message, health check, sync, set up, and the URL to paste into Twilio.
 import { PROP } from '../domain/settings';
 import { readScriptProperties } from '../gas/properties';
 import { knownWebAppUrl } from '../gas/platform';
@@ -10,6 +10,9 @@ export const MENU_TITLE = 'WhatsApp appointments';
 export function installMenu(): void {
   addMenu(MENU_TITLE, [
     { label: 'Settings', functionName: 'showSettings' },
+    { label: 'Create WhatsApp templates', functionName: 'showTemplates' },
+    { label: 'Send a test message', functionName: 'showTestMessage' },
+    { label: 'Health check', functionName: 'showHealthCheck' },
     { label: 'Sync now', functionName: 'syncNow' },
     { label: 'Set up or repair', functionName: 'setup' },
     { label: 'Twilio webhook URL', functionName: 'showTwilioSetup' },

@@ -108,3 +108,44 @@ ${groups}
 </form>`,
   );
 }
+
+export function healthDialog(): SafeHtml {
+  return panelPage(
+    'health',
+    html`<h1>Health check</h1>
+<p class="status" id="health-status" role="status" aria-live="polite"></p>
+<ul class="checks" id="health-checks" aria-label="Checks"></ul>
+<div class="actions"><button type="button" id="health-again">Check again</button></div>`,
+  );
+}
+
+export function testMessageDialog(defaultPhone: string): SafeHtml {
+  return panelPage(
+    'test-message',
+    html`<h1>Send a test message</h1>
+<form id="test-form" novalidate>
+  <div class="field">
+    <label for="test-phone">WhatsApp number</label>
+    <input id="test-phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" value="${defaultPhone}" placeholder="+4915123456789" aria-describedby="test-help test-status">
+    <p class="help" id="test-help">A real WhatsApp goes to this number, as an announcement would (a template in template mode). With Twilio's sandbox, that phone must have joined it first.</p>
+  </div>
+  <div class="actions">
+    <button type="submit" id="test-send">Send test message</button>
+    <p class="status" id="test-status" role="status" aria-live="polite"></p>
+  </div>
+</form>`,
+  );
+}
+
+export function templatesDialog(): SafeHtml {
+  return panelPage(
+    'templates',
+    html`<h1>Create WhatsApp templates</h1>
+<p>One template per message (booked, moved, cancelled, reminder with Confirm and Cancel buttons) is created at Twilio and sent to WhatsApp for approval. Running it again reuses what exists.</p>
+<div class="actions">
+  <button type="button" id="templates-create">Create or check templates</button>
+  <p class="status" id="templates-status" role="status" aria-live="polite"></p>
+</div>
+<table id="templates-table" aria-label="Templates"></table>`,
+  );
+}

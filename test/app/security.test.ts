@@ -90,6 +90,9 @@ describe('every top-level function, called anonymously', () => {
         'getTexts',
         'saveTexts',
         'showSettings',
+        'showTemplates',
+        'showTestMessage',
+        'showHealthCheck',
       ]),
     );
     expect(names).not.toContain('fmt');
@@ -138,6 +141,9 @@ describe('every top-level function, called anonymously', () => {
       'getTexts',
       'saveTexts',
       'showSettings',
+      'showTemplates',
+      'showTestMessage',
+      'showHealthCheck',
     ]) {
       const outcome = sandbox.run(name, [], { caller: 'anonymous' });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });

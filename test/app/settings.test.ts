@@ -195,3 +195,29 @@ describe('the settings sidebar', () => {
     expect(sandbox.dialogs()).toHaveLength(0);
   });
 });
+
+describe('the menu dialogs', () => {
+  test('templates, test message and health check open as dialogs of their own size', () => {
+    const sandbox = newSandbox({ settings: { HOST_WHATSAPP: '+4915100000001' } });
+    sandbox.openSpreadsheet();
+    const captions = sandbox.menus()[0].items.map((item) => ('caption' in item ? item.caption : ''));
+    expect(captions).toEqual([
+      'Settings',
+      'Create WhatsApp templates',
+      'Send a test message',
+      'Health check',
+      'Sync now',
+      'Set up or repair',
+      'Twilio webhook URL',
+    ]);
+    for (const name of ['showTemplates', 'showTestMessage', 'showHealthCheck'])
+      expect(sandbox.chooseMenuItem(name)).toHaveProperty('dialog');
+    expect(sandbox.dialogs().map(({ kind, title, width, height }) => ({ kind, title, width, height }))).toEqual([
+      { kind: 'modal', title: 'Create WhatsApp templates', width: 560, height: 440 },
+      { kind: 'modal', title: 'Send a test message', width: 420, height: 320 },
+      { kind: 'modal', title: 'Health check', width: 480, height: 600 },
+    ]);
+    expect(sandbox.dialogs()[1].content).toContain('value="+4915100000001"');
+    expect(sandbox.dialogs()[2].content).toContain('<body data-panel="health">');
+  });
+});

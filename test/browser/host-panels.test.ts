@@ -98,3 +98,99 @@ test('settings: a bad value is refused next to its field and nothing is saved; a
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+function dialog(page: Page): FrameLocator {
+  return page.frameLocator('[data-testid="panel-dialog-frame"]');
+}
+
+test('send a test message: the dialog says what Twilio answered and the message arrives on the phone', async () => {
+  const { page, errors } = await openUi();
+  await choose(page, 'showTestMessage');
+  await page.getByTestId('panel-dialog').waitFor();
+  await expect(page.getByTestId('panel-dialog-title').textContent()).resolves.toBe('Send a test message');
+  const frame = dialog(page);
+  await frame.getByLabel('WhatsApp number').fill('+49 151 23456789');
+  await frame.getByRole('button', { name: 'Send test message' }).click();
+  const status = frame.locator('#test-status', { hasText: 'Sent to' });
+  await status.waitFor();
+  const [sent] = sandbox.twilio.messages().filter((message) => message.direction === 'outbound-api') as Array<{ sid: string; to: string }>;
+  expect(sent.to).toBe('whatsapp:+4915123456789');
+  await expect(status.textContent()).resolves.toBe(`Sent to +4915123456789 (Twilio message ${sent.sid}). Check that phone's WhatsApp.`);
+
+  await page.getByTestId('panel-dialog-close').click();
+  await page.getByTestId('phone').filter({ hasText: '+4915123456789' }).first().click();
+  const bubble = page.getByTestId('bubble').first();
+  await bubble.waitFor();
+  await expect(bubble.getByTestId('bubble-body').textContent()).resolves.toContain('Test message');
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('a test message Twilio refuses is reported in words', async () => {
+  const { page } = await openUi();
+  await choose(page, 'showTestMessage');
+  const frame = dialog(page);
+  await frame.getByLabel('WhatsApp number').fill('not a number');
+  await frame.getByRole('button', { name: 'Send test message' }).click();
+  const status = frame.locator('#test-status', { hasText: 'Not sent' });
+  await status.waitFor();
+  await expect(frame.getByLabel('WhatsApp number').getAttribute('aria-invalid')).resolves.toBe('true');
+  expect(sandbox.twilio.messages()).toHaveLength(0);
+  await page.close();
+}, 60_000);
+
+test('health check: the dialog lists every check, passed or failed, with its detail', async () => {
+  const { page, errors } = await openUi();
+  // One announcement WhatsApp does not deliver (63024): its row is red, which the health check reports.
+  sandbox.twilio.injectFault({ errorCode: 63024, count: 1 });
+  sandbox.insertEvents([
+    {
+      summary: 'Consultation',
+      location: '+49 151 23456789',
+      start: { dateTime: '2026-01-06T10:00:00+01:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-01-06T10:30:00+01:00', timeZone: 'Europe/Berlin' },
+    },
+  ]);
+  await choose(page, 'showHealthCheck');
+  await page.getByTestId('panel-dialog').waitFor();
+  const frame = dialog(page);
+  await frame.locator('#health-checks li').first().waitFor();
+  const ids = await frame.locator('#health-checks li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check')));
+  expect(ids).toEqual(
+    expect.arrayContaining(['twilio-credentials', 'sender', 'templates', 'triggers', 'web-app', 'last-sync', 'failures', 'quota']),
+  );
+  const report = sandbox.runFromPanel('checkHealth', []) as { result: { checks: Array<{ id: string; ok: boolean; detail: string }> } };
+  const credentials = frame.locator('#health-checks li[data-check="twilio-credentials"]');
+  const expected = report.result.checks.find((check) => check.id === 'twilio-credentials');
+  await expect(credentials.textContent()).resolves.toBe(`${expected?.ok ? '✓ OK' : '✗ Failed'} Twilio credentials${expected?.detail}`);
+  const failures = report.result.checks.find((check) => check.id === 'failures');
+  expect(failures?.ok).toBe(false);
+  // Failed checks come first.
+  await expect(frame.locator('#health-checks li').first().getAttribute('data-check')).resolves.toBe('failures');
+  await expect(frame.locator('#health-checks li[data-check="failures"]').textContent()).resolves.toBe(
+    `✗ Failed Failed or waiting messages${failures?.detail}`,
+  );
+  const failed = report.result.checks.filter((check) => !check.ok).length;
+  await expect(frame.locator('#health-status').textContent()).resolves.toBe(
+    failed === 0 ? `All ${ids.length} checks passed.` : `${failed} of ${ids.length} checks failed.`,
+  );
+  await page.getByTestId('panel-dialog').screenshot({ path: path.join(SCREENSHOTS, 'health-check.png') });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('create WhatsApp templates: the dialog lists each template with its approval status', async () => {
+  const { page, errors } = await openUi();
+  await choose(page, 'showTemplates');
+  const frame = dialog(page);
+  await frame.getByRole('button', { name: 'Create or check templates' }).click();
+  await frame.locator('#templates-table tr[data-kind]').first().waitFor();
+  const kinds = await frame
+    .locator('#templates-table tr[data-kind]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+  expect(kinds).toEqual(expect.arrayContaining(['scheduled', 'rescheduled', 'cancelled', 'reminder']));
+  const stored = JSON.parse(sandbox.settings().TEMPLATE_SIDS ?? '{}') as Record<string, string>;
+  await expect(frame.locator('#templates-table tr[data-kind="scheduled"]').textContent()).resolves.toContain(stored.scheduled);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

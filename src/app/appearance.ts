@@ -4,7 +4,7 @@ import type { Appointment } from '../domain/appointments';
 import { withDeliveryBlock } from '../domain/description';
 import { phonesInLocation } from '../domain/phone';
 import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
-import { getEvent, isRecurringEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
+import { getEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
 import { logWarning } from '../gas/log';
 import type { AppContext } from './context';
 
@@ -25,10 +25,7 @@ function stillFailing(row: Appointment): boolean {
 
 /** Why a location could not be used, read from the event itself so every run agrees. */
 export function locationProblem(context: AppContext, event: CalendarEvent): string | null {
-  const { phones, invalid } = phonesInLocation(event.location ?? '', context.settings.defaultCountry || undefined);
-  if (isRecurringEvent(event) && phones.length + invalid.length > 0) {
-    return 'repeating events are not announced on WhatsApp; give each appointment its own event';
-  }
+  const { invalid } = phonesInLocation(event.location ?? '', context.settings.defaultCountry || undefined);
   return invalid.length > 0 ? invalid.map((item) => item.reason).join('; ') : null;
 }
 
@@ -77,6 +74,9 @@ export function applyAppearance(context: AppContext, event: CalendarEvent, appea
  * deleted meanwhile) is logged and never aborts the run that changed the ledger.
  */
 export function repaintEvent(context: AppContext, eventId: string, rows: readonly Appointment[], known?: CalendarEvent): boolean {
+  // An occurrence the host never changed is no event of its own: a colour written to it would make it an
+  // exception (https://developers.google.com/calendar/api/guides/recurringevents); the series' colour shows it.
+  if (rows.length > 0 && rows.every((row) => row.seriesRole === 'instance')) return false;
   try {
     const event = known ?? getEvent(context.settings.calendarId, eventId);
     if (!event) return false;

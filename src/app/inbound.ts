@@ -1,5 +1,5 @@
 // The conversation on the host's number: an attendee's WhatsApp message verified, understood, acted on and answered.
-import type { Appointment } from '../domain/appointments';
+import { type Appointment, isSeriesRow } from '../domain/appointments';
 import { cleanInboundText, parseCommand, type Command } from '../domain/commands';
 import { deliveryOptedIn, deliveryOptedOut } from '../domain/delivery';
 import { errorMessage } from '../domain/errors';
@@ -117,10 +117,13 @@ function confirmedByTwilio(context: AppContext, sender: Sender, at: number): boo
 /** The sender's active appointments in the next 30 days, in start order: the numbering "cancel 2" refers to. */
 export function ownAppointments(context: AppContext, ledger: Ledger, phone: string, at: number): Appointment[] {
   const until = addDaysInZone(at, LIST_DAYS, context.timeZone);
-  return ledger
-    .all()
-    .filter((row) => row.phone === phone && row.state === 'active' && row.end > at && row.start < until)
-    .sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+  return (
+    ledger
+      .all()
+      // A series is listed as its occurrences, each on its own line.
+      .filter((row) => row.phone === phone && row.state === 'active' && row.end > at && row.start < until && !isSeriesRow(row))
+      .sort((a, b) => a.start - b.start || a.key.localeCompare(b.key))
+  );
 }
 
 function listed(context: AppContext, rows: readonly Appointment[]): replies.ListedAppointment[] {

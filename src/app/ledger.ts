@@ -1,5 +1,5 @@
 // The Appointments ledger and the Messages log in the bound spreadsheet, read once per run and written in batches.
-import type { Appointment } from '../domain/appointments';
+import type { Appointment, SeriesRole } from '../domain/appointments';
 import type { MessageKind } from '../domain/messages';
 import { SheetTable } from '../gas/sheets';
 
@@ -33,6 +33,8 @@ export const APPOINTMENT_COLUMNS = [
   'remindedAt',
   'confirmedAt',
   'attempt',
+  // One column for recurring events (a new sheet has 26 columns, A–Z): "<role> <seriesId>[ <rule as JSON>]".
+  'series',
 ] as const;
 
 export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
@@ -63,6 +65,7 @@ export function cellToTime(value: string): number | null {
 
 export function appointmentToRow(appointment: Appointment): string[] {
   return APPOINTMENT_COLUMNS.map((column) => {
+    if (column === 'series') return seriesToCell(appointment);
     const value = appointment[column];
     if (TIME_COLUMNS.has(column)) return timeToCell(value as number | null);
     return String(value ?? '');
@@ -97,7 +100,21 @@ export function rowToAppointment(row: readonly string[]): Appointment {
     remindedAt: cellToTime(cell('remindedAt')),
     confirmedAt: cellToTime(cell('confirmedAt')),
     attempt: cell('attempt'),
+    ...seriesFromCell(cell('series')),
   };
+}
+
+/** The `series` cell: '' for a single event, "instance <seriesId>", "exception <seriesId>", "series <seriesId> <rule JSON>". */
+export function seriesToCell(appointment: Pick<Appointment, 'seriesId' | 'seriesRole' | 'recurrence'>): string {
+  if (!appointment.seriesRole || !appointment.seriesId) return '';
+  const rule = appointment.seriesRole === 'series' && appointment.recurrence ? ` ${appointment.recurrence}` : '';
+  return `${appointment.seriesRole} ${appointment.seriesId}${rule}`;
+}
+
+export function seriesFromCell(cell: string): Pick<Appointment, 'seriesId' | 'seriesRole' | 'recurrence'> {
+  const match = /^(series|instance|exception) (\S+)(?: (.*))?$/s.exec(cell);
+  if (!match) return { seriesId: '', seriesRole: '', recurrence: '' };
+  return { seriesId: match[2], seriesRole: match[1] as SeriesRole, recurrence: match[3] ?? '' };
 }
 
 export interface LogEntry {

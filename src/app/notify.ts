@@ -13,6 +13,8 @@ import {
 } from '../domain/delivery';
 import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
+import { parseRecurrence } from '../domain/recurrence';
+import { decodeSeriesRule } from '../domain/series';
 import { decodeAttempt, encodeAttempt, owedAnnouncement, textFingerprint, type SentAttempt } from '../domain/sent-attempt';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchAll, type HttpResult } from '../gas/http';
@@ -27,6 +29,12 @@ const BATCH_SIZE = 20;
 /** Throttling and outages are retried inside the run this many times before the tick takes over. */
 const IN_RUN_RETRIES = 2;
 
+/** A series row's rule, for the messages about the whole series. */
+function seriesFacts(row: Appointment): AppointmentFacts['series'] {
+  const rule = row.seriesRole === 'series' ? decodeSeriesRule(row.recurrence) : null;
+  return rule ? { recurrence: parseRecurrence(rule.lines), seriesZone: rule.zone, seriesStart: rule.start } : undefined;
+}
+
 export function appointmentFacts(context: AppContext, row: Appointment): AppointmentFacts {
   return {
     title: row.title,
@@ -38,6 +46,7 @@ export function appointmentFacts(context: AppContext, row: Appointment): Appoint
     bookingLink: context.bookingLink,
     previousStart: row.announcedStart ?? undefined,
     previousEnd: row.announcedEnd ?? undefined,
+    series: seriesFacts(row),
   };
 }
 

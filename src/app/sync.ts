@@ -2,22 +2,16 @@
 import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
-import {
-  eventTimes,
-  isOrganizedElsewhere,
-  isRecurringEvent,
-  listChangedEvents,
-  listUpcomingEvents,
-  type CalendarEvent,
-} from '../gas/calendar';
+import { eventTimes, isOrganizedElsewhere, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock, type Locked } from '../gas/lock';
 import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
-import { locationProblem, repaintEvent } from './appearance';
+import { repaintEvent } from './appearance';
 import { AppContext } from './context';
 import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
+import { isRecurring, syncSeries } from './series-sync';
 import { errorText, recordSyncRun } from './sync-record';
 import { applyQueuedCallbacks } from './webhooks';
 
@@ -75,14 +69,15 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   const touchedEvents = new Map<string, CalendarEvent>();
   let changes = 0;
   const seen = new Set<string>();
+  const recurring: CalendarEvent[] = [];
   for (const event of page.items) {
     if (!event.id) continue;
     seen.add(event.id);
     // A colleague's meeting in the host's calendar (a dial-in number in its location) is not the host's appointment.
     if (isOrganizedElsewhere(event)) continue;
-    // A series has no single time to announce: its rows (if it was a single event before) stay as they are, and the event says why.
-    if (isRecurringEvent(event) && event.status !== 'cancelled') {
-      if (mode !== 'baseline' && locationProblem(context, event) !== null) touchedEvents.set(event.id, event);
+    // Series, their exceptions and cancelled instances (a deleted series comes back as a bare cancelled id).
+    if (isRecurring(event) || (event.status === 'cancelled' && ledger.forEvent(event.id).some((row) => row.seriesRole === 'series'))) {
+      recurring.push(event);
       continue;
     }
     const snapshot = snapshotOf(event);
@@ -100,10 +95,15 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
     if (mode !== 'baseline' && (changed.length > 0 || problem !== null)) touchedEvents.set(snapshot.id, event);
   }
 
+  const series = syncSeries(context, ledger, { events: recurring, mode, at });
+  changes += series.changes;
+  for (const [eventId, event] of series.touched) touchedEvents.set(eventId, event);
+
   // A full resync only lists events that still exist: an upcoming appointment missing from it was deleted.
   if (mode === 'full') {
     for (const row of ledger.all()) {
-      if (row.state !== 'active' || row.end <= at || seen.has(row.eventId)) continue;
+      // Series and occurrence rows: syncSeries above.
+      if (row.state !== 'active' || row.end <= at || seen.has(row.eventId) || row.seriesId) continue;
       const gone: EventSnapshot = {
         id: row.eventId,
         iCalUID: row.iCalUID,
@@ -138,6 +138,7 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
     ledger.all().filter((row) => row.end < at - ARCHIVE_AFTER_MS && row.pending === ''),
   );
   ledger.save();
+  series.afterSave?.();
   added?.afterSave?.();
 
   for (const [eventId, event] of touchedEvents) {

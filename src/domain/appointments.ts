@@ -37,6 +37,19 @@ export interface Appointment {
   confirmedAt: number | null;
   /** The fingerprint of the last create sent, as JSON (src/domain/sent-attempt.ts); '' before the first. */
   attempt: string;
+  /** Recurring events (src/domain/series.ts): the series this row belongs to; '' or absent for a single event. */
+  seriesId?: string;
+  /** 'series': the row of the whole series (its announcements); 'instance' / 'exception': one occurrence. */
+  seriesRole?: SeriesRole;
+  /** Series rows: the rule as JSON `{zone, start, lines}` (src/domain/series.ts). */
+  recurrence?: string;
+}
+
+export type SeriesRole = '' | 'series' | 'instance' | 'exception';
+
+/** A row of a whole series: announced, coloured on the master, never reminded or listed (its occurrences are). */
+export function isSeriesRow(row: Pick<Appointment, 'seriesRole'>): boolean {
+  return row.seriesRole === 'series';
 }
 
 /** The fields of a calendar event that matter for announcements; everything else is noise. */

@@ -1,6 +1,7 @@
 // What the attendee reads: message texts and WhatsApp template variables for each kind of announcement and reminder, in their language.
 import type { TextKey, Texts } from './i18n/texts';
 import { fitTitle, templateVariableValue } from './message-limits';
+import { type SeriesPhraseInput, seriesWords } from './recurrence-words';
 import { formatDateTime, formatRange } from './time';
 
 export type MessageKind = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -22,6 +23,8 @@ export interface AppointmentFacts {
   /** Reminders: the link token the quick-reply buttons carry, and whether the attendee already confirmed. */
   buttonToken?: string;
   confirmed?: boolean;
+  /** A whole series: {when} is its rule in words from `start` on (src/domain/recurrence-words.ts). */
+  series?: Omit<SeriesPhraseInput, 'first' | 'timeZone'>;
 }
 
 function titleOf(facts: AppointmentFacts, texts: Texts): string {
@@ -29,8 +32,15 @@ function titleOf(facts: AppointmentFacts, texts: Texts): string {
   return title === '' ? texts.t('untitled') : title;
 }
 
+const SERIES_KEYS: Record<Exclude<MessageKind, 'reminder'>, TextKey> = {
+  scheduled: 'message.seriesScheduled',
+  rescheduled: 'message.seriesChanged',
+  cancelled: 'message.seriesCancelled',
+};
+
 /** The catalogue text of a kind; a move without a known previous time, and a confirmed reminder, read differently. */
-export function messageKey(kind: MessageKind, facts: Pick<AppointmentFacts, 'previousStart' | 'confirmed'>): TextKey {
+export function messageKey(kind: MessageKind, facts: Pick<AppointmentFacts, 'previousStart' | 'confirmed' | 'series'>): TextKey {
+  if (facts.series && kind !== 'reminder') return SERIES_KEYS[kind];
   switch (kind) {
     case 'scheduled':
       return 'message.scheduled';
@@ -48,7 +58,9 @@ export function messageValues(kind: MessageKind, facts: AppointmentFacts, texts:
   const values: Record<string, string> = {
     title: titleOf(facts, texts),
     host: facts.hostName,
-    when: formatRange(facts.start, facts.end, facts.timeZone, texts.locale),
+    when: facts.series
+      ? seriesWords({ ...facts.series, first: { start: facts.start, end: facts.end }, timeZone: facts.timeZone }, texts)
+      : formatRange(facts.start, facts.end, facts.timeZone, texts.locale),
     link: kind === 'cancelled' ? facts.bookingLink : facts.link,
   };
   if (facts.previousStart !== undefined) values.previous = formatDateTime(facts.previousStart, facts.timeZone, texts.locale);

@@ -1,5 +1,5 @@
 // Which appointment reminders are due: offsets from settings, once per appointment, offset and start time.
-import type { Appointment } from './appointments';
+import { type Appointment, isSeriesRow } from './appointments';
 
 /** Reminders go out this many minutes before the start unless the host's REMINDER_OFFSETS says otherwise. */
 export const DEFAULT_REMINDER_OFFSETS = '24h,2h';
@@ -76,7 +76,8 @@ export function dueReminders(
   if (offsetsMinutes.length === 0) return [];
   const due: DueReminder[] = [];
   for (const row of rows) {
-    if (row.state !== 'active' || row.pending !== '' || !wasAnnouncedAsBooked(row)) continue;
+    // A series row is reminded through its occurrences' rows.
+    if (row.state !== 'active' || row.pending !== '' || !wasAnnouncedAsBooked(row) || isSeriesRow(row)) continue;
     if (row.start <= now || optedOut.has(row.phone) || row.delivery === 'opted-out') continue;
     const passed = offsetsMinutes.filter((offset) => row.start - offset * 60_000 <= now);
     if (passed.length === 0) continue;

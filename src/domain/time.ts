@@ -221,7 +221,7 @@ function dateTimeSeparator(locale?: string): string {
 }
 
 /** 'CET (UTC+1)', or just 'UTC+5:30' when there is no abbreviation to explain. */
-function zoneSuffix(epochMs: number, timeZone: string, locale?: string): string {
+export function zoneSuffix(epochMs: number, timeZone: string, locale?: string): string {
   const label = zoneLabel(epochMs, timeZone, locale);
   const offset = utcOffsetLabel(epochMs, timeZone);
   return label === offset ? label : `${label} (${offset})`;

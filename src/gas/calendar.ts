@@ -85,6 +85,11 @@ export function listEventsBetween(calendarId: string, fromMs: number, toMs: numb
   return items;
 }
 
+/** The first instances of a series from `fromMs` on (`Events.instances`, one call): for a series with none in the horizon. */
+export function firstInstances(calendarId: string, seriesId: string, fromMs: number, max: number): CalendarEvent[] {
+  return api().Events!.instances(calendarId, seriesId, { timeMin: new Date(fromMs).toISOString(), maxResults: max }).items ?? [];
+}
+
 export function getEvent(calendarId: string, eventId: string): CalendarEvent | null {
   try {
     return api().Events!.get(calendarId, eventId);

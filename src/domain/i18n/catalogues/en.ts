@@ -109,6 +109,32 @@ export const en = {
   'page.alreadyAtTime': 'Your appointment is already at that time.',
   'page.movedResult': 'Moved to {when}. A WhatsApp message confirms the new time.',
   'page.busy': 'We are busy with another change right now. Please try again in a moment.',
+  // Recurring appointments: a series in words, and the messages about a whole series.
+  'recurrence.daily': 'every day',
+  'recurrence.everyNDays': 'every {n} days',
+  'recurrence.weekly': 'every {days}',
+  'recurrence.everyNWeeks': 'every {n} weeks on {days}',
+  'recurrence.monthlyDay': 'every month on day {day}',
+  'recurrence.everyNMonthsDay': 'every {n} months on day {day}',
+  'recurrence.monthlyWeekday': 'every month on the {ordinal} {weekday}',
+  'recurrence.everyNMonthsWeekday': 'every {n} months on the {ordinal} {weekday}',
+  'recurrence.yearly': 'every year on {date}',
+  'recurrence.ordinal1': 'first',
+  'recurrence.ordinal2': 'second',
+  'recurrence.ordinal3': 'third',
+  'recurrence.ordinal4': 'fourth',
+  'recurrence.ordinal5': 'fifth',
+  'recurrence.ordinalLast': 'last',
+  'recurrence.series': '{rule}, {time}, from {first}',
+  'recurrence.seriesCount': '{rule}, {time}, from {first}, {n} times',
+  'recurrence.seriesUntil': '{rule}, {time}, from {first}, until {until}',
+  'recurrence.except': '{series}, except {dates}',
+  'recurrence.fallback': 'repeats (see your invitation); next: {next}',
+  'message.seriesScheduled':
+    'Your appointments "{title}" with {host} are booked: {when}.\n\nTo see the next ones, or to cancel or reschedule one: {link}',
+  'message.seriesChanged':
+    'Your appointments "{title}" with {host} have changed. From now on: {when}.\n\nTo see the next ones, or to cancel or reschedule one: {link}',
+  'message.seriesCancelled': 'Your appointments "{title}" with {host} ({when}) are cancelled.\n\nTo book a new time: {link}',
 } as const;
 
 /** Every text an attendee can read, by key. */

@@ -1,0 +1,124 @@
+// A series' rule in the attendee's words ("every Tuesday, 10:00–10:50 CET (UTC+1), from …, 6 times"), through the catalogues and Intl.
+import type { TextKey, Texts } from './i18n/texts';
+import { type Recurrence, type Rule, WEEKDAYS, type Weekday } from './recurrence';
+import { formatDay, formatRange, formatTime, zonedParts, zoneSuffix } from './time';
+
+export interface SeriesPhraseInput {
+  recurrence: Recurrence;
+  /** The zone the rule is expanded in (the series' `start.timeZone`): its BYDAY weekdays are that zone's. */
+  seriesZone: string;
+  /** The master's own first start: COUNT counts from there. */
+  seriesStart: number;
+  /** The occurrence the phrase starts from (the next one), in the attendee's zone. */
+  first: { start: number; end: number };
+  timeZone: string;
+}
+
+const MAX_EXDATES = 3;
+const ORDINAL_KEYS: Record<string, TextKey> = {
+  '1': 'recurrence.ordinal1',
+  '2': 'recurrence.ordinal2',
+  '3': 'recurrence.ordinal3',
+  '4': 'recurrence.ordinal4',
+  '5': 'recurrence.ordinal5',
+  '-1': 'recurrence.ordinalLast',
+};
+
+/** 0 = Monday … 6 = Sunday of an instant in a zone. */
+function weekdayIndex(ms: number, zone: string): number {
+  return (zonedParts(ms, zone).weekday + 6) % 7;
+}
+
+/** A weekday's long name in the locale: 5 January 2026 was a Monday. */
+function weekdayName(index: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5 + index));
+}
+
+function listOf(items: string[], locale: string): string {
+  const ListFormat = (Intl as unknown as { ListFormat?: new (l: string, o: object) => { format(items: string[]): string } }).ListFormat;
+  return ListFormat ? new ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items) : items.join(', ');
+}
+
+function number(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** The rule alone ("every 2 weeks on Tuesday"), or null when it is one the words do not cover. */
+function ruleWords(rule: Rule, input: SeriesPhraseInput, texts: Texts): string | null {
+  const locale = texts.locale;
+  // The attendee's zone may put an occurrence on another day than the series' zone does.
+  const shift = (weekdayIndex(input.first.start, input.timeZone) - weekdayIndex(input.first.start, input.seriesZone) + 7) % 7;
+  const n = number(rule.interval, locale);
+  switch (rule.freq) {
+    case 'DAILY':
+      return rule.interval === 1 ? texts.t('recurrence.daily') : texts.t('recurrence.everyNDays', { n });
+    case 'WEEKLY': {
+      const days: Weekday[] = rule.byDay.length > 0 ? rule.byDay : [WEEKDAYS[weekdayIndex(input.seriesStart, input.seriesZone)]];
+      const indexes = [...new Set(days.map((day) => (WEEKDAYS.indexOf(day) + shift) % 7))].sort((a, b) => a - b);
+      const names = listOf(
+        indexes.map((index) => weekdayName(index, locale)),
+        locale,
+      );
+      return rule.interval === 1 ? texts.t('recurrence.weekly', { days: names }) : texts.t('recurrence.everyNWeeks', { n, days: names });
+    }
+    case 'MONTHLY': {
+      if (shift !== 0) return null;
+      if (rule.byWeekdayOrdinal) {
+        const ordinalKey = ORDINAL_KEYS[String(rule.byWeekdayOrdinal.ordinal)];
+        if (!ordinalKey) return null;
+        const values = { n, ordinal: texts.t(ordinalKey), weekday: weekdayName(WEEKDAYS.indexOf(rule.byWeekdayOrdinal.day), locale) };
+        return texts.t(rule.interval === 1 ? 'recurrence.monthlyWeekday' : 'recurrence.everyNMonthsWeekday', values);
+      }
+      const day = rule.byMonthDay ?? zonedParts(input.seriesStart, input.seriesZone).day;
+      if (day < 1) return null;
+      return texts.t(rule.interval === 1 ? 'recurrence.monthlyDay' : 'recurrence.everyNMonthsDay', { n, day: number(day, locale) });
+    }
+    case 'YEARLY': {
+      if (shift !== 0 || rule.interval !== 1 || rule.byDay.length > 0 || rule.byMonthDay !== null || rule.byWeekdayOrdinal) return null;
+      const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: input.timeZone }).format(input.first.start);
+      return texts.t('recurrence.yearly', { date: date.replace(/[\u00A0\u202F]/g, ' ') });
+    }
+  }
+}
+
+function sameDay(a: number, b: number, zone: string): boolean {
+  const pa = zonedParts(a, zone);
+  const pb = zonedParts(b, zone);
+  return pa.year === pb.year && pa.month === pb.month && pa.day === pb.day;
+}
+
+/**
+ * The series in words from its next occurrence on. A rule the words do not cover (RDATE, BYSETPOS, a day
+ * the attendee's zone shifts for a monthly rule …) reads "repeats: see your invitation" and still names the
+ * next occurrence, in full.
+ */
+export function seriesWords(input: SeriesPhraseInput, texts: Texts): string {
+  const { recurrence, first, timeZone } = input;
+  const locale = texts.locale;
+  const rule = recurrence.unusual || recurrence.rule === null ? null : recurrence.rule;
+  const words = rule && sameDay(first.start, Math.max(first.start, first.end - 1), timeZone) ? ruleWords(rule, input, texts) : null;
+  if (!rule || words === null) return texts.t('recurrence.fallback', { next: formatRange(first.start, first.end, timeZone, locale) });
+  const time = `${formatTime(first.start, timeZone, locale)}–${formatTime(first.end, timeZone, locale)} ${zoneSuffix(first.start, timeZone, locale)}`;
+  const base = { rule: words, time, first: formatDay(first.start, timeZone, locale) };
+  let phrase: string;
+  if (rule.count !== null && first.start === input.seriesStart) {
+    phrase = texts.t('recurrence.seriesCount', { ...base, n: number(rule.count, locale) });
+  } else if (rule.until !== null) {
+    phrase = texts.t('recurrence.seriesUntil', { ...base, until: formatDay(rule.until, timeZone, locale) });
+  } else {
+    phrase = texts.t('recurrence.series', base);
+  }
+  const skipped = recurrence.exdates
+    .map((exdate) => exdate.utc ?? Date.parse(`${exdate.date}T12:00:00Z`))
+    .filter((ms) => ms > first.start)
+    .sort((a, b) => a - b);
+  if (skipped.length === 0) return phrase;
+  const shown = skipped.slice(0, MAX_EXDATES).map((ms) => formatDay(ms, exdateZone(input, recurrence, ms), locale));
+  if (skipped.length > MAX_EXDATES) shown.push('…');
+  return texts.t('recurrence.except', { series: phrase, dates: listOf(shown, locale) });
+}
+
+/** A UTC EXDATE is shown on the attendee's day; a wall-clock one is the date as written (noon UTC keeps it). */
+function exdateZone(input: SeriesPhraseInput, recurrence: Recurrence, ms: number): string {
+  return recurrence.exdates.some((exdate) => exdate.utc === ms) ? input.timeZone : 'UTC';
+}

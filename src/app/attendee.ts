@@ -192,7 +192,7 @@ export function cancelByToken(tokenInput: unknown): CancelResult {
   });
   if (!locked.ran) throw new RequestError(texts.t('page.busy'));
   // After our lock is released: the sync takes the lock itself and announces the cancel like any other.
-  if (locked.value.syncNeeded) syncAfterChange('cancel');
+  if (locked.value.syncNeeded) syncAfterChange(context, 'cancel');
   const host = context.settings.hostName;
   return locked.value.status === 'cancelled'
     ? { status: 'cancelled', message: texts.t('page.cancelResult', { host }) }
@@ -247,7 +247,7 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     return target;
   });
   if (!locked.ran) throw new RequestError(texts.t('page.busy'));
-  syncAfterChange('reschedule');
+  syncAfterChange(context, 'reschedule');
   const when = formatRange(locked.value.start, locked.value.end, context.timeZone, texts.locale);
   return {
     status: 'rescheduled',

@@ -192,7 +192,7 @@ export function handleBookingHook(key: string | undefined, contents: unknown): B
     });
     const result = createOnce(context, booking);
     // The sync announces it on WhatsApp and sends email invitations like for any event the host adds.
-    if (result.created) syncAfterChange('booking webhook');
+    if (result.created) syncAfterChange(context, 'booking webhook');
     const link = booking.phone ? context.appointmentLink(context.tokenFor(appointmentKey(result.id, booking.phone))) : null;
     return result.created ? { ok: true, id: result.id, link } : { ok: true, id: result.id, link, duplicate: true };
   } catch (error) {

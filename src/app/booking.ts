@@ -153,7 +153,7 @@ export function book(input: unknown): BookingResult {
   });
   if (!locked.ran) throw new RequestError(texts.t('page.busy'));
   // The sync announces the booking like any event the host adds, with the link, to the number only.
-  if (locked.value) syncAfterChange('booking');
+  if (locked.value) syncAfterChange(context, 'booking');
   return { ok: true, link: '' };
 }
 

@@ -1,6 +1,10 @@
 // Requests from pages (google.script.run): input checks and errors a person can read, never internals.
+import { PROP } from '../domain/settings';
 import { parseIsoInstant } from '../domain/time';
+import { parseTriggerIds } from '../domain/trigger-events';
 import { logError } from '../gas/log';
+import { TRIGGER_IDS_PROP } from './access';
+import type { AppContext } from './context';
 import { runSync } from './sync';
 
 /** A refusal meant for the visitor: its message reaches the page's failure handler as it is. */
@@ -32,16 +36,31 @@ export function answerPublicly<T>(what: string, work: () => T): T {
 }
 
 /**
- * Announces a change that is already made (event inserted, patched or removed). A failing sync must
- * not turn that into "nothing was changed": the change stands, and the next trigger or tick, whose
- * sync token has not moved, announces it.
+ * Announces a change that is already made (event inserted, patched or removed). The calendar
+ * trigger fires on every change to the calendar, the script's own included
+ * (https://developers.google.com/apps-script/guides/triggers/installable#calendar_triggers), and its
+ * sync sends the message: the page answers without waiting for that sync (about 3 s). Only when no
+ * calendar trigger is on record for this calendar does the page sync itself. A failing sync must not
+ * turn that into "nothing was changed": the change stands, and the next trigger or tick, whose sync
+ * token has not moved, announces it.
  */
-export function syncAfterChange(what: string): void {
+export function syncAfterChange(context: AppContext, what: string): void {
+  if (calendarTriggerWatches(context)) return;
   try {
     runSync();
   } catch (error) {
     logError(`${what}: the change is made, but the sync after it failed (the next run announces it)`, error);
   }
+}
+
+/**
+ * Setup stores the calendar trigger's uid and calendar (read with the other properties, no extra
+ * call); it watches CALENDAR_ID, or the owner's own calendar when none is set, as setup installs it.
+ */
+function calendarTriggerWatches(context: AppContext): boolean {
+  const ids = parseTriggerIds(context.props[TRIGGER_IDS_PROP]);
+  const watched = (context.props[PROP.calendarId] ?? '').trim() || (context.props[PROP.ownerEmail] ?? '');
+  return ids !== null && ids.calendarUid !== '' && watched !== '' && ids.calendarId === watched;
 }
 
 /** An ISO instant with a zone, as the pages send them; `what` names the field in the message. */

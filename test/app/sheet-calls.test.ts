@@ -12,8 +12,24 @@ function sheetCalls(sandbox: Sandbox): Record<string, number> {
   );
 }
 
+/** Each execution's own calls from now on (sheet calls plus Twilio requests), with who ran it. */
+function perExecution(sandbox: Sandbox): Array<{ caller: string; calls: Record<string, number> }> {
+  const runs: Array<{ caller: string; calls: Record<string, number> }> = [];
+  const runtime = sandbox.runtime;
+  runtime.core.resetCalls();
+  const end = runtime.endExecution.bind(runtime);
+  runtime.endExecution = () => {
+    const calls = sheetCalls(sandbox);
+    if (runtime.core.calls['UrlFetchApp.fetch']) calls['UrlFetchApp.fetch'] = runtime.core.calls['UrlFetchApp.fetch'];
+    runs.push({ caller: String(runtime.core.caller), calls });
+    runtime.core.resetCalls();
+    end();
+  };
+  return runs;
+}
+
 function total(calls: Record<string, number>): number {
-  return Object.values(calls).reduce((sum, n) => sum + n, 0);
+  return Object.entries(calls).reduce((sum, [name, n]) => (name.startsWith('UrlFetchApp.') ? sum : sum + n), 0);
 }
 
 describe('spreadsheet calls', () => {
@@ -34,26 +50,51 @@ describe('spreadsheet calls', () => {
     });
   });
 
-  it('a page booking, its sync and the trigger echo: 14 calls in all (the answer reads the host wording)', () => {
+  it('a page booking answers without the sync (4 calls); the calendar trigger it fires syncs and announces (9 calls)', () => {
     const sandbox = newSandbox();
     const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
-    sandbox.runtime.core.resetCalls();
+    const runs = perExecution(sandbox);
     ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
-    expect(total(sheetCalls(sandbox))).toBe(14);
-    expect(sheetCalls(sandbox)['Sheets.Spreadsheets.get']).toBe(8);
+    // The page: the spreadsheet handle, its id, the host wording (Texts) and the open bookings of the number (ledger).
+    expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
+      ['anonymous', 4],
+      ['owner', 9],
+    ]);
+    expect(runs[0].calls['Sheets.Spreadsheets.Values.batchUpdate']).toBeUndefined();
+    expect(sandbox.twilio.messages()).toHaveLength(1);
   });
 
-  it('a reschedule and a cancel from the link: 15 calls each, including the sync, the echo and the answer in the attendee language', () => {
+  it('a reschedule and a cancel from the link answer without the sync (5 calls each: the attendee language too); the calendar trigger announces', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     const token = ledger(sandbox)[0].token;
     const slots = ok<Array<{ start: string }>>(sandbox.run('listSlots', [token]));
-    sandbox.runtime.core.resetCalls();
+    let runs = perExecution(sandbox);
     ok(sandbox.run('rescheduleAppointment', [token, slots[3].start]));
-    expect(total(sheetCalls(sandbox))).toBe(15);
-    sandbox.runtime.core.resetCalls();
+    expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
+      ['anonymous', 5],
+      ['owner', 9],
+    ]);
+    runs = perExecution(sandbox);
     ok(sandbox.run('cancelAppointment', [token]));
-    expect(total(sheetCalls(sandbox))).toBe(15);
+    expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
+      ['anonymous', 5],
+      ['owner', 9],
+    ]);
+    // The first announcement, the move and the cancellation.
+    expect(sandbox.twilio.messages()).toHaveLength(3);
+  });
+
+  it('a page with no calendar trigger on record syncs itself, so the booking is announced all the same', () => {
+    const sandbox = newSandbox();
+    sandbox.mergeSettings({ TRIGGER_IDS: '' });
+    const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
+    const runs = perExecution(sandbox);
+    ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
+    expect(runs[0].caller).toBe('anonymous');
+    expect(runs[0].calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+    expect(runs[0].calls['UrlFetchApp.fetch']).toBe(1);
+    expect(sandbox.twilio.messages()).toHaveLength(1);
   });
 
   it('a quiet tick reads the ledger once and writes nothing', () => {

@@ -240,7 +240,7 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     templates: parseTemplates(props, messageMode),
     defaultCountry,
     hostName,
-    webAppUrl: webAppUrl.replace(/\?.*$/, ''),
+    webAppUrl: webAppUrl.split('?')[0],
     calendarId: text(props, PROP.calendarId) || 'primary',
     colorDelivered: color(props, PROP.colorDelivered, '10'),
     colorFailed: color(props, PROP.colorFailed, '11'),

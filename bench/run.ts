@@ -34,6 +34,14 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!/Cannot find module/.test(String(error))) throw error;
   }
+  const { benchRecurring } = await import('./recurring');
+  console.log('\n## Recurring appointments (50 weekly series)');
+  const recurring = benchRecurring();
+  results['recurring.syncCalendarCalls'] = recurring['sync: Calendar calls'] as number;
+  results['recurring.tick50CalendarCalls'] = recurring['quiet tick: Calendar calls'] as number;
+  results['recurring.horizonTick50CalendarCalls'] = recurring['tick with the daily horizon pass: Calendar calls'] as number;
+  results['recurring.ledgerRows50'] = recurring['ledger rows after the sync'] as number;
+  console.table(recurring);
   const { benchConversation } = await import('./conversation');
   console.log('\n## Conversations and reminders (1,000 upcoming appointments)');
   const { spreadDay, burstTick, ...inbound } = await benchConversation();

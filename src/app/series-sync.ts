@@ -154,7 +154,6 @@ export function syncSeries(context: AppContext, ledger: Ledger, input: SeriesSyn
     const phones = [...new Set(phonesOf(event.location ?? '').phones)].sort();
     return (
       !series.cancelled &&
-      active.length === rows.length &&
       active.every((row) => row.recurrence === JSON.stringify(series.rule) && row.title === series.summary) &&
       JSON.stringify(active.map((row) => row.phone).sort()) === JSON.stringify(phones)
     );

@@ -267,3 +267,24 @@ describe('series over time', () => {
     expect(bodies(sandbox)[0]).toContain('every Wednesday and Friday, 00:30–01:30 CET (UTC+1), from Wednesday, 7 January 2026, 4 times.');
   });
 });
+
+describe('series messages in other forms', () => {
+  const HX = (n: number) => `HX${String(n).padStart(32, '0')}`;
+
+  it('template mode: the series announcement fills {{3}} with the rule in words', () => {
+    const templates = JSON.stringify({ scheduled: HX(1), rescheduled: HX(2), cancelled: HX(3), reminder: HX(4) });
+    const sandbox = newSandbox({ settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: templates } });
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6']);
+    const [message] = outbound(sandbox);
+    expect(message.request.ContentSid).toBe(HX(1));
+    expect(JSON.parse(message.request.ContentVariables)['3']).toBe(
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 6 January 2026, 6 times',
+    );
+  });
+
+  it("the attendee's language: a series announced in German", () => {
+    const sandbox = newSandbox({ settings: { LANGUAGE: 'de' } });
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6']);
+    expect(bodies(sandbox)[0]).toMatch(/jeden Dienstag, 10:00–10:50 MEZ \(UTC\+1\), ab Dienstag, 6\. Januar 2026, 6-mal/);
+  });
+});

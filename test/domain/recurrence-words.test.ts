@@ -1,0 +1,95 @@
+// The series phrase in words: each rule Google's editor makes, COUNT / UNTIL / EXDATE, the fallback, other zones and all languages.
+import { textsFor } from '../../src/domain/i18n/texts';
+import { LANGUAGE_CODES } from '../../src/domain/i18n/languages';
+import { parseRecurrence } from '../../src/domain/recurrence';
+import { seriesWords } from '../../src/domain/recurrence-words';
+
+const BERLIN = 'Europe/Berlin';
+/** Tuesday 8 December 2026, 10:00–10:50 Berlin (CET). */
+const START = Date.UTC(2026, 11, 8, 9, 0, 0);
+const END = START + 50 * 60_000;
+
+function words(lines: string[], options: { language?: string; timeZone?: string; first?: number; seriesZone?: string } = {}): string {
+  const first = options.first ?? START;
+  return seriesWords(
+    {
+      recurrence: parseRecurrence(lines),
+      seriesZone: options.seriesZone ?? BERLIN,
+      seriesStart: START,
+      first: { start: first, end: first + (END - START) },
+      timeZone: options.timeZone ?? BERLIN,
+    },
+    textsFor(options.language ?? 'en'),
+  );
+}
+
+describe('a series in English words', () => {
+  test.each([
+    [['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], 'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, 6 times'],
+    [['RRULE:FREQ=WEEKLY;BYDAY=TU'], 'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=WEEKLY'], 'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU'], 'every 2 weeks on Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=WEEKLY;BYDAY=TH,TU'], 'every Tuesday and Thursday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=DAILY;COUNT=5'], 'every day, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, 5 times'],
+    [['RRULE:FREQ=DAILY;INTERVAL=3'], 'every 3 days, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=MONTHLY;BYMONTHDAY=8'], 'every month on day 8, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=MONTHLY'], 'every month on day 8, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=MONTHLY;BYDAY=2TU'], 'every month on the second Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [['RRULE:FREQ=MONTHLY;BYDAY=-1TU'], 'every month on the last Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [
+      ['RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU'],
+      'every 2 months on the second Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026',
+    ],
+    [['RRULE:FREQ=YEARLY'], 'every year on 8 December, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026'],
+    [
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126T225959Z'],
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, until Tuesday, 26 January 2027',
+    ],
+    [
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU', 'EXDATE;TZID=Europe/Berlin:20261222T100000,20261229T100000'],
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, except Tuesday, 22 December 2026 and Tuesday, 29 December 2026',
+    ],
+  ])('%j', (lines, expected) => {
+    expect(words(lines)).toBe(expected);
+  });
+
+  test('rarer rules get the plain fallback, still naming the next occurrence', () => {
+    const next = 'repeats (see your invitation); next: Tuesday, 8 December 2026, 10:00–10:50 CET (UTC+1)';
+    expect(words(['RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1'])).toBe(next);
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU', 'RDATE:20261210T090000Z'])).toBe(next);
+    expect(words(['RRULE:FREQ=HOURLY'])).toBe(next);
+    expect(words(['RRULE:FREQ=YEARLY;INTERVAL=2'])).toBe(next);
+  });
+
+  test('COUNT is named only from the first occurrence; a series joined later names its next one', () => {
+    const later = START + 14 * 86_400_000;
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], { first: later })).toBe(
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 22 December 2026',
+    );
+  });
+
+  test('an attendee zone that moves the day moves the weekdays; a monthly rule falls back', () => {
+    // 10:00 Berlin is 04:00 in New York, same day; 01:30 Berlin on a Wednesday is Tuesday evening there.
+    const night = Date.UTC(2026, 11, 9, 0, 30, 0);
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=WE,FR'], { first: night, timeZone: 'America/New_York' })).toBe(
+      'every Tuesday and Thursday, 19:30–20:20 EST (UTC-5), from Tuesday, 8 December 2026',
+    );
+    expect(words(['RRULE:FREQ=MONTHLY;BYMONTHDAY=9'], { first: night, timeZone: 'America/New_York' })).toMatch(/^repeats/);
+  });
+});
+
+describe('a series in every language', () => {
+  test.each(LANGUAGE_CODES.filter((code) => code !== 'en'))('%s phrases a weekly series with no English left', (code) => {
+    const text = words(['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=6'], { language: code });
+    expect(text).not.toMatch(/every|weeks|from|times|Tuesday/);
+    expect(text.length).toBeGreaterThan(30);
+  });
+
+  test('German and Arabic read naturally', () => {
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], { language: 'de' })).toBe(
+      'jeden Dienstag, 10:00–10:50 MEZ (UTC+1), ab Dienstag, 8. Dezember 2026, 6-mal',
+    );
+    expect(words(['RRULE:FREQ=MONTHLY;BYDAY=-1TU'], { language: 'fr' })).toMatch(/^chaque mois le dernier mardi, 10:00–10:50/);
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU'], { language: 'ar' })).toMatch(/^كل الثلاثاء،/);
+  });
+});

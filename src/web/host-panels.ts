@@ -1,5 +1,6 @@
 // The host's sidebar and dialogs in the spreadsheet (settings, and the panels of the menu), rendered with the escaping tag; their script is browser/host.
 import hostScript from './browser/host/panels?script';
+import { LANGUAGES, LANGUAGE_CODES } from '../domain/i18n/languages';
 import type { FormField, SettingsForm } from '../domain/settings-form';
 import { SafeHtml, html } from './html';
 
@@ -29,6 +30,10 @@ const PANEL_STYLE = html`<style>
   .failed { color: #c5221f; font-weight: 600; }
   table { border-collapse: collapse; width: 100%; margin-top: 8px; }
   th, td { text-align: left; border-bottom: 1px solid #dadce0; padding: 4px; vertical-align: top; word-break: break-all; }
+  [role="tablist"] { display: flex; gap: 4px; margin: 10px 0 0; border-bottom: 1px solid #dadce0; }
+  [role="tab"] { background: #fff; color: #1a73e8; border: 1px solid transparent; border-bottom: none; border-radius: 6px 6px 0 0; padding: 6px 12px; }
+  [role="tab"][aria-selected="true"] { border-color: #dadce0; color: #202124; margin-bottom: -1px; background: #fff; }
+  .overridden { color: #137333; font-size: 12px; margin: 3px 0 0; }
 </style>`;
 
 /** The bundled script, inlined; the build refuses a bundle that could end the <script> element early. */
@@ -97,7 +102,12 @@ export function settingsSidebar(form: SettingsForm): SafeHtml {
   });
   return panelPage(
     'settings',
-    html`<form id="settings-form" novalidate>
+    html`<div role="tablist" aria-label="Settings and texts">
+  <button type="button" role="tab" id="tab-settings" aria-controls="panel-settings" aria-selected="true">Settings</button>
+  <button type="button" role="tab" id="tab-texts" aria-controls="panel-texts" aria-selected="false" tabindex="-1">Texts</button>
+</div>
+<section id="panel-settings" role="tabpanel" aria-labelledby="tab-settings">
+<form id="settings-form" novalidate>
 <h1>Settings</h1>
 <p class="note">Each setting is checked as the app reads it; nothing is saved while one needs a change.</p>
 ${groups}
@@ -105,8 +115,32 @@ ${groups}
   <button type="submit" id="settings-save">Save settings</button>
   <p class="status" id="settings-status" role="status" aria-live="polite"></p>
 </div>
-</form>`,
+</form>
+</section>
+${textsPanel()}`,
   );
+}
+
+/** The Texts tab's frame: the language picker and an empty list the browser fills from getTexts(). */
+function textsPanel(): SafeHtml {
+  return html`<section id="panel-texts" role="tabpanel" aria-labelledby="tab-texts" hidden>
+<form id="texts-form" novalidate>
+<h1>Texts</h1>
+<p class="note">What attendees read, in each language. Change a text to use your own wording; empty it to go back to the default. Placeholders such as {title} are filled in when it is sent.</p>
+<div class="field">
+  <label for="texts-language">Language of the texts</label>
+  <select id="texts-language" name="language" aria-describedby="texts-language-help">${LANGUAGE_CODES.map(
+    (code) => html`<option value="${code}">${LANGUAGES[code].name} (${code})</option>`,
+  )}</select>
+  <p class="help" id="texts-language-help">In template mode, a changed message text needs "Create WhatsApp templates" again and WhatsApp's approval; the old template is used until then.</p>
+</div>
+<div id="texts-list"></div>
+<div class="actions">
+  <button type="submit" id="texts-save">Save texts</button>
+  <p class="status" id="texts-status" role="status" aria-live="polite"></p>
+</div>
+</form>
+</section>`;
 }
 
 export function healthDialog(): SafeHtml {

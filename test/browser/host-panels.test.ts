@@ -194,3 +194,60 @@ test('create WhatsApp templates: the dialog lists each template with its approva
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+type TextsAnswer = { result: { texts: Array<{ key: string; language: string; text: string; overridden: boolean }> } };
+
+function storedText(key: string, language: string): { text: string; overridden: boolean } | undefined {
+  const answer = sandbox.runFromPanel('getTexts', []) as TextsAnswer;
+  return answer.result.texts.find((entry) => entry.key === key && entry.language === language);
+}
+
+test('texts tab: lists a language, refuses a text without {link} next to it, saves one, and an empty text goes back to the default', async () => {
+  const { page, errors } = await openUi();
+  await choose(page, 'showSettings');
+  const frame = sidebar(page);
+  await frame.locator('#settings-form').waitFor();
+  // Keyboard: the arrow key moves from the Settings tab to the Texts tab.
+  await frame.getByRole('tab', { name: 'Settings' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(frame.getByRole('tab', { name: 'Texts' }).getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(frame.locator('#panel-settings').isHidden()).resolves.toBe(true);
+  await frame.getByLabel('Language of the texts').selectOption('es');
+  const area = frame.locator('#text-message-scheduled-es');
+  await area.waitFor();
+  const original = storedText('message.scheduled', 'es');
+  expect(original?.overridden).toBe(false);
+  await expect(area.inputValue()).resolves.toBe(original?.text);
+  await expect(area.getAttribute('lang')).resolves.toBe('es');
+  const frameHandle = await page.getByTestId('panel-sidebar-frame').elementHandle();
+  const content = await frameHandle?.contentFrame();
+  await expect(content?.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(300);
+
+  await area.fill('Su cita "{title}" con {host}: {when}.');
+  await frame.getByRole('button', { name: 'Save texts' }).click();
+  const error = frame.locator('#text-error-message-scheduled-es');
+  await error.waitFor();
+  await expect(error.textContent()).resolves.toBe('Not saved: it must keep {link}: without it the attendee cannot cancel, move or book');
+  await expect(area.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(area.getAttribute('aria-describedby')).resolves.toBe('text-error-message-scheduled-es text-help-message-scheduled-es');
+  await expect(frame.locator('#texts-status').textContent()).resolves.toBe('Nothing was saved: 1 text needs a change.');
+  await expect(content?.evaluate(() => document.activeElement?.id)).resolves.toBe('text-message-scheduled-es');
+  expect(storedText('message.scheduled', 'es')?.overridden).toBe(false);
+  await page.getByTestId('panel-sidebar').screenshot({ path: path.join(SCREENSHOTS, 'texts-tab.png') });
+
+  const own = 'Su cita "{title}" con {host} es el {when}. Para cambiarla: {link}';
+  await area.fill(own);
+  await frame.getByRole('button', { name: 'Save texts' }).click();
+  await frame.locator('#texts-status', { hasText: 'Saved' }).waitFor();
+  await expect(frame.locator('#texts-status').textContent()).resolves.toBe('Saved 1 text.');
+  expect(storedText('message.scheduled', 'es')).toEqual(expect.objectContaining({ text: own, overridden: true }));
+  await expect(frame.locator('[data-text="message.scheduled"] .overridden').textContent()).resolves.toBe('Your own wording');
+
+  await frame.locator('#text-message-scheduled-es').fill('');
+  await frame.getByRole('button', { name: 'Save texts' }).click();
+  await frame.locator('#texts-status', { hasText: 'Saved' }).waitFor();
+  expect(storedText('message.scheduled', 'es')).toEqual({ ...original });
+  await expect(frame.locator('#text-message-scheduled-es').inputValue()).resolves.toBe(original?.text);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

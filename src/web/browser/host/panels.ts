@@ -3,9 +3,13 @@ import { startHealth } from './health';
 import { startSettings } from './settings';
 import { startTemplates } from './templates';
 import { startTestMessage } from './test-message';
+import { startTabs } from './texts';
 
 const PANELS: Record<string, () => void> = {
-  settings: startSettings,
+  settings: () => {
+    startSettings();
+    startTabs();
+  },
   health: startHealth,
   'test-message': startTestMessage,
   templates: startTemplates,

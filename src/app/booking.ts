@@ -1,4 +1,5 @@
 // Booking by anyone with the booking link: validated request, capped per number, slot re-checked under the lock.
+import { isOccurrenceRow } from '../domain/appointments';
 import { looksLikeLink } from '../domain/links';
 import { parsePhone } from '../domain/phone';
 import { insertEvent, type CalendarEvent } from '../gas/calendar';
@@ -140,7 +141,8 @@ export function book(input: unknown): BookingResult {
     if (!isOfferableSlot(context, rules, slot)) throw new RequestError(texts.t('page.slotTaken'));
     const open = Ledger.load()
       .all()
-      .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at).length;
+      // A series counts once (its row), not once per occurrence in the ledger's horizon.
+      .filter((row) => row.phone === request.phone && row.state === 'active' && row.end > at && !isOccurrenceRow(row)).length;
     if (open >= rules.maxOpenBookingsPerNumber) {
       logInfo(`booking not made: ${request.phone} already has ${open} upcoming bookings (MAX_OPEN_BOOKINGS_PER_NUMBER)`);
       return false;

@@ -47,6 +47,11 @@ export interface Appointment {
 
 export type SeriesRole = '' | 'series' | 'instance' | 'exception';
 
+/** A row of one occurrence of a series (untouched, or an exception the host changed). */
+export function isOccurrenceRow(row: Pick<Appointment, 'seriesRole'>): boolean {
+  return row.seriesRole === 'instance' || row.seriesRole === 'exception';
+}
+
 /** A row of a whole series: announced, coloured on the master, never reminded or listed (its occurrences are). */
 export function isSeriesRow(row: Pick<Appointment, 'seriesRole'>): boolean {
   return row.seriesRole === 'series';

@@ -1,5 +1,5 @@
 // Recurring appointments through the real bundle: a series announced once, each occurrence reminded, listed, moved and cancelled on its own.
-import { ledger, newSandbox, outbound } from '../support/sandbox';
+import { ledger, newSandbox, ok, outbound } from '../support/sandbox';
 import type { Sandbox } from '../../dev/sandbox';
 
 const PHONE = '+49 151 23456789';
@@ -286,5 +286,25 @@ describe('series messages in other forms', () => {
     const sandbox = newSandbox({ settings: { LANGUAGE: 'de' } });
     series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6']);
     expect(bodies(sandbox)[0]).toMatch(/jeden Dienstag, 10:00–10:50 MEZ \(UTC\+1\), ab Dienstag, 6\. Januar 2026, 6-mal/);
+  });
+});
+
+describe('series and the rest of the product', () => {
+  it('a long title is cut, and the rule still goes out within 1,600 characters', () => {
+    const sandbox = newSandbox();
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], { summary: 'Therapy '.repeat(300) });
+    const [body] = bodies(sandbox);
+    expect(Array.from(body).length).toBeLessThanOrEqual(1600);
+    expect(body).toContain('…"');
+    expect(body).toContain('every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 6 January 2026, 6 times.');
+  });
+
+  it('a series counts as one open booking of its number, not one per occurrence', () => {
+    const sandbox = newSandbox({ settings: { MAX_OPEN_BOOKINGS_PER_NUMBER: '2' } });
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
+    expect(ok(sandbox.run('bookAppointment', [{ name: 'Jane', phone: E164, start: slots[0].start }]))).toMatchObject({ ok: true });
+    sandbox.fireCalendarTrigger();
+    expect(bodies(sandbox).filter((body) => body.includes('is booked for'))).toHaveLength(1);
   });
 });

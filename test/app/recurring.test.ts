@@ -187,6 +187,38 @@ describe('editing the whole series', () => {
   });
 });
 
+describe('series gone while the sync token expired, or a number taken out', () => {
+  it('a series deleted before a 410 is one cancel message after the full resync', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.runtime.calendar.cancelEvent('primary', created.id);
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatch(
+      /^Your appointments "Therapy" with Alex Morgan \(every Tuesday, 10:00–10:50 CET \(UTC\+1\), from Tuesday, 6 January 2026\) are cancelled\./,
+    );
+    expect(occurrenceRows(sandbox).filter((row) => row.state === 'active')).toEqual([]);
+  });
+
+  it('a number removed from the series location gets one cancel; the other number keeps the series', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU'], { location: `${PHONE}, +1 415 555 2671` });
+    expect(bodies(sandbox)).toHaveLength(2);
+    sandbox.patchEvent(created.id, { location: '+1 415 555 2671' });
+    sandbox.fireCalendarTrigger();
+    const later = outbound(sandbox).slice(2);
+    expect(later.map((message) => [message.to, message.body.split('\n')[0].slice(0, 40)])).toEqual([
+      [`whatsapp:${E164}`, 'Your appointments "Therapy" with Alex Mo'],
+    ]);
+    expect(later[0].body).toContain('are cancelled');
+    const active = occurrenceRows(sandbox).filter((row) => row.state === 'active');
+    expect(new Set(active.map((row) => row.phone))).toEqual(new Set(['+14155552671']));
+  });
+});
+
 describe('occurrences in the conversation', () => {
   it('each occurrence is reminded at its own time, across DST, and "1" confirms that occurrence only', () => {
     const sandbox = newSandbox({ now: Date.UTC(2026, 2, 16, 8, 0, 0) });

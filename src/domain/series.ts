@@ -89,7 +89,10 @@ export function reconcileSeries(input: {
   for (const row of rows) {
     if (!wanted.has(row.phone)) {
       if (row.state === 'cancelled') continue;
-      const pending = !input.quiet && wasAnnounced(row) ? 'cancelled' : '';
+      // A series that simply ran out (its rule as announced, no occurrence left) needs no message;
+      // deleted, the number taken out, or cut short ("delete this and following") does.
+      const ranOut = !series.cancelled && next === null && sameRule(decodeSeriesRule(row.recurrence), series.rule);
+      const pending = !input.quiet && !ranOut && wasAnnounced(row) ? 'cancelled' : '';
       // A deleted master carries no rule any more: the cancel names the series as announced.
       changed.push({ ...cleared(row, now), state: 'cancelled', pending, recurrence: series.cancelled ? row.recurrence : recurrence });
       continue;

@@ -61,6 +61,21 @@ describe('series rows', () => {
     expect(continued).toMatchObject({ pending: 'rescheduled', announcedKind: 'scheduled', announcedStart: next.start });
   });
 
+  test('a series that ran out ends quietly; one cut short ("delete this and following") is a cancel', () => {
+    const row = announcedRow();
+    expect(
+      reconcileSeries({ series: series({ summary: 'Renamed' }), rows: [row], phones: PHONES, next: null, now: NOW, newToken: token })[0],
+    ).toMatchObject({
+      state: 'cancelled',
+      pending: '',
+    });
+    const cut = series({ rule: { ...RULE, lines: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260105T000000Z'] } });
+    expect(reconcileSeries({ series: cut, rows: [row], phones: PHONES, next: null, now: NOW, newToken: token })[0]).toMatchObject({
+      state: 'cancelled',
+      pending: 'cancelled',
+    });
+  });
+
   test('nothing changed writes nothing; a deleted series is one cancel and keeps the rule it announced', () => {
     const row = announcedRow();
     expect(reconcileSeries({ series: series(), rows: [row], phones: PHONES, next, now: NOW, newToken: token })).toEqual([]);

@@ -1,5 +1,9 @@
 // What an attendee does with a link token: see the appointment, cancel it, list free slots and move it.
-import type { Appointment } from '../domain/appointments';
+import { type Appointment, appointmentKey, isOccurrenceRow, isSeriesRow } from '../domain/appointments';
+import { formatUtc } from '../domain/ical';
+import { originalStartOfId, parseRecurrence, seriesIdOf } from '../domain/recurrence';
+import { seriesWords } from '../domain/recurrence-words';
+import { decodeSeriesRule } from '../domain/series';
 import type { Interval } from '../domain/slots';
 import { formatRange } from '../domain/time';
 import { looksLikeToken } from '../domain/tokens';
@@ -13,6 +17,7 @@ import { now } from '../gas/platform';
 import { appointmentPage, type AppointmentStep, type SlotJson } from '../web/appointment-page';
 import { ICS_FILE_NAME, appointmentIcs } from '../web/ics';
 import { messagePage } from '../web/pages';
+import { seriesPage } from '../web/series-page';
 import { AppContext } from './context';
 import { attendeeTexts, choicesOf, hostTexts, textsIn } from './languages';
 import { guestUpdates, organizerAddress } from './invitations';
@@ -43,6 +48,86 @@ function changeBlocker(context: AppContext, ledger: Ledger, row: Appointment, at
     return texts.t('page.sharedNote', { host: context.settings.hostName });
   }
   return null;
+}
+
+/** The series row of an occurrence row (same series, same number), or of itself. */
+function seriesRowOf(ledger: Ledger, row: Appointment): Appointment | undefined {
+  if (isSeriesRow(row)) return row;
+  if (!isOccurrenceRow(row)) return undefined;
+  return ledger.get(appointmentKey(row.seriesId || seriesIdOf(row.eventId), row.phone));
+}
+
+/** A series row's rule in the attendee's words, from its next occurrence on, or null for a row without one. */
+function ruleWords(context: AppContext, seriesRow: Appointment | undefined, texts: Texts): string | null {
+  const rule = seriesRow ? decodeSeriesRule(seriesRow.recurrence) : null;
+  if (!seriesRow || !rule) return null;
+  return seriesWords(
+    {
+      recurrence: parseRecurrence(rule.lines),
+      seriesZone: rule.zone,
+      seriesStart: rule.start,
+      first: { start: seriesRow.start, end: seriesRow.end },
+      timeZone: context.timeZone,
+    },
+    texts,
+  );
+}
+
+/** The active occurrence rows of a series for one number, from `at` on, in start order. */
+function upcomingOccurrences(ledger: Ledger, seriesRow: Appointment, at: number): Appointment[] {
+  return ledger
+    .all()
+    .filter(
+      (row) =>
+        isOccurrenceRow(row) &&
+        row.seriesId === seriesRow.seriesId &&
+        row.phone === seriesRow.phone &&
+        row.state === 'active' &&
+        row.end > at,
+    )
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The "add to calendar" file: a series row gives the series (its rule, the dates cancelled on their own as
+ * EXDATE, the moved ones as RECURRENCE-ID events); an occurrence row that one date of it; any other row its event.
+ */
+function icsOf(context: AppContext, ledger: Ledger, row: Appointment, title: string, link: string, at: number): string {
+  const base = {
+    uid: row.iCalUID || `${seriesIdOf(row.eventId)}@google.com`,
+    title,
+    hostName: context.settings.hostName,
+    organizerEmail: organizerAddress(context),
+    start: row.start,
+    end: row.end,
+    link,
+    now: at,
+  };
+  const rule = isSeriesRow(row) ? decodeSeriesRule(row.recurrence) : null;
+  if (!rule)
+    return appointmentIcs({ ...base, recurrenceId: isOccurrenceRow(row) ? (originalStartOfId(row.eventId) ?? undefined) : undefined });
+  const occurrences = ledger
+    .all()
+    .filter((other) => isOccurrenceRow(other) && other.seriesId === row.seriesId && other.phone === row.phone);
+  const cancelled: number[] = [];
+  const moved: Array<{ originalStart: number; start: number; end: number }> = [];
+  for (const occurrence of occurrences) {
+    const originalStart = originalStartOfId(occurrence.eventId);
+    if (originalStart === null) continue;
+    // Only a date cancelled on its own (its cancel told, or being told) needs an EXDATE: an instance that left the
+    // rule ended silently and the rule excludes it already (a repeated EXDATE trips some readers, ical.js among them).
+    if (occurrence.state === 'cancelled') {
+      if (occurrence.announcedKind === 'cancelled' || occurrence.pending === 'cancelled') cancelled.push(originalStart);
+    } else if (occurrence.start !== originalStart || occurrence.end - occurrence.start !== rule.end - rule.start)
+      moved.push({ originalStart, start: occurrence.start, end: occurrence.end });
+  }
+  const exdates = cancelled.sort((a, b) => a - b).map((ms) => `EXDATE:${formatUtc(ms)}`);
+  return appointmentIcs({
+    ...base,
+    start: rule.start,
+    end: rule.end,
+    series: { zone: rule.zone, lines: [...rule.lines, ...exdates], moved },
+  });
 }
 
 function eventInterval(event: CalendarEvent): Interval | null {
@@ -110,20 +195,27 @@ export function attendeeGet(context: AppContext, token: string, action: string |
   }
   const step = stepOf(action);
   const link = context.appointmentLink(row.token);
-  if (step === 'ics') {
-    const ics = appointmentIcs({
-      uid: row.iCalUID || `${row.eventId}@google.com`,
+  if (step === 'ics') return textOutput(icsOf(context, ledger, row, title, link, at), 'ical', ICS_FILE_NAME);
+  if (isSeriesRow(row)) {
+    const occurrences = upcomingOccurrences(ledger, row, at).map((occurrence) => ({
+      start: occurrence.start,
+      end: occurrence.end,
+      link: context.appointmentLink(occurrence.token),
+    }));
+    const page = seriesPage({
+      hostName: host,
       title,
-      hostName: context.settings.hostName,
-      organizerEmail: organizerAddress(context),
-      start: row.start,
-      end: row.end,
-      link,
-      now: at,
+      rule: ruleWords(context, row, texts) ?? when,
+      occurrences,
+      timeZone: zone,
+      texts,
+      hrefFor: (code) => `${link}&lang=${code}`,
+      icsLink: `${link}&do=ics`,
     });
-    return textOutput(ics, 'ical', ICS_FILE_NAME);
+    return htmlPage(page, `${title} with ${host}`);
   }
   const blocker = changeBlocker(context, ledger, row, at, texts);
+  const rule = ruleWords(context, seriesRowOf(ledger, row), texts);
   const page = appointmentPage({
     hostName: context.settings.hostName,
     title,
@@ -141,6 +233,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
     note: blocker ?? undefined,
     slots: step === 'reschedule' && blocker === null ? slotsForRow(context, row) : undefined,
     takenText: texts.t('page.slotTaken'),
+    seriesNote: rule === null ? undefined : texts.t('page.seriesMember', { rule }),
   });
   return htmlPage(page, `${title} with ${context.settings.hostName}`);
 }
@@ -161,6 +254,8 @@ function changeableRow(context: AppContext, ledger: Ledger, token: string): Appo
 }
 
 function requireChangeable(context: AppContext, ledger: Ledger, row: Appointment): Appointment {
+  // The series' own event is the whole series: cancelling or moving it here would change every date.
+  if (isSeriesRow(row)) throw new RequestError(rowTexts(context, row).t('page.seriesCannotChange'));
   const at = now();
   if (row.end < at) throw new RequestError(rowTexts(context, row).t('page.endedCannotChange'));
   const blocker = changeBlocker(context, ledger, row, at);

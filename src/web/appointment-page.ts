@@ -34,6 +34,8 @@ export interface AppointmentView {
   /** Free slots for the reschedule step, so it opens without another round trip. */
   slots?: SlotJson[];
   takenText: string;
+  /** An occurrence of a series: that it belongs to one, and that changes here change this date only. */
+  seriesNote?: string;
 }
 
 /** Page-specific styles on top of the shared frame's. */
@@ -82,6 +84,7 @@ export function appointmentPage(view: AppointmentView): SafeHtml {
   <p>${t('page.withHost', { host })}</p>
   <p class="when"><bdi id="when-host">${when}</bdi></p>
   <p class="muted" id="when-local" dir="auto"></p>
+  ${view.seriesNote ? html`<p class="muted" id="series-note">${view.seriesNote}</p>` : ''}
   <div id="notice" class="notice hidden" role="status" aria-live="polite"></div>
   ${view.note ? html`<p class="notice">${view.note}</p>` : ''}
   <div class="actions" id="actions">

@@ -104,6 +104,11 @@ export const ar: Catalogue = {
   'page.alreadyAtTime': 'موعدك في هذا الوقت بالفعل.',
   'page.movedResult': 'تم النقل إلى {when}. تؤكد رسالة واتساب الوقت الجديد.',
   'page.busy': 'نحن منشغلون بتغيير آخر الآن. يرجى المحاولة مرة أخرى بعد لحظة.',
+  'page.seriesMember': 'جزء من سلسلة: {rule}. الإلغاء أو النقل هنا يغيّر هذا الموعد فقط.',
+  'page.seriesNext': 'المواعيد القادمة',
+  'page.seriesPick': 'افتح تاريخًا لإلغاء ذلك الموعد وحده أو نقله.',
+  'page.seriesNone': 'لا يوجد موعد من هذه السلسلة في الأسابيع القادمة. لتغيير السلسلة، رُدّ على رسالة واتساب واسأل {host}.',
+  'page.seriesCannotChange': 'هذا الرابط للسلسلة كلها. لإلغاء موعد واحد أو نقله، افتح أحد مواعيدها في هذه الصفحة.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'كل يوم',
   'recurrence.everyNDays': 'كل {n} أيام',

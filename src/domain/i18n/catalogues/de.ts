@@ -121,6 +121,13 @@ export const de: Catalogue = {
   'page.alreadyAtTime': 'Ihr Termin ist bereits zu dieser Zeit.',
   'page.movedResult': 'Verschoben auf {when}. Eine WhatsApp-Nachricht bestätigt die neue Zeit.',
   'page.busy': 'Gerade wird eine andere Änderung bearbeitet. Bitte versuchen Sie es gleich noch einmal.',
+  'page.seriesMember': 'Teil einer Terminserie: {rule}. Absagen oder Verschieben hier ändert nur diesen Termin.',
+  'page.seriesNext': 'Nächste Termine',
+  'page.seriesPick': 'Öffnen Sie einen Termin, um nur diesen abzusagen oder zu verschieben.',
+  'page.seriesNone':
+    'In den nächsten Wochen gibt es keinen Termin dieser Serie. Um die Serie zu ändern, antworten Sie auf Ihre WhatsApp-Nachricht und fragen Sie {host}.',
+  'page.seriesCannotChange':
+    'Dieser Link gilt für die ganze Serie. Um einen Termin abzusagen oder zu verschieben, öffnen Sie einen ihrer Termine auf dieser Seite.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'jeden Tag',
   'recurrence.everyNDays': 'alle {n} Tage',

@@ -109,6 +109,12 @@ export const en = {
   'page.alreadyAtTime': 'Your appointment is already at that time.',
   'page.movedResult': 'Moved to {when}. A WhatsApp message confirms the new time.',
   'page.busy': 'We are busy with another change right now. Please try again in a moment.',
+  'page.seriesMember': 'One of a series: {rule}. Cancelling or moving it here changes this date only.',
+  'page.seriesNext': 'Next appointments',
+  'page.seriesPick': 'Open a date to cancel or move that appointment only.',
+  'page.seriesNone':
+    'There is no appointment of this series in the coming weeks. To change the series, reply to your WhatsApp message to ask {host}.',
+  'page.seriesCannotChange': 'This link is for the whole series. To cancel or move one date, open one of its appointments on this page.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'every day',
   'recurrence.everyNDays': 'every {n} days',

@@ -112,6 +112,12 @@ export const es: Catalogue = {
   'page.alreadyAtTime': 'Su cita ya está a esa hora.',
   'page.movedResult': 'Cambiada al {when}. Un mensaje de WhatsApp confirma la nueva hora.',
   'page.busy': 'Ahora mismo estamos con otro cambio. Inténtelo de nuevo en un momento.',
+  'page.seriesMember': 'Forma parte de una serie: {rule}. Cancelarla o moverla aquí cambia solo esta fecha.',
+  'page.seriesNext': 'Próximas citas',
+  'page.seriesPick': 'Abra una fecha para cancelar o mover solo esa cita.',
+  'page.seriesNone':
+    'No hay ninguna cita de esta serie en las próximas semanas. Para cambiar la serie, responda a su mensaje de WhatsApp y pregunte a {host}.',
+  'page.seriesCannotChange': 'Este enlace es de toda la serie. Para cancelar o mover una fecha, abra una de sus citas en esta página.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'todos los días',
   'recurrence.everyNDays': 'cada {n} días',

@@ -116,6 +116,13 @@ export const fr: Catalogue = {
   'page.alreadyAtTime': 'Votre rendez-vous est déjà à cette heure-là.',
   'page.movedResult': 'Déplacé au {when}. Un message WhatsApp confirme le nouvel horaire.',
   'page.busy': 'Une autre modification est en cours. Réessayez dans un instant.',
+  'page.seriesMember': 'Fait partie d’une série : {rule}. L’annuler ou le déplacer ici ne change que cette date.',
+  'page.seriesNext': 'Prochains rendez-vous',
+  'page.seriesPick': 'Ouvrez une date pour annuler ou déplacer ce seul rendez-vous.',
+  'page.seriesNone':
+    'Aucun rendez-vous de cette série dans les semaines à venir. Pour changer la série, répondez à votre message WhatsApp pour demander à {host}.',
+  'page.seriesCannotChange':
+    'Ce lien concerne toute la série. Pour annuler ou déplacer une date, ouvrez l’un de ses rendez-vous sur cette page.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'chaque jour',
   'recurrence.everyNDays': 'tous les {n} jours',

@@ -108,6 +108,11 @@ export const hi: Catalogue = {
   'page.alreadyAtTime': 'आपका अपॉइंटमेंट पहले से उसी समय पर है।',
   'page.movedResult': 'समय बदलकर {when} कर दिया गया। एक WhatsApp संदेश नए समय की पुष्टि करता है।',
   'page.busy': 'अभी कोई दूसरा बदलाव चल रहा है। कृपया थोड़ी देर में फिर से कोशिश करें।',
+  'page.seriesMember': 'एक शृंखला का हिस्सा: {rule}। यहाँ रद्द करने या बदलने से केवल यही तारीख बदलती है।',
+  'page.seriesNext': 'अगली अपॉइंटमेंट',
+  'page.seriesPick': 'केवल उसी अपॉइंटमेंट को रद्द करने या बदलने के लिए कोई तारीख खोलें।',
+  'page.seriesNone': 'आने वाले हफ़्तों में इस शृंखला की कोई अपॉइंटमेंट नहीं है। शृंखला बदलने के लिए अपने WhatsApp संदेश का जवाब देकर {host} से पूछें।',
+  'page.seriesCannotChange': 'यह लिंक पूरी शृंखला के लिए है। किसी एक तारीख को रद्द करने या बदलने के लिए इस पेज पर उसकी कोई अपॉइंटमेंट खोलें।',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'हर दिन',
   'recurrence.everyNDays': 'हर {n} दिन में',

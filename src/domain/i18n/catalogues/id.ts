@@ -114,6 +114,13 @@ export const id: Catalogue = {
   'page.alreadyAtTime': 'Janji temu Anda sudah pada waktu itu.',
   'page.movedResult': 'Dipindahkan ke {when}. Pesan WhatsApp mengonfirmasi waktu barunya.',
   'page.busy': 'Kami sedang memproses perubahan lain. Silakan coba lagi sebentar lagi.',
+  'page.seriesMember': 'Bagian dari sebuah seri: {rule}. Membatalkan atau memindahkannya di sini hanya mengubah tanggal ini.',
+  'page.seriesNext': 'Janji temu berikutnya',
+  'page.seriesPick': 'Buka satu tanggal untuk membatalkan atau memindahkan janji temu itu saja.',
+  'page.seriesNone':
+    'Tidak ada janji temu dari seri ini dalam beberapa minggu ke depan. Untuk mengubah seri, balas pesan WhatsApp Anda untuk bertanya kepada {host}.',
+  'page.seriesCannotChange':
+    'Tautan ini untuk seluruh seri. Untuk membatalkan atau memindahkan satu tanggal, buka salah satu janji temunya di halaman ini.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'setiap hari',
   'recurrence.everyNDays': 'setiap {n} hari',

@@ -114,6 +114,13 @@ export const it: Catalogue = {
   'page.alreadyAtTime': 'Il Suo appuntamento è già a quell’ora.',
   'page.movedResult': 'Spostato a {when}. Un messaggio WhatsApp conferma il nuovo orario.',
   'page.busy': 'Stiamo facendo un’altra modifica in questo momento. Riprovi tra poco.',
+  'page.seriesMember': 'Fa parte di una serie: {rule}. Annullarlo o spostarlo qui cambia solo questa data.',
+  'page.seriesNext': 'Prossimi appuntamenti',
+  'page.seriesPick': 'Apra una data per annullare o spostare solo quell’appuntamento.',
+  'page.seriesNone':
+    'Nelle prossime settimane non c’è nessun appuntamento di questa serie. Per cambiare la serie, risponda al suo messaggio WhatsApp e chieda a {host}.',
+  'page.seriesCannotChange':
+    'Questo link vale per tutta la serie. Per annullare o spostare una data, apra uno dei suoi appuntamenti in questa pagina.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'ogni giorno',
   'recurrence.everyNDays': 'ogni {n} giorni',

@@ -113,6 +113,13 @@ export const nl: Catalogue = {
   'page.alreadyAtTime': 'Uw afspraak staat al op die tijd.',
   'page.movedResult': 'Verzet naar {when}. Een WhatsApp-bericht bevestigt de nieuwe tijd.',
   'page.busy': 'We zijn net met een andere wijziging bezig. Probeer het zo nog eens.',
+  'page.seriesMember': 'Hoort bij een reeks: {rule}. Hier annuleren of verzetten verandert alleen deze datum.',
+  'page.seriesNext': 'Volgende afspraken',
+  'page.seriesPick': 'Open een datum om alleen die afspraak te annuleren of te verzetten.',
+  'page.seriesNone':
+    'Er is de komende weken geen afspraak van deze reeks. Wilt u de reeks wijzigen, antwoord dan op uw WhatsApp-bericht om het {host} te vragen.',
+  'page.seriesCannotChange':
+    'Deze link hoort bij de hele reeks. Om één datum te annuleren of te verzetten, opent u een van de afspraken op deze pagina.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'elke dag',
   'recurrence.everyNDays': 'elke {n} dagen',

@@ -113,6 +113,12 @@ export const pt: Catalogue = {
   'page.alreadyAtTime': 'Seu agendamento já está nesse horário.',
   'page.movedResult': 'Remarcado para {when}. Uma mensagem de WhatsApp confirma o novo horário.',
   'page.busy': 'Estamos fazendo outra alteração agora. Tente de novo daqui a pouco.',
+  'page.seriesMember': 'Faz parte de uma série: {rule}. Cancelar ou remarcar aqui muda só esta data.',
+  'page.seriesNext': 'Próximos agendamentos',
+  'page.seriesPick': 'Abra uma data para cancelar ou remarcar só esse agendamento.',
+  'page.seriesNone':
+    'Não há nenhum agendamento desta série nas próximas semanas. Para mudar a série, responda à sua mensagem do WhatsApp e fale com {host}.',
+  'page.seriesCannotChange': 'Este link é da série inteira. Para cancelar ou remarcar uma data, abra um dos agendamentos nesta página.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'todos os dias',
   'recurrence.everyNDays': 'a cada {n} dias',

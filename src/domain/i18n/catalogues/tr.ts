@@ -113,6 +113,13 @@ export const tr: Catalogue = {
   'page.alreadyAtTime': 'Randevunuz zaten o saatte.',
   'page.movedResult': '{when} tarihine taşındı. Bir WhatsApp mesajı yeni saati onaylıyor.',
   'page.busy': 'Şu anda başka bir değişiklik yapılıyor. Lütfen birazdan tekrar deneyin.',
+  'page.seriesMember': 'Bir serinin parçası: {rule}. Burada iptal etmek veya taşımak yalnızca bu tarihi değiştirir.',
+  'page.seriesNext': 'Sonraki randevular',
+  'page.seriesPick': 'Yalnızca o randevuyu iptal etmek veya taşımak için bir tarih açın.',
+  'page.seriesNone':
+    'Önümüzdeki haftalarda bu seriden randevu yok. Seriyi değiştirmek için WhatsApp mesajınıza yanıt vererek {host} ile görüşün.',
+  'page.seriesCannotChange':
+    'Bu bağlantı serinin tamamı içindir. Bir tarihi iptal etmek veya taşımak için bu sayfadaki randevulardan birini açın.',
   // Recurring appointments: a series in words, and the messages about a whole series.
   'recurrence.daily': 'her gün',
   'recurrence.everyNDays': '{n} günde bir',

@@ -64,10 +64,12 @@ export function templateLanguages(): string[] {
 
 /** The language templates are made in: the host's language when texts exist for it, else English. */
 export function templateLanguage(requested: string | undefined): string {
+  // Stryker disable all: with English the only language with texts, every path answers 'en'; the tests for a second language will kill these
   const wanted = (requested ?? '').trim().toLowerCase().replace(/-/g, '_');
   if (wanted in TEXTS) return wanted;
   const base = wanted.split('_')[0];
   return base in TEXTS ? base : DEFAULT_TEMPLATE_LANGUAGE;
+  // Stryker restore all
 }
 
 /** The friendly name, also the WhatsApp template name (lower-case letters, digits, underscores): appointments_reminder_en. */
@@ -76,8 +78,10 @@ export function templateName(kind: MessageKind, language: string): string {
 }
 
 function variablesIn(text: TemplateText): string[] {
+  // Stryker disable all: variables are single digits, and numeric keys order themselves in the object built from this list
   const all = [text.body, ...(text.buttons ?? []).map((button) => button.id)].join(' ');
   return [...new Set(Array.from(all.matchAll(/\{\{(\d+)\}\}/g), (match) => match[1]))].sort();
+  // Stryker restore all
 }
 
 /** The Content API's ContentCreateRequest for one kind in one language. */
@@ -110,6 +114,7 @@ function parseObject(body: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(body) as unknown;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    // Stryker disable next-line BlockStatement: undefined reads as null wherever this answer is used
   } catch {
     return null;
   }
@@ -158,6 +163,7 @@ export function matchTemplates(items: ContentSummary[], language: string): Parti
 
 /** Stored approval states (TEMPLATE_STATUS): Content SID → status, as last read from Twilio. */
 export function parseTemplateStatus(raw: string | undefined): Record<string, ApprovalStatus> {
+  // Stryker disable next-line StringLiteral: any text that is not JSON parses to null as '' does
   const json = parseObject(raw ?? '');
   if (!json) return {};
   const out: Record<string, ApprovalStatus> = {};

@@ -1,4 +1,5 @@
 // Table tests of the language machinery: each language's facts, tags and locales, who picks the language, and the host's overrides as listing and save plan.
+import { getCountries } from 'libphonenumber-js/max';
 import { chooseLanguage, countryOfNumber, type LanguageInputs, languageOfCountry } from '../../src/domain/i18n/choose';
 import { CATALOGUES, isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOfTag, localeFor } from '../../src/domain/i18n/languages';
 import { MAX_TEXT_CHARS, overrideRows, planTextsSave, textsListing } from '../../src/domain/i18n/overrides';
@@ -91,6 +92,57 @@ describe('chooseLanguage', () => {
     ['nothing', null],
   ])('countryOfNumber(%s) is %s', (phone, country) => {
     expect(countryOfNumber(phone)).toBe(country);
+  });
+
+  // The country policy of README "Languages", every country listed: a country dropped or moved is caught.
+  const POLICY: Array<[string, string[]]> = [
+    ['en', ['US', 'GB', 'IE', 'CA', 'AU', 'NZ', 'ZA', 'IN', 'NG', 'KE', 'GH', 'UG', 'ZM', 'ZW', 'JM', 'TT', 'SG', 'PH', 'MT']],
+    ['es', ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'GT', 'CU', 'BO', 'DO', 'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY', 'PR', 'GQ']],
+    ['pt', ['BR', 'PT', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL']],
+    ['de', ['DE', 'AT', 'CH', 'LI']],
+    [
+      'fr',
+      [
+        'FR',
+        'LU',
+        'MC',
+        'SN',
+        'CI',
+        'ML',
+        'BF',
+        'NE',
+        'TG',
+        'BJ',
+        'GN',
+        'CM',
+        'CD',
+        'CG',
+        'GA',
+        'MG',
+        'HT',
+        'RE',
+        'GP',
+        'MQ',
+        'GF',
+        'NC',
+        'PF',
+      ],
+    ],
+    ['it', ['IT', 'SM', 'VA']],
+    ['nl', ['NL', 'BE', 'SR', 'AW', 'CW', 'SX']],
+    ['tr', ['TR']],
+    ['id', ['ID']],
+    ['ar', ['SA', 'AE', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MA', 'DZ', 'TN', 'OM', 'QA', 'BH', 'SY', 'YE', 'PS', 'SD', 'MR']],
+  ];
+  it.each(POLICY)('%s is read in %j', (language, countries) => {
+    for (const country of countries) expect([country, languageOfCountry(country)]).toEqual([country, language]);
+  });
+
+  it('every other country of libphonenumber has no language of its own: the host decides', () => {
+    const listed = new Set(POLICY.flatMap(([, countries]) => countries));
+    const others = getCountries().filter((country) => !listed.has(country));
+    expect(others.length).toBeGreaterThan(100);
+    expect(others.filter((country) => languageOfCountry(country) !== null)).toEqual([]);
   });
 
   it.each([

@@ -89,6 +89,16 @@ describe('listReply', () => {
     );
   });
 
+  it('counts the blank line between entries against the budget', () => {
+    const base = `1. "Checkup"\n${WHEN}\n`.length;
+    // Two lines of 1,199 characters together: with the two newlines between them they are one over.
+    const first = item({ link: 'a'.repeat(600 - base) });
+    const second = item({ link: 'b'.repeat(599 - base) });
+    expect(listReply([first, second], context)).toContain(`${'a'.repeat(600 - base)}\n\n… and 1 more.`);
+    const shorter = item({ link: 'b'.repeat(597 - base) });
+    expect(listReply([first, shorter], context)).toContain(`2. "Checkup"\n${WHEN}\n${'b'.repeat(597 - base)}`);
+  });
+
   it('a line that ends exactly at the budget still fits', () => {
     const base = `1. ""\n${WHEN}\n`.length;
     const link = 'x'.repeat(1200 - base - 'Checkup'.length);

@@ -140,6 +140,7 @@ describe("the Content API's answers", () => {
     [`{"sid":"${SID}0"}`, null],
     ['{"sid":"HX12"}', null],
     ['{"sid":5}', null],
+    [`{"sid":["${SID}"]}`, null],
     ['{}', null],
     ['nope', null],
   ])('parseCreatedSid(%s) is %s', (body, expected) => {
@@ -177,6 +178,9 @@ describe("the Content API's answers", () => {
     [undefined, {}],
     ['', {}],
     ['[]', {}],
+    ['["approved"]', {}],
+    ['"ab"', {}],
+    ['null', {}],
     ['{"HX1":"approved","HX2":3,"HX3":"pending"}', { HX1: 'approved', HX3: 'pending' }],
   ])('parseTemplateStatus(%j)', (raw, expected) => {
     expect(parseTemplateStatus(raw)).toEqual(expected);

@@ -1,8 +1,11 @@
 // Email-mode invitations: the Invitations sheet, the pass the sync runs on the events it saw, and queued mail the tick retries.
 import { errorMessage } from '../domain/errors';
+import { originalStartOfId, parseRecurrence, seriesIdOf } from '../domain/recurrence';
+import { seriesWords } from '../domain/recurrence-words';
 import {
   invitationGuests,
   invitationMail,
+  occurrenceRowsFromSeries,
   invitationSent,
   sendUpdatesFor,
   isStaleInvitation,
@@ -11,15 +14,17 @@ import {
   type Invitation,
   type InvitationEventFacts,
   type InvitationMethod,
+  type SeriesLines,
 } from '../domain/invitations';
 import { PROP } from '../domain/settings';
-import { eventTimes, isOrganizedElsewhere, isRecurringEvent, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, isOrganizedElsewhere, type CalendarEvent } from '../gas/calendar';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
 import { logWarning } from '../gas/log';
 import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
+import { textsIn } from './languages';
 import { type Ledger, cellToTime, timeToCell } from './ledger';
 
 export const INVITATIONS_SHEET = 'Invitations';
@@ -44,6 +49,7 @@ export const INVITATION_COLUMNS = [
   'attempts',
   'sentAt',
   'updatedAt',
+  'series',
 ] as const;
 
 type Column = (typeof INVITATION_COLUMNS)[number];
@@ -66,10 +72,31 @@ function method(value: string): '' | InvitationMethod {
   return value === 'REQUEST' || value === 'CANCEL' ? value : '';
 }
 
+/** `series {"zone","lines"}` for a series' row, `occurrence <original start>` for one date of it, '' otherwise. */
+function seriesToCell(row: Invitation): string {
+  if (row.series) return `series ${JSON.stringify(row.series)}`;
+  if (row.recurrenceId !== undefined) return `occurrence ${timeToCell(row.recurrenceId)}`;
+  return '';
+}
+
+function seriesFromCell(cell: string): Pick<Invitation, 'series' | 'recurrenceId'> {
+  if (cell.startsWith('occurrence ')) return { recurrenceId: cellToTime(cell.slice(11)) ?? undefined };
+  if (!cell.startsWith('series ')) return {};
+  try {
+    const value = JSON.parse(cell.slice(7)) as Partial<SeriesLines>;
+    if (typeof value.zone === 'string' && Array.isArray(value.lines))
+      return { series: { zone: value.zone, lines: value.lines.map(String) } };
+  } catch {
+    // A hand-edited cell: the row is read as a single appointment.
+  }
+  return {};
+}
+
 export function invitationToRow(row: Invitation): string[] {
-  return INVITATION_COLUMNS.map((column) =>
-    TIME_COLUMNS.has(column) ? timeToCell(row[column] as number | null) : String(row[column] ?? ''),
-  );
+  return INVITATION_COLUMNS.map((column) => {
+    if (column === 'series') return seriesToCell(row);
+    return TIME_COLUMNS.has(column) ? timeToCell(row[column] as number | null) : String(row[column] ?? '');
+  });
 }
 
 export function rowToInvitation(cells: readonly string[]): Invitation {
@@ -96,6 +123,7 @@ export function rowToInvitation(cells: readonly string[]): Invitation {
     attempts: whole('attempts', 0),
     sentAt: cellToTime(cell('sentAt')),
     updatedAt: cellToTime(cell('updatedAt')) ?? 0,
+    ...seriesFromCell(cell('series')),
   };
 }
 
@@ -134,7 +162,9 @@ export class InvitationBook {
   /** Rows of appointments long over and settled leave the sheet, so each run reads only current rows. */
   prune(before: number): void {
     for (const row of this.all()) {
-      if (row.pending === '' && row.end < before) {
+      // A series row's end is its first occurrence's: it stays while the series does.
+      const liveSeries = row.series !== undefined && row.state === 'active';
+      if (row.pending === '' && row.end < before && !liveSeries) {
         this.rows.delete(row.key);
         this.dirty = true;
       }
@@ -197,7 +227,24 @@ export function invitationFacts(context: AppContext, event: CalendarEvent): Invi
     end,
     sequence: Number(event.sequence ?? 0) || 0,
     guests: event.status === 'cancelled' ? [] : invitationGuests(event.attendees, hostEmails(context)),
+    ...recurrenceFacts(context, event),
   };
+}
+
+/**
+ * A master's rule (expanded in `start.timeZone`), or which occurrence an exception is: a cancelled instance
+ * carries little more than its id, so its original start is read from the id when `originalStartTime` is missing
+ * (https://developers.google.com/calendar/api/guides/recurringevents).
+ */
+function recurrenceFacts(context: AppContext, event: CalendarEvent): Pick<InvitationEventFacts, 'series' | 'occurrenceOf'> {
+  if ((event.recurrence?.length ?? 0) > 0 && !event.recurringEventId) {
+    return { series: { zone: event.start?.timeZone || context.timeZone, lines: [...(event.recurrence ?? [])] } };
+  }
+  const id = String(event.id ?? '');
+  if (!event.recurringEventId && seriesIdOf(id) === id) return {};
+  const original = event.originalStartTime?.dateTime ? Date.parse(event.originalStartTime.dateTime) : originalStartOfId(id);
+  if (original === null || Number.isNaN(original)) return {};
+  return { occurrenceOf: { seriesId: event.recurringEventId || seriesIdOf(id), originalStart: original } };
 }
 
 /**
@@ -215,6 +262,21 @@ function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook
   const only = phones.length === 1 && guests.length === 1 ? phones[0] : undefined;
   const match = own ?? only;
   return match ? context.appointmentLink(match.token) : context.bookingLink;
+}
+
+/** A series in the words of the mail's language (English, as the rest of the mail). */
+function seriesWhen(context: AppContext, row: Invitation, series: SeriesLines): string {
+  const texts = textsIn(context, 'en');
+  return seriesWords(
+    {
+      recurrence: parseRecurrence(series.lines),
+      seriesZone: series.zone,
+      seriesStart: row.start,
+      first: { start: row.start, end: row.end },
+      timeZone: context.timeZone,
+    },
+    texts,
+  );
 }
 
 /** Mails every due invitation while the day's quota lasts; the rest stay pending for the tick. */
@@ -238,7 +300,10 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       if (row.error !== QUOTA_WAIT_NOTE) book.put({ ...row, error: QUOTA_WAIT_NOTE, updatedAt: at });
       continue;
     }
-    const sequence = nextSequence(row);
+    const siblings =
+      row.uid === '' ? [] : book.all().filter((other) => other.uid === row.uid && other.email.toLowerCase() === row.email.toLowerCase());
+    // One SEQUENCE per UID and guest, for the series and its dates alike: each object outranks every one before it.
+    const sequence = Math.max(nextSequence(row), ...siblings.filter((other) => other.lastMethod !== '').map((other) => other.sequence + 1));
     const mail = invitationMail({
       row,
       sequence,
@@ -248,6 +313,8 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       locale: context.settings.locale,
       link: linkFor(context, ledger, book, row),
       now: at,
+      seriesWhen: row.series ? seriesWhen(context, row, row.series) : undefined,
+      occurrences: row.series ? siblings.filter((other) => other.recurrenceId !== undefined) : undefined,
     });
     try {
       sendMail({
@@ -289,20 +356,40 @@ const PRUNE_AFTER_MS = 14 * 24 * 3600_000;
  */
 export function runInvitationPass(context: AppContext, ledger: Ledger, input: { events: CalendarEvent[]; mode: string }): void {
   if (context.settings.invitationMode !== 'email' || input.mode === 'baseline') return;
-  // Not someone else's meeting, and not a series: one REQUEST with its UID would replace the whole series for the guest.
-  const ours = input.events.filter(
-    (event) => event.id && !isOrganizedElsewhere(event) && !(isRecurringEvent(event) && event.status !== 'cancelled'),
-  );
+  // Not someone else's meeting. A series is one object (RRULE); a date of it changed on its own is a RECURRENCE-ID
+  // object under the same UID (RFC 5546 3.2.2, 3.2.5).
+  const ours = input.events.filter((event) => event.id && !isOrganizedElsewhere(event));
   const facts = ours.map((event) => invitationFacts(context, event));
   const anyGuests = facts.some((event) => event.guests.length > 0);
   const someLive = (context.props[OPEN_EVENTS_PROP] ?? '') !== '';
-  const mayDropGuests = (input.mode === 'full' && someLive) || facts.some((event) => mayHaveInvitations(context, event.eventId));
+  const mayDropGuests =
+    (input.mode === 'full' && someLive) ||
+    facts.some(
+      (event) =>
+        mayHaveInvitations(context, event.eventId) || (event.occurrenceOf && mayHaveInvitations(context, event.occurrenceOf.seriesId)),
+    );
   if (!anyGuests && !mayDropGuests) return;
 
   const at = now();
   const book = InvitationBook.load();
-  for (const event of facts) {
-    for (const row of reconcileInvitations({ event, rows: book.forEvent(event.eventId), now: at })) book.put(row);
+  // Series first: a date of a series deleted in the same change goes with the series' one CANCEL.
+  const ordered = [...facts.filter((event) => !event.occurrenceOf), ...facts.filter((event) => event.occurrenceOf)];
+  for (const event of ordered) {
+    let rows = book.forEvent(event.eventId);
+    const of = event.occurrenceOf;
+    if (of) {
+      const seriesRows = book.forEvent(of.seriesId);
+      if (seriesRows.length > 0 && seriesRows.every((row) => row.state === 'cancelled')) {
+        for (const row of rows) if (row.pending !== '') book.put({ ...row, pending: '', state: 'cancelled', updatedAt: at });
+        continue;
+      }
+      // Guests who hold the series hold this date too, at its original time.
+      const known = new Set(rows.map((row) => row.email.toLowerCase()));
+      const seeded = occurrenceRowsFromSeries({ eventId: event.eventId, originalStart: of.originalStart, seriesRows, now: at });
+      rows = [...rows, ...seeded.filter((row) => !known.has(row.email.toLowerCase()))];
+      for (const row of seeded) if (!known.has(row.email.toLowerCase())) book.put(row);
+    }
+    for (const row of reconcileInvitations({ event, rows, now: at })) book.put(row);
   }
   // A full resync lists only events that still exist: a live invitation missing from it was deleted.
   if (input.mode === 'full') {

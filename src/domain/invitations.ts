@@ -1,6 +1,7 @@
 // Email invitations (RFC 5545/5546/6047): which guest gets a REQUEST or CANCEL, and the mail that carries it.
 import { html, type SafeHtml } from './html';
-import { buildCalendar, type IcsMethod } from './ical';
+import { buildCalendar, formatUtc, type IcsEvent, type IcsMethod } from './ical';
+import { parseRecurrence } from './recurrence';
 import type { InvitationMode } from './settings';
 import { formatRange } from './time';
 
@@ -33,6 +34,15 @@ export interface InvitationEventFacts {
   /** Google's own SEQUENCE of the event; ours never falls below it, so Google's invitations never outrank ours. */
   sequence: number;
   guests: Guest[];
+  /** A series master: the zone its rule repeats in and its RRULE/EXDATE/RDATE lines; start/end are its first occurrence's. */
+  series?: SeriesLines;
+  /** One occurrence of a series changed or cancelled on its own (an exception): which series, and its original start. */
+  occurrenceOf?: { seriesId: string; originalStart: number };
+}
+
+export interface SeriesLines {
+  zone: string;
+  lines: string[];
 }
 
 /** One row of the Invitations sheet: one (event, guest email) pair and what that guest was last sent. */
@@ -59,6 +69,10 @@ export interface Invitation {
   attempts: number;
   sentAt: number | null;
   updatedAt: number;
+  /** A series row: the rule the guest is sent (one VEVENT with RRULE). */
+  series?: SeriesLines;
+  /** An occurrence row: its original start, the RECURRENCE-ID of its VEVENT under the series' UID. */
+  recurrenceId?: number;
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -99,8 +113,53 @@ export function sendUpdatesFor(mode: InvitationMode, guestCount: number): 'all' 
   return mode === 'google' && guestCount > 0 ? 'all' : 'none';
 }
 
+/** A series is live until its UNTIL; a COUNT series that ran out only comes back when the host edits it. */
+function seriesLive(series: SeriesLines, now: number): boolean {
+  const until = parseRecurrence(series.lines).rule?.until ?? null;
+  return until === null || until > now;
+}
+
 function isLive(event: InvitationEventFacts, now: number): boolean {
-  return !event.cancelled && !event.allDay && event.start !== null && event.end !== null && event.end > now;
+  if (event.cancelled || event.allDay || event.start === null || event.end === null) return false;
+  return event.series ? seriesLive(event.series, now) : event.end > now;
+}
+
+function sameSeries(a: SeriesLines | undefined, b: SeriesLines | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * An occurrence changed or cancelled on its own has no rows yet: each guest who was sent the series holds
+ * it at its original time, under the series' UID and last SEQUENCE. These rows are what reconcileInvitations
+ * then compares the exception with, so a move is an update and a cancel a CANCEL of that date only.
+ */
+export function occurrenceRowsFromSeries(input: {
+  eventId: string;
+  originalStart: number;
+  seriesRows: readonly Invitation[];
+  now: number;
+}): Invitation[] {
+  return input.seriesRows
+    .filter((row) => row.state === 'active' && row.lastMethod === 'REQUEST' && row.series !== undefined)
+    .map((row) => {
+      const start = input.originalStart;
+      const end = start + (row.end - row.start);
+      return {
+        ...row,
+        key: invitationKey(input.eventId, row.email),
+        eventId: input.eventId,
+        start,
+        end,
+        lastStart: start,
+        lastEnd: end,
+        pending: '' as const,
+        error: '',
+        attempts: 0,
+        series: undefined,
+        recurrenceId: start,
+        updatedAt: input.now,
+      };
+    });
 }
 
 /**
@@ -131,8 +190,9 @@ export function reconcileInvitations(input: { event: InvitationEventFacts; rows:
       if (row.state === 'cancelled') {
         next.state = 'active';
         next.pending = 'REQUEST';
-      } else if (start !== row.start || end !== row.end) {
-        const backToLastSent = row.lastMethod === 'REQUEST' && start === row.lastStart && end === row.lastEnd;
+      } else if (start !== row.start || end !== row.end || !sameSeries(row.series, event.series)) {
+        const backToLastSent =
+          sameSeries(row.series, event.series) && row.lastMethod === 'REQUEST' && start === row.lastStart && end === row.lastEnd;
         next.pending = backToLastSent ? '' : 'REQUEST';
       } else if (
         row.title === event.summary &&
@@ -147,6 +207,7 @@ export function reconcileInvitations(input: { event: InvitationEventFacts; rows:
       next.title = event.summary;
       next.name = guest.name;
       next.uid = event.iCalUID || row.uid;
+      next.series = event.series;
     }
     if (next.pending !== row.pending) {
       next.attempts = 0;
@@ -178,6 +239,8 @@ export function reconcileInvitations(input: { event: InvitationEventFacts; rows:
       attempts: 0,
       sentAt: null,
       updatedAt: now,
+      series: event.series,
+      recurrenceId: event.occurrenceOf?.originalStart,
     });
   }
   return changed;
@@ -185,6 +248,7 @@ export function reconcileInvitations(input: { event: InvitationEventFacts; rows:
 
 /** A REQUEST for an appointment that has already begun is no longer worth a mail; a CANCEL still is. */
 export function isStaleInvitation(row: Invitation, now: number): boolean {
+  if (row.series) return row.pending === 'REQUEST' && !seriesLive(row.series, now);
   return row.pending === 'REQUEST' && row.start <= now;
 }
 
@@ -221,6 +285,13 @@ export interface InvitationMailInput {
   /** The attendee's own appointment page when they also get WhatsApp, else the booking page. */
   link: string;
   now: number;
+  /** A series: the rule in words, for the text ("every Tuesday, 10:00–10:50 CET (UTC+1), from …"). */
+  seriesWhen?: string;
+  /**
+   * A series: this guest's occurrence rows. A REQUEST of the series replaces what the guest holds of it
+   * (RFC 5546 3.2.2), so it carries each moved date as a RECURRENCE-ID VEVENT and each cancelled one as EXDATE.
+   */
+  occurrences?: readonly Invitation[];
 }
 
 export interface InvitationMail {
@@ -243,6 +314,24 @@ function oneLine(text: string): string {
   return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A series as one VEVENT with its rule in its own zone, plus (for a REQUEST) an EXDATE per date cancelled on
+ * its own and a RECURRENCE-ID VEVENT per moved date, all under the same UID and SEQUENCE. A CANCEL of the
+ * series is one VEVENT without RECURRENCE-ID: every date goes (RFC 5546 3.2.5).
+ */
+function seriesEvents(event: IcsEvent, series: SeriesLines, cancel: boolean, occurrences: readonly Invitation[]): IcsEvent[] {
+  const mine = cancel ? [] : occurrences.filter((row) => row.recurrenceId !== undefined);
+  const exdates = mine
+    .filter((row) => row.state === 'cancelled')
+    .map((row) => row.recurrenceId as number)
+    .sort((a, b) => a - b)
+    .map((ms) => `EXDATE:${formatUtc(ms)}`);
+  const moved = mine
+    .filter((row) => row.state === 'active' && (row.start !== row.recurrenceId || row.end - row.start !== event.end - event.start))
+    .map((row) => ({ ...event, start: row.start, end: row.end, zone: series.zone, recurrenceId: row.recurrenceId }));
+  return [{ ...event, zone: series.zone, recurrence: [...series.lines, ...exdates], recurrenceId: undefined }, ...moved];
+}
+
 /** The invitation mail for the row's pending method: iCalendar object, subject, text and HTML bodies. */
 export function invitationMail(input: InvitationMailInput): InvitationMail {
   const { row, organizer, hostName } = input;
@@ -253,35 +342,38 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
   // A CANCEL names the time the guest was last sent, which is the one in their calendar.
   const start = cancel ? (row.lastStart ?? row.start) : row.start;
   const end = cancel ? (row.lastEnd ?? row.end) : row.end;
-  const when = formatRange(start, end, input.timeZone, input.locale);
+  const when = row.series && input.seriesWhen ? input.seriesWhen : formatRange(start, end, input.timeZone, input.locale);
   const summary = `${title} with ${oneLine(hostName)}`;
   const isUpdate = !cancel && row.lastMethod === 'REQUEST';
-  const headline = cancel
-    ? `Your appointment "${title}" with ${hostName} on ${when} is cancelled.`
-    : isUpdate
-      ? `Your appointment "${title}" with ${hostName} has moved to ${when}.`
-      : `You are invited to "${title}" with ${hostName} on ${when}.`;
+  const headline = row.series
+    ? cancel
+      ? `Your appointments "${title}" with ${hostName} (${when}) are cancelled.`
+      : isUpdate
+        ? `Your appointments "${title}" with ${hostName} have changed. From now on: ${when}.`
+        : `You are invited to "${title}" with ${hostName}: ${when}.`
+    : cancel
+      ? `Your appointment "${title}" with ${hostName} on ${when} is cancelled.`
+      : isUpdate
+        ? `Your appointment "${title}" with ${hostName} has moved to ${when}.`
+        : `You are invited to "${title}" with ${hostName} on ${when}.`;
   const action = cancel ? 'To book a new time' : 'To see, cancel or reschedule it';
   const rsvpLine = cancel ? '' : 'Accept or decline with the buttons of your calendar app, or open the attached invite.ics.';
 
-  const ics = buildCalendar({
-    method,
-    events: [
-      {
-        uid: row.uid || `${row.eventId}@google.com`,
-        sequence: input.sequence,
-        dtstamp: input.now,
-        start,
-        end,
-        summary,
-        description: `${headline}\n${action}: ${input.link}`,
-        url: input.link,
-        status: cancel ? 'CANCELLED' : 'CONFIRMED',
-        organizer: { email: organizer.email, name: organizer.name },
-        attendees: [{ email: row.email, name: row.name || undefined, rsvp: !cancel, partstat: 'NEEDS-ACTION' }],
-      },
-    ],
-  });
+  const event: IcsEvent = {
+    uid: row.uid || `${row.eventId}@google.com`,
+    sequence: input.sequence,
+    dtstamp: input.now,
+    start,
+    end,
+    summary,
+    description: `${headline}\n${action}: ${input.link}`,
+    url: input.link,
+    status: cancel ? 'CANCELLED' : 'CONFIRMED',
+    organizer: { email: organizer.email, name: organizer.name },
+    attendees: [{ email: row.email, name: row.name || undefined, rsvp: !cancel, partstat: 'NEEDS-ACTION' }],
+    recurrenceId: row.recurrenceId,
+  };
+  const ics = buildCalendar({ method, events: row.series ? seriesEvents(event, row.series, cancel, input.occurrences ?? []) : [event] });
 
   const greeting = row.name ? `Hello ${row.name},` : 'Hello,';
   const text = [greeting, headline, rsvpLine, `${action}: ${input.link}`, `— ${hostName}`].filter((line) => line !== '').join('\n\n');

@@ -252,3 +252,74 @@ describe('buildCalendar', () => {
     }
   });
 });
+
+describe('a series in its own zone', () => {
+  /** The first `n` occurrences ical.js expands from the written object, as UTC instants. */
+  function expand(text: string, n: number): string[] {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') as ICAL.Component);
+    const iterator = event.iterator();
+    const out: string[] = [];
+    for (let next = iterator.next(); next && out.length < n; next = iterator.next()) out.push(next.toJSDate().toISOString());
+    return out;
+  }
+
+  /** The same wall-clock time each week in the zone, by Intl (what Google's expansion in `start.timeZone` gives). */
+  function weeklyInZone(firstMs: number, zone: string, n: number): string[] {
+    const wall = (ms: number) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      let ms = firstMs + i * 7 * 86_400_000;
+      // Shift by the offset change so the wall-clock time stays.
+      for (const delta of [0, -3600_000, 3600_000, -1800_000, 1800_000]) {
+        if (wall(ms + delta) === wall(firstMs)) {
+          ms += delta;
+          break;
+        }
+      }
+      out.push(new Date(ms).toISOString());
+    }
+    return out;
+  }
+
+  test.each([
+    ['Europe/Berlin', '2026-01-06T09:00:00Z'],
+    ['Australia/Sydney', '2026-03-03T23:00:00Z'],
+    ['America/New_York', '2026-02-24T15:00:00Z'],
+    ['Asia/Kolkata', '2026-03-03T04:30:00Z'],
+  ])('%s: the VTIMEZONE keeps the wall-clock time across DST, as ical.js expands it', (zone, first) => {
+    const start = iso(first);
+    const text = buildCalendar({
+      method: 'PUBLISH',
+      events: [
+        baseEvent({
+          start,
+          end: start + 3600_000,
+          zone,
+          recurrence: ['RRULE:FREQ=WEEKLY;COUNT=12'],
+          organizer: { email: 'host@example.org' },
+        }),
+      ],
+    });
+    expect(text).toContain(`DTSTART;TZID=${zone}:`);
+    expect(text).toContain(`BEGIN:VTIMEZONE\r\nTZID:${zone}\r\n`);
+    expect(expand(text, 12)).toEqual(weeklyInZone(start, zone, 12));
+  });
+
+  test('an occurrence is written with RECURRENCE-ID under the series UID', () => {
+    const text = buildCalendar({
+      method: 'CANCEL',
+      events: [
+        {
+          ...baseEvent({ recurrenceId: iso('2026-03-03T13:30:00Z') }),
+          organizer: { email: 'host@example.org' },
+          attendees: [{ email: 'a@example.org' }],
+        },
+      ],
+    });
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component);
+    expect(event.isRecurrenceException()).toBe(true);
+    expect(event.recurrenceId.toJSDate().toISOString()).toBe('2026-03-03T13:30:00.000Z');
+  });
+});

@@ -30,6 +30,9 @@ function apiError(method: string, message: string): Error {
 /** The one field mask the project reads with: grid rows plus each cell's shown text. */
 export const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
 
+/** The same with each sheet's title and id, so the answer to several ranges says which sheet is which. */
+export const TITLED_GRID_AND_VALUES = 'sheets(properties(title,sheetId,gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+
 /** The titles of every sheet, the other mask the project asks for. */
 export const SHEET_TITLES = 'sheets(properties(title))';
 
@@ -116,9 +119,10 @@ export class SheetsApiService {
   }
 
   /**
-   * spreadsheets.get with one range and the field mask below: the sheet's grid size and the range's
-   * cells in one call (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get;
-   * empty trailing rows are left out, an empty cell is {}).
+   * spreadsheets.get with ranges and one of the field masks below: each sheet a range names, in the
+   * spreadsheet's order (not the order of `ranges`), with its grid size and one GridData per range
+   * on it (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get; empty
+   * trailing rows are left out, an empty cell is {}). One unknown title fails the whole call.
    */
   private spreadsheetGet(spreadsheetId: string, optionalArgs?: Json): Json {
     const method = 'sheets.spreadsheets.get';
@@ -127,17 +131,141 @@ export class SheetsApiService {
       return { sheets: this.spreadsheet.sheets.map((sheet) => ({ properties: { title: sheet.name } })) };
     }
     const ranges = optionalArgs?.ranges;
-    if (optionalArgs?.fields !== GRID_AND_VALUES || !Array.isArray(ranges) || ranges.length !== 1) {
-      return notEmulated(`${method} other than one range with fields "${GRID_AND_VALUES}"`);
+    const titled = optionalArgs?.fields === TITLED_GRID_AND_VALUES;
+    if (!(titled || optionalArgs?.fields === GRID_AND_VALUES) || !Array.isArray(ranges) || ranges.length === 0) {
+      return notEmulated(`${method} other than ranges with fields "${TITLED_GRID_AND_VALUES}" or "${GRID_AND_VALUES}"`);
     }
-    const rows = (this.get(spreadsheetId, String(ranges[0])).values ?? []) as string[][];
-    const target = this.target(method, ranges[0]);
-    const rowData = rows.map((line) =>
-      line.length === 0 ? {} : { values: line.map((text) => (text === '' ? {} : { formattedValue: text })) },
+    if (!titled && ranges.length !== 1) return notEmulated(`${method} of several ranges without the sheet titles`);
+    const targets = ranges.map((range) => ({ range: String(range), sheet: this.target(method, range).sheet }));
+    const sheets = this.spreadsheet.sheets
+      .filter((sheet) => targets.some((target) => target.sheet === sheet))
+      .map((sheet) => {
+        const data = targets
+          .filter((target) => target.sheet === sheet)
+          .map((target) => {
+            const rows = (this.get(spreadsheetId, target.range).values ?? []) as string[][];
+            const rowData = rows.map((line) =>
+              line.length === 0 ? {} : { values: line.map((text) => (text === '' ? {} : { formattedValue: text })) },
+            );
+            return rowData.length > 0 ? { rowData } : {};
+          });
+        const grid = { gridProperties: { rowCount: sheet.maxRows } };
+        return { properties: titled ? { title: sheet.name, sheetId: sheet.sheetId, ...grid } : grid, data };
+      });
+    return { sheets };
+  }
+
+  private sheetById(method: string, sheetId: unknown): Sheet {
+    const sheet = this.spreadsheet.sheets.find((candidate) => candidate.sheetId === sheetId);
+    if (!sheet) throw apiError(method, `Invalid requests: No grid with id: ${String(sheetId)}`);
+    return sheet;
+  }
+
+  /** RowData of updateCells/appendCells with fields "userEnteredValue": a string value, or {} for an empty cell. */
+  private rowTexts(method: string, rows: unknown, fields: unknown): string[][] {
+    if (fields !== 'userEnteredValue') notEmulated(`${method} with fields ${String(fields)} (only userEnteredValue)`);
+    if (!Array.isArray(rows)) return notEmulated(`${method} without rows`);
+    return rows.map((row: { values?: Array<{ userEnteredValue?: Json }> }) =>
+      (row.values ?? []).map((cell) => {
+        const value = cell.userEnteredValue;
+        if (value === undefined) return '';
+        const keys = Object.keys(value);
+        if (keys.length !== 1 || typeof value.stringValue !== 'string') notEmulated(`${method} with a value other than stringValue`);
+        return value.stringValue as string;
+      }),
     );
-    return {
-      sheets: [{ properties: { gridProperties: { rowCount: target.sheet.maxRows } }, data: [rowData.length > 0 ? { rowData } : {}] }],
-    };
+  }
+
+  /**
+   * spreadsheets.batchUpdate: the requests apply in order, each seeing the sheet as the one before left
+   * it, all or nothing (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate).
+   * Emulated: updateCells (start + rows; a row past the grid is refused), appendCells (after the last
+   * row with content, growing the grid: .../request#appendcellsrequest) and deleteDimension of ROWS.
+   */
+  private structuralBatchUpdate(resource: Json, spreadsheetId: string): Json {
+    const method = 'sheets.spreadsheets.batchUpdate';
+    this.checkId(method, spreadsheetId);
+    const requests = (resource.requests ?? []) as Json[];
+    if (!Array.isArray(requests) || requests.length === 0) return notEmulated(`${method} without requests`);
+    // Checked against a copy first, so a refused request leaves every sheet as it was.
+    const plan = requests.map((request) => {
+      const kinds = Object.keys(request);
+      if (kinds.length !== 1) return notEmulated(`${method} request with ${kinds.join(', ')}`);
+      const kind = kinds[0];
+      const body = request[kind] as Json;
+      if (kind === 'updateCells') {
+        const start = (body.start ?? {}) as Json;
+        const sheet = this.sheetById(method, start.sheetId);
+        return {
+          kind,
+          sheet,
+          row: Number(start.rowIndex ?? 0) + 1,
+          column: Number(start.columnIndex ?? 0) + 1,
+          rows: this.rowTexts(method, body.rows, body.fields),
+        };
+      }
+      if (kind === 'appendCells') {
+        return {
+          kind,
+          sheet: this.sheetById(method, body.sheetId),
+          row: 0,
+          column: 1,
+          rows: this.rowTexts(method, body.rows, body.fields),
+        };
+      }
+      if (kind === 'deleteDimension') {
+        const range = (body.range ?? {}) as Json;
+        if (range.dimension !== 'ROWS') return notEmulated(`${method} deleteDimension of ${String(range.dimension)}`);
+        const from = Number(range.startIndex);
+        const to = Number(range.endIndex);
+        if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from)
+          return notEmulated(`${method} deleteDimension of ${from}…${to}`);
+        return { kind, sheet: this.sheetById(method, range.sheetId), row: from + 1, column: to - from, rows: [] };
+      }
+      return notEmulated(`${method} request ${kind}`);
+    });
+    const rollback = new Map<Sheet, { rows: Sheet['rows']; maxRows: number }>();
+    for (const step of plan) {
+      if (!rollback.has(step.sheet))
+        rollback.set(step.sheet, {
+          rows: step.sheet.rows.map((cells) => cells?.map((cell) => (cell ? { ...cell } : cell))),
+          maxRows: step.sheet.maxRows,
+        });
+    }
+    try {
+      for (const step of plan) {
+        const { sheet } = step;
+        if (step.kind === 'updateCells') {
+          const last = step.row + step.rows.length - 1;
+          const width = Math.max(0, ...step.rows.map((line) => line.length));
+          if (last > sheet.maxRows || step.column + width - 1 > sheet.maxColumns) {
+            throw apiError(method, `Invalid requests[0].updateCells: GridCoordinate exceeds grid limits. Max rows: ${sheet.maxRows}`);
+          }
+          this.writeRaw(sheet, step.row, step.column, step.rows);
+        } else if (step.kind === 'appendCells') {
+          const after = sheet.lastRow();
+          const missing = after + step.rows.length - sheet.maxRows;
+          if (missing > 0) sheet.maxRows += missing;
+          this.writeRaw(sheet, after + 1, 1, step.rows);
+        } else {
+          const count = step.column;
+          if (step.row + count - 1 > sheet.maxRows) throw apiError(method, 'Invalid requests: Range is out of bounds.');
+          if (sheet.maxRows - count <= sheet.frozenRows) {
+            throw apiError(method, "Invalid requests: You can't delete all the rows on the sheet.");
+          }
+          sheet.rows.splice(step.row - 1, count);
+          sheet.maxRows -= count;
+        }
+      }
+    } catch (error) {
+      for (const [sheet, saved] of rollback) {
+        sheet.rows.length = 0;
+        sheet.rows.push(...saved.rows);
+        sheet.maxRows = saved.maxRows;
+      }
+      throw error;
+    }
+    return { spreadsheetId, replies: requests.map(() => ({})) };
   }
 
   /** values.batchUpdate: every range written in one call, all or nothing. */
@@ -207,6 +335,7 @@ export class SheetsApiService {
       });
     const spreadsheets = {
       get: count('Sheets.Spreadsheets.get', (id: string, options?: Json) => this.spreadsheetGet(id, options)),
+      batchUpdate: count('Sheets.Spreadsheets.batchUpdate', (resource: Json, id: string) => this.structuralBatchUpdate(resource, id)),
       Values: strict('Sheets.Spreadsheets.Values', values),
     };
     return strict('Sheets', { Spreadsheets: strict('Sheets.Spreadsheets', spreadsheets) });

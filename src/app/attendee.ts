@@ -271,7 +271,8 @@ export interface CancelResult {
 export function cancelByToken(tokenInput: unknown): CancelResult {
   const token = requireToken(tokenInput);
   const context = AppContext.load();
-  let texts = hostTexts(context);
+  // The host's wording is read with the ledger inside the lock (one call), or after it when the lock was busy.
+  let texts = null as Texts | null;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): { status: CancelResult['status']; syncNeeded: boolean } => {
     const ledger = Ledger.load();
     const row = rowForToken(context, ledger, token);
@@ -285,13 +286,14 @@ export function cancelByToken(tokenInput: unknown): CancelResult {
     removeEvent(context.settings.calendarId, row.eventId, guestUpdates(context, event));
     return { status: 'cancelled', syncNeeded: true };
   });
-  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
+  if (!locked.ran || texts === null) throw new RequestError(hostTexts(context).t('page.busy'));
+  const answer: Texts = texts;
   // After our lock is released: the sync takes the lock itself and announces the cancel like any other.
   if (locked.value.syncNeeded) syncAfterChange(context, 'cancel');
   const host = context.settings.hostName;
   return locked.value.status === 'cancelled'
-    ? { status: 'cancelled', message: texts.t('page.cancelResult', { host }) }
-    : { status: 'already-cancelled', message: texts.t('page.alreadyCancelled') };
+    ? { status: 'cancelled', message: answer.t('page.cancelResult', { host }) }
+    : { status: 'already-cancelled', message: answer.t('page.alreadyCancelled') };
 }
 
 export function listSlotsByToken(tokenInput: unknown, fromInput: unknown): SlotJson[] {
@@ -317,18 +319,19 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
   const context = AppContext.load();
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
-  let texts = hostTexts(context);
+  let texts = null as Texts | null;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): Interval => {
     const row = changeableRow(context, Ledger.load(), token);
-    texts = rowTexts(context, row);
+    const rowWords = rowTexts(context, row);
+    texts = rowWords;
     const event = getEvent(calendarId, row.eventId);
-    if (!event || event.status === 'cancelled') throw new RequestError(texts.t('page.cancelledCannotChange'));
+    if (!event || event.status === 'cancelled') throw new RequestError(rowWords.t('page.cancelledCannotChange'));
     // The calendar, not the ledger, says where the event is now: the host may just have moved it.
     const current = eventInterval(event);
-    if (!current) throw new RequestError(texts.t('page.cannotMove', { host: context.settings.hostName }));
+    if (!current) throw new RequestError(rowWords.t('page.cannotMove', { host: context.settings.hostName }));
     const target = { start, end: start + (current.end - current.start) };
-    if (target.start === current.start) throw new RequestError(texts.t('page.alreadyAtTime'));
-    if (!isOfferableSlot(context, rules, target, current)) throw new RequestError(texts.t('page.slotTaken'));
+    if (target.start === current.start) throw new RequestError(rowWords.t('page.alreadyAtTime'));
+    if (!isOfferableSlot(context, rules, target, current)) throw new RequestError(rowWords.t('page.slotTaken'));
     const zoneField = (time: CalendarEvent['start']): { timeZone?: string } => (time?.timeZone ? { timeZone: time.timeZone } : {});
     patchEvent(
       calendarId,
@@ -341,15 +344,16 @@ export function rescheduleByToken(tokenInput: unknown, startInput: unknown): Res
     );
     return target;
   });
-  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
+  if (!locked.ran || texts === null) throw new RequestError(hostTexts(context).t('page.busy'));
+  const answer: Texts = texts;
   syncAfterChange(context, 'reschedule');
-  const when = formatRange(locked.value.start, locked.value.end, context.timeZone, texts.locale);
+  const when = formatRange(locked.value.start, locked.value.end, context.timeZone, answer.locale);
   return {
     status: 'rescheduled',
     start: iso(locked.value.start),
     end: iso(locked.value.end),
     when,
-    message: texts.t('page.movedResult', { when }),
+    message: answer.t('page.movedResult', { when }),
   };
 }
 

@@ -131,14 +131,15 @@ export function book(input: unknown): BookingResult {
   const request = readBookingRequest(fields, context.settings.defaultCountry);
   // The page's language (picked, or the browser's own) answers this request and is stored with the booking.
   const language = languageOfTag(fields.language);
-  const texts: Texts = language ? textsIn(context, language) : hostTexts(context);
+  // Read when first needed: inside the lock it comes with the ledger's read (src/app/read-group.ts).
+  const texts = (): Texts => (language ? textsIn(context, language) : hostTexts(context));
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): boolean => {
     const at = now();
     // The slot first: "just taken" must not depend on the number typed, or it would tell the cap apart.
     const slot = { start: request.start, end: request.start + rules.bookingMinutes * MINUTE_MS };
-    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(texts.t('page.slotTaken'));
+    if (!isOfferableSlot(context, rules, slot)) throw new RequestError(texts().t('page.slotTaken'));
     const open = Ledger.load()
       .all()
       // A series counts once (its row), not once per occurrence in the ledger's horizon.
@@ -153,7 +154,7 @@ export function book(input: unknown): BookingResult {
     if (language && choicesOf(context).of(request.phone) === null) choicesOf(context).set(request.phone, language, 'booking page', at);
     return true;
   });
-  if (!locked.ran) throw new RequestError(texts.t('page.busy'));
+  if (!locked.ran) throw new RequestError(texts().t('page.busy'));
   // The sync announces the booking like any event the host adds, with the link, to the number only.
   if (locked.value) syncAfterChange(context, 'booking');
   return { ok: true, link: '' };

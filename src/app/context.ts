@@ -3,6 +3,7 @@ import { constantTimeEqual, looksLikeToken, tokenFromMac, tokenMessage } from '.
 import { parseLastInbound } from '../domain/message-mode';
 import { PROP, parseSettings, safeTimeZone, type Settings } from '../domain/settings';
 import { parseTemplateStatus, type ApprovalStatus } from '../domain/templates';
+import { isValidTimeZone } from '../domain/time';
 import { calendarTimeZone } from '../gas/calendar';
 import { effectiveUserEmail, hmacSha256, knownWebAppUrl, randomSecret, scriptTimeZone } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
@@ -51,12 +52,22 @@ export class AppContext {
     return this.props[PROP.bookingApiKey] ?? '';
   }
 
-  /** The calendar's own zone: messages name times as the host sees them in the calendar. */
+  /**
+   * The calendar's own zone: messages name times as the host sees them in the calendar. The sync
+   * stores what its Events.list answered (CALENDAR_TIME_ZONE), so a run reads it with the settings;
+   * only a project whose sync has not stored it yet asks Calendars.get.
+   */
   get timeZone(): string {
     if (this.timeZoneCache === null) {
-      this.timeZoneCache = safeTimeZone(calendarTimeZone(this.settings.calendarId), scriptTimeZone());
+      const stored = this.props[PROP.calendarTimeZone] ?? '';
+      this.timeZoneCache = isValidTimeZone(stored) ? stored : safeTimeZone(calendarTimeZone(this.settings.calendarId), scriptTimeZone());
     }
     return this.timeZoneCache;
+  }
+
+  /** The zone an Events.list of this run answered: newer than the stored one, and free. */
+  learnTimeZone(timeZone: string): void {
+    if (isValidTimeZone(timeZone)) this.timeZoneCache = timeZone;
   }
 
   tokenFor(appointmentKey: string): string {

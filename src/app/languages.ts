@@ -6,6 +6,7 @@ import { type Overrides, Texts, isTextKey, overrideKey } from '../domain/i18n/te
 import { now } from '../gas/platform';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
+import { sheetsReadTogether } from './read-group';
 
 /** Each number's own choice; the host may read and edit it (a row per number; deleting one forgets the choice). */
 export const LANGUAGES_SHEET = 'Languages';
@@ -27,7 +28,7 @@ export class LanguageChoices {
   ) {}
 
   static load(): LanguageChoices {
-    const table = SheetTable.open(LANGUAGES_SHEET, LANGUAGE_COLUMNS);
+    const table = SheetTable.inGroup(LANGUAGES_SHEET, LANGUAGE_COLUMNS, sheetsReadTogether);
     return new LanguageChoices(table, table.readRows());
   }
 
@@ -56,7 +57,7 @@ export interface TextRow {
   updatedAt: string;
 }
 
-export function readTextRows(table: SheetTable = SheetTable.open(TEXTS_SHEET, TEXT_COLUMNS)): TextRow[] {
+export function readTextRows(table: SheetTable = SheetTable.inGroup(TEXTS_SHEET, TEXT_COLUMNS, sheetsReadTogether)): TextRow[] {
   return table
     .readRows()
     .map(([key, language, text, updatedAt]) => ({

@@ -1,7 +1,8 @@
 // The Appointments ledger and the Messages log in the bound spreadsheet, read once per run and written in batches.
 import type { Appointment, SeriesRole } from '../domain/appointments';
 import type { MessageKind } from '../domain/messages';
-import { SheetTable } from '../gas/sheets';
+import { SheetTable, writeSheetChanges } from '../gas/sheets';
+import { sheetsReadTogether } from './read-group';
 
 export const APPOINTMENTS_SHEET = 'Appointments';
 export const MESSAGES_SHEET = 'Messages';
@@ -141,20 +142,23 @@ export class Ledger {
   private readonly changedKeys = new Set<string>();
   private readonly removedKeys = new Set<string>();
   private readonly log: LogEntry[] = [];
+  /** Each row's sheet row as read; cleared after a write that moved rows (the next save reads again). */
+  private positions: Map<string, number> | null = new Map();
 
   private constructor(
     private readonly table: SheetTable,
     rows: string[][],
   ) {
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       const appointment = rowToAppointment(row);
-      if (appointment.key === '' || this.rows.has(appointment.key)) continue;
+      if (appointment.key === '' || this.rows.has(appointment.key)) return;
       this.add(appointment);
-    }
+      this.positions?.set(appointment.key, index + 2);
+    });
   }
 
   static load(): Ledger {
-    const table = SheetTable.open(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+    const table = SheetTable.inGroup(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS, sheetsReadTogether);
     return new Ledger(table, table.readRows());
   }
 
@@ -207,6 +211,32 @@ export class Ledger {
     this.order.push(...kept);
   }
 
+  /** The in-place write (see save); false when it could not be made and nothing was written. */
+  private saveInPlace(): boolean {
+    const positions = this.positions;
+    if (positions === null) return false;
+    if (!this.changed) return true;
+    const updates: Array<{ row: number; cells: string[] }> = [];
+    const appends: string[][] = [];
+    for (const key of this.order) {
+      if (!this.changedKeys.has(key)) continue;
+      const cells = appointmentToRow(this.rows.get(key) as Appointment);
+      const row = positions.get(key);
+      if (row === undefined) appends.push(cells);
+      else updates.push({ row, cells });
+    }
+    const deletes = [...this.removedKeys].flatMap((key) => positions.get(key) ?? []);
+    const changes = [{ name: APPOINTMENTS_SHEET, updates, appends, deletes }];
+    if (this.log.length > 0) changes.push({ name: MESSAGES_SHEET, updates: [], appends: logRows(this.log), deletes: [] });
+    if (!writeSheetChanges(changes)) return false;
+    this.changedKeys.clear();
+    this.removedKeys.clear();
+    this.log.length = 0;
+    // Appends and deletes moved rows: a second save in this run reads the sheet again.
+    if (appends.length > 0 || deletes.length > 0) this.positions = null;
+    return true;
+  }
+
   record(entry: LogEntry): void {
     this.log.push(entry);
   }
@@ -216,11 +246,14 @@ export class Ledger {
   }
 
   /**
-   * One read and one write for the ledger, one append for the log, only when something changed.
-   * The sheet is read again first: rows this run changed replace theirs, rows it removed go, every
-   * other row stays exactly as the sheet has it now, and new rows are added at the end.
+   * One write for the ledger and the log together, only when something changed: the rows this run
+   * changed are rewritten where the read found them, new rows appended, removed rows deleted, and
+   * every other row is left exactly as the sheet has it (a hand edit, another run). When that write
+   * is not possible (positions or sheet ids unknown, a sheet deleted meanwhile) the sheet is read
+   * again and merged by key: one read, one rewrite, one append.
    */
   save(): void {
+    if (this.saveInPlace()) return;
     if (this.changedKeys.size > 0 || this.removedKeys.size > 0) {
       const current = this.table.readRows();
       const written = new Set<string>();
@@ -238,6 +271,7 @@ export class Ledger {
       this.table.writeRows(merged, current.length);
       this.changedKeys.clear();
       this.removedKeys.clear();
+      this.positions = null;
     }
     if (this.log.length > 0) {
       appendToLog(this.log);
@@ -246,21 +280,24 @@ export class Ledger {
   }
 }
 
+/** The log's lines as cells. */
+function logRows(entries: readonly LogEntry[]): string[][] {
+  return entries.map((entry) => [
+    new Date(entry.time).toISOString(),
+    entry.direction,
+    entry.eventId,
+    entry.phone,
+    entry.kind,
+    entry.messageSid,
+    entry.status,
+    entry.detail,
+  ]);
+}
+
 /** Appends entries to the Messages log in one call, for runs that change no ledger row (a chat reply). */
 export function appendToLog(entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
-  SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(
-    entries.map((entry) => [
-      new Date(entry.time).toISOString(),
-      entry.direction,
-      entry.eventId,
-      entry.phone,
-      entry.kind,
-      entry.messageSid,
-      entry.status,
-      entry.detail,
-    ]),
-  );
+  SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(logRows(entries));
 }
 
 /** Moves rows of appointments that ended long ago to the Archive sheet, so each run reads only current rows. */

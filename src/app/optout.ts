@@ -1,5 +1,6 @@
 // The numbers that replied STOP: the OptOuts sheet, read once per run, honoured by announcements and reminders.
 import { SheetTable } from '../gas/sheets';
+import { sheetsReadTogether } from './read-group';
 
 /**
  * A sheet rather than a script property: a property holds at most 9 KB (a JSON list of a few hundred
@@ -13,7 +14,7 @@ export class OptOuts {
   private constructor(private readonly rows: string[][]) {}
 
   static load(): OptOuts {
-    return new OptOuts(SheetTable.open(OPT_OUTS_SHEET, OPT_OUT_COLUMNS).readRows());
+    return new OptOuts(SheetTable.inGroup(OPT_OUTS_SHEET, OPT_OUT_COLUMNS, sheetsReadTogether).readRows());
   }
 
   has(phone: string): boolean {

@@ -5,14 +5,14 @@ import { PROP } from '../domain/settings';
 import { eventTimes, isOrganizedElsewhere, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
 import { withScriptLock, type Locked } from '../gas/lock';
 import { now } from '../gas/platform';
-import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+import { readScriptProperties, readScriptProperty, writeScriptProperties } from '../gas/properties';
 import { repaintEvent } from './appearance';
 import { AppContext } from './context';
 import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
 import { isRecurring, syncSeries } from './series-sync';
-import { errorText, recordSyncRun } from './sync-record';
+import { errorText, recordSyncRun, syncRunRecord } from './sync-record';
 import { applyQueuedCallbacks } from './webhooks';
 
 /** A calendar trigger waits this long for a run in progress; then it leaves the work to that run. */
@@ -54,7 +54,13 @@ export interface ExtraResult {
   afterSave?: () => void;
 }
 
-function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
+/** A run's report and the script properties it leaves to write (token, zone), in one call with the run's record. */
+interface SyncOutcome {
+  report: SyncReport;
+  writes: Record<string, string>;
+}
+
+function syncOnce(context: AppContext, extra?: RunExtra): SyncOutcome {
   const at = now();
   const calendarId = context.settings.calendarId;
   const storedToken = context.props[PROP.syncToken] ?? '';
@@ -64,6 +70,9 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
     mode = 'full';
     page = listUpcomingEvents(calendarId, at);
   }
+  const writes: Record<string, string> = {};
+  if (page.timeZone !== '' && page.timeZone !== context.props[PROP.calendarTimeZone]) writes[PROP.calendarTimeZone] = page.timeZone;
+  context.learnTimeZone(page.timeZone);
 
   const ledger = Ledger.load();
   const touchedEvents = new Map<string, CalendarEvent>();
@@ -148,8 +157,8 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncReport {
   for (const eventId of failedEvents) repaintEvent(context, eventId, ledger.forEvent(eventId));
   // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
   runInvitationPass(context, ledger, { events: page.items, mode });
-  if (page.nextSyncToken && page.nextSyncToken !== storedToken) writeScriptProperties({ [PROP.syncToken]: page.nextSyncToken });
-  return { ran: true, mode, changes, sent };
+  if (page.nextSyncToken && page.nextSyncToken !== storedToken) writes[PROP.syncToken] = page.nextSyncToken;
+  return { report: { ran: true, mode, changes, sent }, writes };
 }
 
 /**
@@ -161,29 +170,33 @@ export function runSync(extra?: RunExtra): SyncReport {
   let lastSync: string | undefined;
   let result: Locked<SyncReport>;
   try {
-    result = withScriptLock(LOCK_WAIT_MS, () => lockedSync(requestedAt, extra, (raw) => (lastSync = raw)));
+    result = withScriptLock(LOCK_WAIT_MS, () => {
+      const outcome = lockedSync(requestedAt, extra, (raw) => (lastSync = raw));
+      // The new token (under the lock, after the save), the zone and the run's record: one write.
+      const writes = { ...outcome.writes, ...syncRunRecord(lastSync, '') };
+      if (Object.keys(writes).length > 0) writeScriptProperties(writes);
+      return outcome.report;
+    });
   } catch (error) {
     // Recorded for the health check, so a failing trigger (a bad setting, say) is seen, not only logged.
     recordSyncRun(lastSync ?? readScriptProperties()[PROP.lastSync], errorText(error));
     throw error;
   }
-  if (result.ran) {
-    recordSyncRun(lastSync, '');
-    return result.value;
-  }
+  if (result.ran) return result.value;
   writeScriptProperties({ [PROP.syncRequested]: String(now()) });
   return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
 }
 
-function lockedSync(requestedAt: number, extra: RunExtra | undefined, seenLastSync: (raw: string) => void): SyncReport {
+function lockedSync(requestedAt: number, extra: RunExtra | undefined, seenLastSync: (raw: string) => void): SyncOutcome {
   const context = AppContext.load();
   seenLastSync(context.props[PROP.lastSync] ?? '');
-  let report = syncOnce(context, extra);
+  let outcome = syncOnce(context, extra);
   for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
-    const asked = Number(readScriptProperties()[PROP.syncRequested] ?? 0);
+    const asked = Number(readScriptProperty(PROP.syncRequested) ?? 0);
     if (!(asked >= requestedAt)) break;
-    writeScriptProperties({ [PROP.syncRequested]: '0' });
-    report = syncOnce(AppContext.load());
+    // The token first: the repeat lists from where this run ended.
+    writeScriptProperties({ ...outcome.writes, [PROP.syncRequested]: '0' });
+    outcome = syncOnce(AppContext.load());
   }
-  return report;
+  return outcome;
 }

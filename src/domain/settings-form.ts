@@ -435,6 +435,7 @@ export const STATE_PROPERTIES: readonly string[] = [
   PROP.ownerEmail,
   PROP.syncToken,
   PROP.syncRequested,
+  PROP.calendarTimeZone,
   PROP.templateStatus,
   PROP.lastInbound,
   PROP.lastSync,

@@ -39,6 +39,8 @@ export const PROP = {
   ownerEmail: 'OWNER_EMAIL',
   syncToken: 'SYNC_TOKEN',
   syncRequested: 'SYNC_REQUESTED_AT',
+  /** The watched calendar's zone as the sync's Events.list last answered it (pages read it instead of Calendars.get). */
+  calendarTimeZone: 'CALENDAR_TIME_ZONE',
   /** WhatsApp approval of the templates in TEMPLATE_SIDS as last read from Twilio: {"HX…":"approved"}. */
   templateStatus: 'TEMPLATE_STATUS',
   /** Last inbound WhatsApp message per number, last 24 hours: who is inside the free-text session. */

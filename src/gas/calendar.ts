@@ -10,6 +10,8 @@ function api(): GoogleAppsScript.Calendar {
 export interface EventPage {
   items: CalendarEvent[];
   nextSyncToken: string;
+  /** The calendar's own zone: every Events.list answer names it (https://developers.google.com/calendar/api/v3/reference/events/list#response). */
+  timeZone: string;
 }
 
 /** A timed event's start and end instants (null for all-day or unreadable times); Google sends RFC 3339 with an offset. */
@@ -47,7 +49,7 @@ function listAllPages(calendarId: string, args: Record<string, unknown>): EventP
       pageToken = page.nextPageToken;
       continue;
     }
-    return { items, nextSyncToken: page.nextSyncToken ?? '' };
+    return { items, nextSyncToken: page.nextSyncToken ?? '', timeZone: page.timeZone ?? '' };
   }
 }
 

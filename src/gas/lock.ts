@@ -1,5 +1,5 @@
 // The script lock: one run at a time changes the ledger and the calendar.
-import { flushSpreadsheetWrites } from './sheets';
+import { flushSpreadsheetWrites, forgetReadAhead } from './sheets';
 
 export type Locked<T> = { ran: true; value: T } | { ran: false };
 
@@ -12,6 +12,7 @@ export type Locked<T> = { ran: true; value: T } | { ran: false };
 export function withScriptLock<T>(waitMs: number, work: () => T): Locked<T> {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(waitMs)) return { ran: false };
+  forgetReadAhead();
   try {
     return { ran: true, value: work() };
   } finally {

@@ -12,6 +12,12 @@
 let bookCache: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 let idCache: string | null = null;
 let titlesCache: Set<string> | null = null;
+/** Rows of sheets read together and not yet asked for by their table (a second read goes to the API). */
+let readAhead = new Map<string, { rows: string[][]; gridRows: number | null }>();
+/** Sheets whose group was read since the execution began or the lock was taken. */
+let readAheadDone = new Set<string>();
+/** Sheet ids learnt from reads: what a spreadsheets.batchUpdate names its sheets by. */
+let sheetIds = new Map<string, number>();
 
 /** SpreadsheetApp caches writes inside an execution (the Sheets API does not): set when this one made any. */
 let cachedWrites = false;
@@ -21,6 +27,18 @@ export function forgetSpreadsheet(): void {
   bookCache = null;
   idCache = null;
   titlesCache = null;
+  readAhead = new Map();
+  readAheadDone = new Set();
+  sheetIds = new Map();
+}
+
+/**
+ * Forgets rows read ahead: a run that takes the script lock reads again what it will write back,
+ * so nothing read before another run's save is trusted after it.
+ */
+export function forgetReadAhead(): void {
+  readAhead = new Map();
+  readAheadDone = new Set();
 }
 
 /** The sheets' titles, asked once per execution for sheets that may not exist (and then cost no read). */
@@ -61,7 +79,7 @@ function values(): GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollect
 }
 
 /** One read: the grid's row count and each cell's shown text (values.get does not tell the grid's size). */
-const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+const GRID_AND_VALUES = 'sheets(properties(title,sheetId,gridProperties(rowCount)),data(rowData(values(formattedValue))))';
 const SHEET_TITLES = 'sheets(properties(title))';
 
 /** "A", "B" … "Z", "AA" …: the last column of a table in A1 notation. */
@@ -82,6 +100,57 @@ function fromText(cell: unknown): string {
   return text.startsWith("'=") ? text.slice(1) : text;
 }
 
+/** A sheet's name and columns: what a read of several sheets at once needs to know of each. */
+export interface TableSpec {
+  name: string;
+  headers: readonly string[];
+  /** Only the sheet's id is wanted (a log the run may append to): its first cell is read, not its rows. */
+  idOnly?: boolean;
+}
+
+function rangeOf(spec: TableSpec, fromRow: number, toRow?: number): string {
+  const title = `'${spec.name.replace(/'/g, "''")}'`;
+  return `${title}!A${fromRow}:${columnLetters(spec.headers.length)}${toRow ?? ''}`;
+}
+
+function groupRange(spec: TableSpec): string {
+  return spec.idOnly ? `'${spec.name.replace(/'/g, "''")}'!A1:A1` : rangeOf(spec, 2);
+}
+
+function rowsOf(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | undefined): string[][] {
+  const rowData = sheet?.data?.[0]?.rowData ?? [];
+  return rowData.map((row) => spec.headers.map((_, i) => fromText(row.values?.[i]?.formattedValue)));
+}
+
+/**
+ * Reads several sheets in one spreadsheets.get (the answer names each sheet by title) and keeps
+ * their rows for this execution's first read of each. A missing sheet fails the whole call: then
+ * the titles are asked once and the sheets that exist are read (a missing one reads as no rows).
+ */
+function readTogether(specs: readonly TableSpec[]): void {
+  let wanted = specs;
+  let answer: GoogleAppsScript.Sheets.Schema.Spreadsheet;
+  try {
+    answer = spreadsheets().get(spreadsheetId(), { ranges: wanted.map(groupRange), fields: GRID_AND_VALUES });
+  } catch (error) {
+    titlesCache = null;
+    const present = titles();
+    if (specs.every((spec) => present.has(spec.name))) throw error;
+    sheetIds = new Map();
+    for (const spec of specs) if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null });
+    wanted = specs.filter((spec) => present.has(spec.name));
+    if (wanted.length === 0) return;
+    answer = spreadsheets().get(spreadsheetId(), { ranges: wanted.map(groupRange), fields: GRID_AND_VALUES });
+  }
+  for (const spec of wanted) {
+    const sheet = answer.sheets?.find((candidate) => candidate.properties?.title === spec.name);
+    const id = sheet?.properties?.sheetId;
+    if (typeof id === 'number') sheetIds.set(spec.name, id);
+    if (spec.idOnly) continue;
+    readAhead.set(spec.name, { rows: rowsOf(spec, sheet), gridRows: sheet?.properties?.gridProperties?.rowCount ?? null });
+  }
+}
+
 export class SheetTable {
   /** Rows of the sheet's grid, learnt by readRows: a rewrite that fits needs no append. */
   private gridRows: number | null = null;
@@ -89,7 +158,14 @@ export class SheetTable {
   private constructor(
     readonly name: string,
     readonly headers: readonly string[],
+    /** Sheets read in the same call as this one, the first time any of them is read in an execution. */
+    private readonly group: () => readonly TableSpec[] = () => [],
   ) {}
+
+  /** A table read together with others (see readTogether): its first read in an execution costs no call of its own. */
+  static inGroup(name: string, headers: readonly string[], group: () => readonly TableSpec[]): SheetTable {
+    return new SheetTable(name, headers, group);
+  }
 
   /**
    * The table of a sheet, with no call yet: a missing sheet reads as no rows and is created (bold,
@@ -127,6 +203,7 @@ export class SheetTable {
 
   /** A failed call on a sheet that turns out to be missing is retried once after creating it; other failures stand. */
   private write(call: () => void): void {
+    readAhead.delete(this.name);
     try {
       call();
     } catch (error) {
@@ -137,8 +214,7 @@ export class SheetTable {
   }
 
   private range(fromRow: number, toRow?: number): string {
-    const title = `'${this.name.replace(/'/g, "''")}'`;
-    return `${title}!A${fromRow}:${columnLetters(this.headers.length)}${toRow ?? ''}`;
+    return rangeOf(this, fromRow, toRow);
   }
 
   /**
@@ -146,6 +222,11 @@ export class SheetTable {
    * read with the grid's size in the same call.
    */
   readRows(): string[][] {
+    const ahead = this.takeReadAhead();
+    if (ahead) {
+      this.gridRows = ahead.gridRows;
+      return ahead.rows;
+    }
     let answer: GoogleAppsScript.Sheets.Schema.Spreadsheet;
     try {
       answer = spreadsheets().get(spreadsheetId(), { ranges: [this.range(2)], fields: GRID_AND_VALUES });
@@ -156,8 +237,21 @@ export class SheetTable {
     }
     const sheet = answer.sheets?.[0];
     this.gridRows = sheet?.properties?.gridProperties?.rowCount ?? null;
-    const rowData = sheet?.data?.[0]?.rowData ?? [];
-    return rowData.map((row) => this.headers.map((_, i) => fromText(row.values?.[i]?.formattedValue)));
+    const id = sheet?.properties?.sheetId;
+    if (typeof id === 'number') sheetIds.set(this.name, id);
+    return rowsOf(this, sheet);
+  }
+
+  /** The rows read ahead for this sheet, once; the group is read on the first read of any of its sheets. */
+  private takeReadAhead(): { rows: string[][]; gridRows: number | null } | undefined {
+    const group = this.group();
+    if (!readAhead.has(this.name) && group.some((spec) => spec.name === this.name && !spec.idOnly) && !readAheadDone.has(this.name)) {
+      readTogether(group);
+      for (const spec of group) readAheadDone.add(spec.name);
+    }
+    const ahead = readAhead.get(this.name);
+    readAhead.delete(this.name);
+    return ahead;
   }
 
   /**
@@ -185,6 +279,7 @@ export class SheetTable {
   appendRowAtomically(row: string[]): boolean {
     const sheet = book().getSheetByName(this.name);
     if (!sheet) return false;
+    readAhead.delete(this.name);
     cachedWrites = true;
     sheet.appendRow(row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
     return true;
@@ -195,6 +290,7 @@ export class SheetTable {
     if (count <= 0) return;
     const sheet = book().getSheetByName(this.name);
     if (!sheet) return;
+    readAhead.delete(this.name);
     cachedWrites = true;
     const max = sheet.getMaxRows();
     // A sheet keeps at least one row below its frozen header.
@@ -208,6 +304,52 @@ export class SheetTable {
     const options = { valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS' };
     this.write(() => values().append({ values: rows }, spreadsheetId(), this.range(1), options));
   }
+}
+
+/** One sheet's part of a batched write: rows rewritten in place (sheet row numbers), rows added, rows deleted. */
+export interface SheetChanges {
+  name: string;
+  updates: Array<{ row: number; cells: string[] }>;
+  appends: string[][];
+  deletes: number[];
+}
+
+function rowData(cells: readonly string[]): GoogleAppsScript.Sheets.Schema.RowData {
+  // An empty cell is a value left out: with fields "userEnteredValue" that clears it; stringValue is never a formula.
+  return { values: cells.map((cell) => (cell === '' ? {} : { userEnteredValue: { stringValue: cell } })) };
+}
+
+/**
+ * Every change of a run in one spreadsheets.batchUpdate (all or nothing): updateCells per changed
+ * row, appendCells for new rows (after the last row with content, growing the grid), deleteDimension
+ * bottom-up so earlier row numbers hold. False, writing nothing, when a sheet's id was never read
+ * or the call was refused (a sheet deleted meanwhile): the caller writes the way that creates sheets.
+ */
+export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  for (const change of changes) {
+    const sheetId = sheetIds.get(change.name);
+    if (sheetId === undefined) return false;
+    for (const { row, cells } of change.updates) {
+      requests.push({
+        updateCells: { start: { sheetId, rowIndex: row - 1, columnIndex: 0 }, rows: [rowData(cells)], fields: 'userEnteredValue' },
+      });
+    }
+    if (change.appends.length > 0)
+      requests.push({ appendCells: { sheetId, rows: change.appends.map(rowData), fields: 'userEnteredValue' } });
+    for (const row of [...change.deletes].sort((a, b) => b - a)) {
+      requests.push({ deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: row - 1, endIndex: row } } });
+    }
+  }
+  if (requests.length === 0) return true;
+  for (const change of changes) readAhead.delete(change.name);
+  try {
+    spreadsheets().batchUpdate({ requests }, spreadsheetId());
+  } catch {
+    sheetIds = new Map();
+    return false;
+  }
+  return true;
 }
 
 /** The bound spreadsheet's URL, for mail that points the host to it. */

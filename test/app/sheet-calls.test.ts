@@ -33,7 +33,7 @@ function total(calls: Record<string, number>): number {
 }
 
 describe('spreadsheet calls', () => {
-  it('a sync that announces one new appointment: 9 calls (id, sheet titles, ledger, opt-outs, languages, ledger re-read and write, log append)', () => {
+  it('a sync that announces one new appointment: 4 calls (handle, id, one read of five sheets, one write of ledger and log)', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: '+4915123456700', start: TOMORROW_11 + 5 * HOUR });
     sandbox.runtime.core.resetCalls();
@@ -42,29 +42,28 @@ describe('spreadsheet calls', () => {
     expect(sheetCalls(sandbox)).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 1,
       'Spreadsheet.getId': 1,
-      // Titles, Appointments, OptOuts, the attendee's own language choice (Languages), and the ledger
-      // again at the save, which merges by key so a row changed meanwhile is never written back stale.
-      'Sheets.Spreadsheets.get': 5,
-      'Sheets.Spreadsheets.Values.batchUpdate': 1,
-      'Sheets.Spreadsheets.Values.append': 1,
+      // Appointments, OptOuts, Languages and Texts, and the Messages sheet's id, in one call.
+      'Sheets.Spreadsheets.get': 1,
+      // The new row appended and the log line appended, in one call.
+      'Sheets.Spreadsheets.batchUpdate': 1,
     });
   });
 
-  it('a page booking answers without the sync (4 calls); the calendar trigger it fires syncs and announces (9 calls)', () => {
+  it('a page booking answers without the sync (3 calls); the calendar trigger it fires syncs and announces (4 calls)', () => {
     const sandbox = newSandbox();
     const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
     const runs = perExecution(sandbox);
     ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
-    // The page: the spreadsheet handle, its id, the host wording (Texts) and the open bookings of the number (ledger).
+    // The page: the spreadsheet handle, its id, and one read of the open bookings of the number (ledger) with the wording (Texts).
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 4],
-      ['owner', 9],
+      ['anonymous', 3],
+      ['owner', 4],
     ]);
-    expect(runs[0].calls['Sheets.Spreadsheets.Values.batchUpdate']).toBeUndefined();
+    expect(runs[0].calls['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
     expect(sandbox.twilio.messages()).toHaveLength(1);
   });
 
-  it('a reschedule and a cancel from the link answer without the sync (5 calls each: the attendee language too); the calendar trigger announces', () => {
+  it('a reschedule and a cancel from the link answer without the sync (3 calls each: the attendee language comes with the ledger); the calendar trigger announces (4)', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     const token = ledger(sandbox)[0].token;
@@ -72,14 +71,14 @@ describe('spreadsheet calls', () => {
     let runs = perExecution(sandbox);
     ok(sandbox.run('rescheduleAppointment', [token, slots[3].start]));
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 5],
-      ['owner', 9],
+      ['anonymous', 3],
+      ['owner', 4],
     ]);
     runs = perExecution(sandbox);
     ok(sandbox.run('cancelAppointment', [token]));
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 5],
-      ['owner', 9],
+      ['anonymous', 3],
+      ['owner', 4],
     ]);
     // The first announcement, the move and the cancellation.
     expect(sandbox.twilio.messages()).toHaveLength(3);
@@ -92,9 +91,35 @@ describe('spreadsheet calls', () => {
     const runs = perExecution(sandbox);
     ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
     expect(runs[0].caller).toBe('anonymous');
-    expect(runs[0].calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+    expect(runs[0].calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(runs[0].calls['UrlFetchApp.fetch']).toBe(1);
     expect(sandbox.twilio.messages()).toHaveLength(1);
+  });
+
+  it('a host who deleted the Texts and Messages sheets: the read asks the titles and reads the rest; the log sheet is made again', () => {
+    const sandbox = newSandbox();
+    const book = sandbox.runtime.spreadsheet.spreadsheet;
+    for (const name of ['Texts', 'Messages']) book.deleteSheet(book.findSheet(name));
+    sandbox.runtime.core.resetCalls();
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(sandbox.twilio.messages()).toHaveLength(1);
+    expect(ledger(sandbox)).toHaveLength(1);
+    const calls = sheetCalls(sandbox);
+    // The read that failed, the titles, the read of the sheets that exist, the ledger again for the merge.
+    expect(calls['Sheets.Spreadsheets.get']).toBe(4);
+    expect(sandbox.sheet('Messages')?.length).toBeGreaterThan(1);
+  });
+
+  it('rows the run did not change are not written: a hand edit in another row stays', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: '+4915123456700', start: TOMORROW_11 + 5 * HOUR });
+    const book = sandbox.runtime.spreadsheet.spreadsheet;
+    const sheet = book.findSheet('Appointments');
+    const titleColumn = (sandbox.sheet('Appointments') as string[][])[0].indexOf('title') + 1;
+    sheet?.write(2, titleColumn, 'typed by the host');
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const rows = ledger(sandbox);
+    expect(rows.map((row) => row.title)).toEqual(['typed by the host', 'Consultation']);
   });
 
   it('a quiet tick reads the ledger once and writes nothing', () => {

@@ -1,6 +1,6 @@
 // The Sheets advanced service fake: RAW writes keep text as text, reads leave out trailing blanks, the grid limits hold.
 import { AppsScriptRuntime } from '../../dev/runtime/index';
-import { GRID_AND_VALUES, SHEET_TITLES } from '../../dev/runtime/sheets-api';
+import { GRID_AND_VALUES, SHEET_TITLES, TITLED_GRID_AND_VALUES } from '../../dev/runtime/sheets-api';
 
 function fresh() {
   const runtime = new AppsScriptRuntime({ webAppUrl: 'http://127.0.0.1:8787/exec' });
@@ -103,5 +103,105 @@ describe('Sheets.Spreadsheets.get titles', () => {
     expect(spreadsheets.get(id, { fields: SHEET_TITLES })).toEqual({
       sheets: [{ properties: { title: 'Sheet1' } }, { properties: { title: 'Log' } }],
     });
+  });
+});
+
+describe('Sheets.Spreadsheets.get of several ranges', () => {
+  it('answers each named sheet once, in the spreadsheet order, with its title, id, grid and one GridData per range', () => {
+    const { runtime, spreadsheets, id } = fresh();
+    runtime.spreadsheet.writeSheet('Other', [['h'], ['o1']]);
+    const logId = runtime.spreadsheet.spreadsheet.findSheet('Log')?.sheetId;
+    const otherId = runtime.spreadsheet.spreadsheet.findSheet('Other')?.sheetId;
+    const answer = spreadsheets.get(id, { ranges: ["'Other'!A2:A", "'Log'!A1:A1"], fields: TITLED_GRID_AND_VALUES });
+    expect(answer).toEqual({
+      sheets: [
+        {
+          properties: { title: 'Log', sheetId: logId, gridProperties: { rowCount: 1000 } },
+          data: [{ rowData: [{ values: [{ formattedValue: 'time' }] }] }],
+        },
+        {
+          properties: { title: 'Other', sheetId: otherId, gridProperties: { rowCount: 1000 } },
+          data: [{ rowData: [{ values: [{ formattedValue: 'o1' }] }] }],
+        },
+      ],
+    });
+    expect(runtime.core.calls['Sheets.Spreadsheets.get']).toBe(1);
+  });
+
+  it('fails the whole call when one range names a missing sheet, as the API does', () => {
+    const { spreadsheets, id } = fresh();
+    expect(() => spreadsheets.get(id, { ranges: ["'Log'!A2:C", "'Gone'!A2:C"], fields: TITLED_GRID_AND_VALUES })).toThrow(
+      "Unable to parse range: 'Gone'!A2:C",
+    );
+    expect(() => spreadsheets.get(id, { ranges: ["'Log'!A2:C", "'Log'!A1:A1"], fields: GRID_AND_VALUES })).toThrow('not emulated');
+  });
+});
+
+describe('Sheets.Spreadsheets.batchUpdate', () => {
+  function withRows() {
+    const context = fresh();
+    context.runtime.spreadsheet.writeSheet('Log', [
+      ['time', 'phone', 'text'],
+      ['r2', 'a', 'x'],
+      ['r3', 'b', 'y'],
+      ['r4', 'c', 'z'],
+    ]);
+    const sheet = context.runtime.spreadsheet.spreadsheet.findSheet('Log');
+    return { ...context, sheetId: sheet?.sheetId as number, sheet };
+  }
+  const cells = (...texts: string[]) => ({ values: texts.map((text) => (text === '' ? {} : { userEnteredValue: { stringValue: text } })) });
+
+  it('applies updateCells, appendCells and deleteDimension in order, in one call', () => {
+    const { runtime, spreadsheets, id, sheetId, sheet } = withRows();
+    const rowsBefore = sheet?.maxRows as number;
+    spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            updateCells: {
+              start: { sheetId, rowIndex: 2, columnIndex: 0 },
+              rows: [cells('r3', '+4915123456789', '')],
+              fields: 'userEnteredValue',
+            },
+          },
+          { appendCells: { sheetId, rows: [cells('r5', 'd', '=SUM(1)')], fields: 'userEnteredValue' } },
+          { deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } },
+        ],
+      },
+      id,
+    );
+    expect(runtime.spreadsheet.sheetValues('Log')).toEqual([
+      ['time', 'phone', 'text'],
+      ['r3', '+4915123456789', ''],
+      ['r4', 'c', 'z'],
+      ['r5', 'd', '=SUM(1)'],
+    ]);
+    expect(sheet?.maxRows).toBe(rowsBefore - 1);
+    expect(runtime.core.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+  });
+
+  it('appendCells grows a full grid; a refused request leaves every sheet as it was', () => {
+    const { runtime, spreadsheets, id, sheetId, sheet } = withRows();
+    if (sheet) sheet.maxRows = 4;
+    spreadsheets.batchUpdate({ requests: [{ appendCells: { sheetId, rows: [cells('r5')], fields: 'userEnteredValue' } }] }, id);
+    expect(sheet?.maxRows).toBe(5);
+    const before = runtime.spreadsheet.sheetValues('Log');
+    expect(() =>
+      spreadsheets.batchUpdate(
+        {
+          requests: [
+            { appendCells: { sheetId, rows: [cells('r6')], fields: 'userEnteredValue' } },
+            { updateCells: { start: { sheetId, rowIndex: 10, columnIndex: 0 }, rows: [cells('far')], fields: 'userEnteredValue' } },
+          ],
+        },
+        id,
+      ),
+    ).toThrow('exceeds grid limits');
+    expect(runtime.spreadsheet.sheetValues('Log')).toEqual(before);
+    expect(sheet?.maxRows).toBe(5);
+    expect(() =>
+      spreadsheets.batchUpdate({ requests: [{ appendCells: { sheetId: 4242, rows: [], fields: 'userEnteredValue' } }] }, id),
+    ).toThrow('No grid with id: 4242');
+    expect(() => spreadsheets.batchUpdate({ requests: [{ repeatCell: {} }] }, id)).toThrow('not emulated');
   });
 });

@@ -1,4 +1,4 @@
-// `npm start`: builds dist/ when stale, bundles the sandbox server, serves it on 127.0.0.1 until Ctrl-C.
+// `npm start`: builds dist/ when stale, bundles the sandbox server, serves it on 127.0.0.1 until Ctrl-C (--bench, --faults: those instead).
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,9 +25,9 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sourcesChanged) {
   console.log(`built dist/Code.js (${(bytes / 1024).toFixed(1)} KiB)`);
 }
 
-const bench = process.argv.includes('--bench');
-const entry = bench ? 'bench/run.ts' : 'dev/main.ts';
-const outfile = path.join(root, '.sandbox', bench ? 'bench.cjs' : 'server.cjs');
+const mode = process.argv.includes('--bench') ? 'bench' : process.argv.includes('--faults') ? 'faults' : 'server';
+const entry = { bench: 'bench/run.ts', faults: 'test/faults/main.ts', server: 'dev/main.ts' }[mode];
+const outfile = path.join(root, '.sandbox', `${mode === 'server' ? 'server' : mode}.cjs`);
 await build({
   entryPoints: [entry],
   bundle: true,

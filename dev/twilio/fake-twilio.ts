@@ -334,6 +334,11 @@ export class FakeTwilio {
     this.faults.push({ ...fault });
   }
 
+  /** Drops the faults not yet consumed. */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   reset(): void {
     this.store = [];
     this.faults = [];

@@ -1,5 +1,6 @@
 // Twilio's delivery statuses applied to the ledger: from callbacks (one by one or queued) and from the tick's status poll.
 import type { Appointment } from '../domain/appointments';
+import { reportsLastMessage } from '../domain/delivery';
 import { decodeAttempt, withAttempt } from '../domain/sent-attempt';
 import { explainTwilioError, isFailureStatus, isNewerStatus, isSuccessStatus, statusRank } from '../domain/twilio';
 import { now } from '../gas/platform';
@@ -28,7 +29,9 @@ function errorFor(row: Appointment, update: StatusUpdate): string {
 /**
  * Applies statuses to the rows that sent those messages; late, repeated or unknown ones change
  * nothing. A row the attendee opted out on stays opted out (red, with that reason): Twilio's status
- * is kept aside for when they write START. Returns the events whose colour may have changed.
+ * is kept aside for when they write START. A row whose next message is uncertain, retrying, refused
+ * or dropped keeps that state (an uncertain one would otherwise be sent again without its lookup).
+ * Returns the events whose colour may have changed.
  */
 export function applyStatusUpdates(ledger: Ledger, updates: StatusUpdate[]): Set<string> {
   const repaint = new Set<string>();
@@ -46,6 +49,10 @@ export function applyStatusUpdates(ledger: Ledger, updates: StatusUpdate[]): Set
       if (!isNewerStatus(kept, update.status)) continue;
       ledger.put({ ...withAttempt(row, { status: update.status }), updatedAt: at });
       ledger.record({ ...base, messageSid: update.sid, status: update.status, detail: 'kept aside: the attendee opted out' });
+      continue;
+    }
+    if (!reportsLastMessage(row)) {
+      ledger.record({ ...base, messageSid: update.sid, status: update.status, detail: 'kept aside: a later message decides this row' });
       continue;
     }
     if (!isNewerStatus(row.delivery, update.status)) continue;

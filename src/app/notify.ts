@@ -115,7 +115,7 @@ export function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
 }
 
 /** What Twilio's list of messages to the number says about an uncertain create. */
-type Lookup = { found: { sid: string; status: string } } | { found: null } | { unknown: string };
+type Lookup = { found: { sid: string; status: string; errorCode: number | null } } | { found: null } | { unknown: string };
 
 function parseMessages(result: HttpResult): Array<Record<string, unknown>> | null {
   if ('error' in result || result.status !== 200) return null;
@@ -140,7 +140,9 @@ function matchUncertain(messages: Array<Record<string, unknown>>, attempt: SentA
       !knownSids.has(String(message.sid)) &&
       (attempt.text === '' || textFingerprint(String(message.body ?? '')) === attempt.text),
   );
-  return { found: match ? { sid: String(match.sid), status: String(match.status ?? 'queued') } : null };
+  return {
+    found: match ? { sid: String(match.sid), status: String(match.status ?? 'queued'), errorCode: Number(match.error_code) || null } : null,
+  };
 }
 
 /** One list call per uncertain row, all in fetchAll batches. */
@@ -163,9 +165,10 @@ function lookUpUncertain(context: AppContext, rows: Appointment[], knownSids: Se
 /**
  * Uncertain creates: a message Twilio shows is adopted (and what is still owed stays pending); one it
  * does not show is sent again as the row now stands; when Twilio cannot be asked, the row waits.
- * Returns the rows to send now.
+ * Returns the rows to send now; adds to `repaint` the events whose rows settled (an adopted message
+ * may already be delivered or failed, and its callbacks are not coming again).
  */
-function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[], at: number): Appointment[] {
+function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[], at: number, repaint: Set<string>): Appointment[] {
   if (rows.length === 0) return [];
   const knownSids = new Set(
     ledger
@@ -195,6 +198,7 @@ function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[
         status: lookup.found.status,
         detail: 'found after an uncertain send',
       });
+      repaint.add(row.eventId);
       if (adopted.pending !== '') again.push(adopted);
       return;
     }
@@ -203,6 +207,7 @@ function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[
     const next: Appointment = { ...row, pending: owed, delivery: owed === '' ? '' : row.delivery, retryAt: null, updatedAt: at };
     if (owed === '') {
       ledger.put({ ...next, error: '' });
+      repaint.add(row.eventId);
       return;
     }
     again.push(next);
@@ -262,7 +267,7 @@ export function sendDueAnnouncements(context: AppContext, ledger: Ledger): Set<s
     }
     toSend.push(row);
   }
-  toSend.push(...settleUncertain(context, ledger, uncertain, at));
+  toSend.push(...settleUncertain(context, ledger, uncertain, at, repaint));
   if (toSend.length === 0) return repaint;
 
   const planned = toSend.map((row) => announcement(context, row, row.pending as MessageKind, at));

@@ -2,7 +2,7 @@
 import { MAX_SEND_ATTEMPTS, retryDelayMs, type Appointment } from './appointments';
 import type { MessageKind } from './messages';
 import { encodeAttempt, owedAnnouncement, withAttempt, decodeAttempt, type SentAttempt } from './sent-attempt';
-import { isFailureStatus, statusRank } from './twilio';
+import { explainTwilioError, isFailureStatus, statusRank } from './twilio';
 
 /** How long an uncertain send waits for Twilio to show the message before we look it up. */
 export const UNCERTAIN_WAIT_MS = 5 * 60_000;
@@ -35,14 +35,36 @@ export function deliveryAccepted(row: Appointment, attempt: SentAttempt, sid: st
   return { ...next, pending: owedAnnouncement(next) };
 }
 
-/** A message an uncertain send did create, found at Twilio: the same as its acceptance. */
-export function deliveryAdopted(row: Appointment, attempt: SentAttempt, found: { sid: string; status: string }, at: number): Appointment {
-  return deliveryAccepted(row, attempt, found.sid, found.status, at);
+/**
+ * A message an uncertain send did create, found at Twilio: its acceptance, at the status Twilio shows
+ * now (its callbacks may be lost), with the reason when that status is a failure.
+ */
+export function deliveryAdopted(
+  row: Appointment,
+  attempt: SentAttempt,
+  found: { sid: string; status: string; errorCode?: number | null },
+  at: number,
+): Appointment {
+  const adopted = deliveryAccepted(row, attempt, found.sid, found.status, at);
+  if (!isFailureStatus(found.status)) return adopted;
+  return { ...adopted, error: found.errorCode ? explainTwilioError(found.errorCode) : `Twilio reported the message as ${found.status}` };
 }
 
-/** Twilio refused for good (bad number, bad template …): nothing is pending, the row shows why. */
+/**
+ * Twilio refused for good (bad number, bad template …): nothing is pending, the row shows why. The
+ * refused message has no SID, so the earlier message's late statuses no longer reach the row.
+ */
 export function deliveryRejected(row: Appointment, reason: string, at: number): Appointment {
-  return { ...row, pending: '', delivery: 'failed', error: reason, attempts: row.attempts + 1, retryAt: null, updatedAt: at };
+  return {
+    ...row,
+    pending: '',
+    messageSid: '',
+    delivery: 'failed',
+    error: reason,
+    attempts: row.attempts + 1,
+    retryAt: null,
+    updatedAt: at,
+  };
 }
 
 /** The send may have gone out (a 5xx after the request left): still pending, looked up before any resend. */
@@ -64,6 +86,7 @@ export function deliveryRetry(row: Appointment, reason: string, at: number): App
     return {
       ...row,
       pending: '',
+      messageSid: '',
       delivery: 'failed',
       error: `gave up after ${attempts} attempts: ${reason}`,
       attempts,
@@ -103,6 +126,16 @@ export function deliveryDropped(row: Appointment, kind: MessageKind, at: number)
     error: `not sent: the appointment began before the ${kind} message could go out`,
     updatedAt: at,
   };
+}
+
+/**
+ * Whether Twilio's statuses of the row's `messageSid` still describe the row. Not while a later
+ * message is uncertain or retrying, nor once it was dropped: that later message's outcome is what
+ * the row (and the event's colour) shows, and a late "read" of the earlier one must not paint over
+ * it. A refused or given-up message clears `messageSid` for the same reason.
+ */
+export function reportsLastMessage(row: Appointment): boolean {
+  return row.delivery !== 'uncertain' && row.delivery !== 'retrying' && row.delivery !== 'error';
 }
 
 /** Twilio's status callback for the row's message (already known to be newer); a failure carries its explanation. */

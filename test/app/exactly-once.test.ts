@@ -50,6 +50,27 @@ describe('a batch with one failed request', () => {
     expect(ledger(sandbox)[0]).toMatchObject({ pending: '', messageSid: outbound(sandbox)[0].sid });
   });
 
+  it('paints the event once a timed-out create is found delivered at Twilio (its callback lost)', () => {
+    const sandbox = newSandbox();
+    sandbox.twilio.injectFault({ network: 'timeout', count: 1, createdAnyway: true });
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    sandbox.messageStatus(outbound(sandbox)[0].sid, 'delivered', undefined, { callback: false });
+    sandbox.advance(40 * MINUTE);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: '', delivery: 'delivered' });
+    expect(calendarEvent(sandbox, event.id).colorId).toBe(GREEN);
+  });
+
+  it('paints the event red once a timed-out create is found failed at Twilio', () => {
+    const sandbox = newSandbox();
+    sandbox.twilio.injectFault({ network: 'timeout', count: 1, createdAnyway: true });
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    sandbox.messageStatus(outbound(sandbox)[0].sid, 'undelivered', 30003, { callback: false });
+    sandbox.advance(40 * MINUTE);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: '', delivery: 'undelivered' });
+    expect(calendarEvent(sandbox, event.id).colorId).toBe(RED);
+    expect(calendarEvent(sandbox, event.id).description).toContain('30003');
+  });
+
   it('sends a timed-out create again once Twilio shows it never arrived', () => {
     const sandbox = newSandbox();
     sandbox.twilio.injectFault({ network: 'timeout', count: 1 });
@@ -57,6 +78,33 @@ describe('a batch with one failed request', () => {
     sandbox.advance(40 * MINUTE);
     expect(outbound(sandbox)).toHaveLength(1);
     expect(ledger(sandbox)[0]).toMatchObject({ pending: '', delivery: 'queued' });
+  });
+});
+
+describe('a late callback of the previous message while a send is uncertain', () => {
+  it('does not turn the uncertain cancel into a plain resend', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const [booked] = outbound(sandbox);
+    sandbox.twilio.injectFault({ httpStatus: 500, count: 1 });
+    sandbox.cancelEvent(event.id);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: 'cancelled', delivery: 'uncertain' });
+    sandbox.messageStatus(booked.sid, 'delivered');
+    sandbox.advance(40 * MINUTE);
+    expect(outbound(sandbox).map((message) => message.body.includes('is cancelled'))).toEqual([false, true]);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: '', announcedKind: 'cancelled', messageSid: outbound(sandbox)[1].sid });
+  });
+
+  it('does not turn an uncertain move into a second "moved" message', () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const [booked] = outbound(sandbox);
+    sandbox.twilio.injectFault({ network: 'timeout', count: 1, createdAnyway: true });
+    moveBy(sandbox, event.id, TOMORROW_11, HOUR);
+    sandbox.messageStatus(booked.sid, 'read');
+    sandbox.advance(40 * MINUTE);
+    expect(outbound(sandbox)).toHaveLength(2);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: '', announcedKind: 'rescheduled', messageSid: outbound(sandbox)[1].sid });
   });
 });
 
@@ -175,6 +223,44 @@ describe('colours tell the truth', () => {
     sandbox.messageStatus(outbound(sandbox)[1].sid, 'delivered');
     expect(calendarEvent(sandbox, event.id).colorId).toBe(GREEN);
     expect(calendarEvent(sandbox, event.id).description ?? '').not.toContain('30003');
+  });
+
+  it("a refused cancel stays visible when the booking's own callback comes late", () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const [booked] = outbound(sandbox);
+    sandbox.twilio.injectFault({ httpStatus: 400, errorCode: 63024, count: 1 });
+    sandbox.cancelEvent(event.id);
+    sandbox.messageStatus(booked.sid, 'read');
+    sandbox.advance(40 * MINUTE);
+    expect(ledger(sandbox)[0]).toMatchObject({ state: 'cancelled', delivery: 'failed', error: expect.stringContaining('63024') });
+  });
+
+  it("a refused move stays red when the booking's own callback comes late", () => {
+    const sandbox = newSandbox();
+    const event = addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const [booked] = outbound(sandbox);
+    sandbox.twilio.injectFault({ httpStatus: 400, errorCode: 21211, count: 1 });
+    moveBy(sandbox, event.id, TOMORROW_11, HOUR);
+    sandbox.messageStatus(booked.sid, 'read');
+    sandbox.advance(40 * MINUTE);
+    expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'failed', error: expect.stringContaining('21211') });
+    expect(calendarEvent(sandbox, event.id).colorId).toBe(RED);
+  });
+
+  it("a dropped change stays red when the last message's callback comes late", () => {
+    const sandbox = newSandbox();
+    const soon = START + 90 * MINUTE;
+    const event = addEvent(sandbox, { location: PHONE, start: soon });
+    const [booked] = outbound(sandbox);
+    sandbox.twilio.injectFault({ httpStatus: 503, count: 1000 });
+    moveBy(sandbox, event.id, soon, 30 * MINUTE);
+    sandbox.advance(3 * HOUR);
+    expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'error', pending: '' });
+    sandbox.twilio.clearFaults();
+    sandbox.messageStatus(booked.sid, 'delivered');
+    expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'error', error: expect.stringContaining('began') });
+    expect(calendarEvent(sandbox, event.id).colorId).toBe(RED);
   });
 
   it('a cancel Twilio refused stays visible in the ledger and the Messages sheet', () => {

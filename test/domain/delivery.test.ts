@@ -2,6 +2,7 @@
 import { MAX_SEND_ATTEMPTS, type Appointment } from '../../src/domain/appointments';
 import type { MessageKind } from '../../src/domain/messages';
 import {
+  reportsLastMessage,
   OPTED_OUT_ERROR,
   UNCERTAIN_WAIT_MS,
   deliveryAccepted,
@@ -132,6 +133,17 @@ describe('deliveryAccepted', () => {
       attempts: 0,
     });
   });
+
+  it('adopts a message Twilio already shows failed with the reason', () => {
+    const before = row({ delivery: 'uncertain', error: 'Twilio answered 500; checking whether it was sent before trying again' });
+    const attempt = sent(before, 'rescheduled');
+    expect(deliveryAdopted(before, attempt, { sid: 'SM0003', status: 'undelivered', errorCode: 30003 }, AT)).toMatchObject({
+      messageSid: 'SM0003',
+      delivery: 'undelivered',
+      error: expect.stringContaining('30003'),
+    });
+    expect(deliveryAdopted(before, attempt, { sid: 'SM0003', status: 'failed' }, AT).error).toBe('Twilio reported the message as failed');
+  });
 });
 
 describe('refusals and retries', () => {
@@ -139,7 +151,7 @@ describe('refusals and retries', () => {
     [
       'rejected: nothing pending, failed with the reason, one more attempt',
       deliveryRejected(row(), 'invalid number', AT),
-      { pending: '', delivery: 'failed', error: 'invalid number', attempts: 3, retryAt: null, updatedAt: AT },
+      { pending: '', messageSid: '', delivery: 'failed', error: 'invalid number', attempts: 3, retryAt: null, updatedAt: AT },
     ],
     [
       'uncertain: still pending, looked up after the wait',
@@ -172,6 +184,7 @@ describe('refusals and retries', () => {
       deliveryRetry(row({ attempts: MAX_SEND_ATTEMPTS - 1 }), 'Twilio is busy (429)', AT),
       {
         pending: '',
+        messageSid: '',
         delivery: 'failed',
         error: 'gave up after 8 attempts: Twilio is busy (429)',
         attempts: 8,
@@ -255,5 +268,19 @@ describe('dropped and reported', () => {
   ])('a status callback %s sets delivery and error only', (status, error, expected) => {
     const before = row({ pending: '', delivery: 'sent', error: '' });
     expectChange(before, deliveryStatusReported(before, status, error, AT), expected);
+  });
+});
+
+describe('reportsLastMessage', () => {
+  it.each([
+    ['queued', true],
+    ['delivered', true],
+    ['failed', true],
+    ['opted-out', true],
+    ['uncertain', false],
+    ['retrying', false],
+    ['error', false],
+  ])('a row whose delivery is %s: %s', (delivery, expected) => {
+    expect(reportsLastMessage(row({ delivery }))).toBe(expected);
   });
 });

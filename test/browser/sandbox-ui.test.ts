@@ -104,3 +104,44 @@ test('the UI works on a 360-px phone screen', async () => {
   expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+test('a weekly series made in the UI shows each occurrence in the week view; one occurrence is cancelled on its own', async () => {
+  await fetch(`${base}/_sandbox/reset`, { method: 'POST' });
+  const page = await openUi(1600, 1000);
+  await page.getByTestId('new-title').fill('Therapy');
+  await page.getByTestId('new-phone').fill('+49 151 23456789');
+  await page.getByTestId('new-date').fill('2026-01-06');
+  await page.getByTestId('new-time').fill('10:00');
+  await page.getByTestId('new-duration').fill('50');
+  await page.getByTestId('new-repeat').selectOption('WEEKLY');
+  await page.getByTestId('new-count').fill('6');
+  await page.getByTestId('new-submit').click();
+  const [master] = sandbox.events() as Array<{ id: string; recurrence: string[]; start: { timeZone: string } }>;
+  expect(master.recurrence).toEqual(['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6']);
+  const first = page.locator(`[data-event-id="${master.id}_20260106T090000Z"]`);
+  await first.waitFor();
+  await expect(first.textContent()).resolves.toContain('10:00–10:50');
+  // The next week shows the next occurrence, under its instance id.
+  await page.getByTestId('week-next').click();
+  const second = page.locator(`[data-event-id="${master.id}_20260113T090000Z"]`);
+  await second.waitFor();
+  await second.click();
+  await expect(page.getByTestId('detail-series').textContent()).resolves.toContain('RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6');
+  await page.getByTestId('cancel-event').click();
+  await page.waitForFunction((id) => !document.querySelector(`[data-event-id="${id}"]`), `${master.id}_20260113T090000Z`);
+  const instances = sandbox.instances(master.id) as Array<{ id: string; status: string }>;
+  expect(instances.filter((instance) => instance.status === 'cancelled').map((instance) => instance.id)).toEqual([
+    `${master.id}_20260113T090000Z`,
+  ]);
+  expect((sandbox.event(master.id) as { status: string }).status).toBe('confirmed');
+  await page.getByTestId('week-next').click();
+  await page.locator(`[data-event-id="${master.id}_20260120T090000Z"]`).waitFor();
+  await page.getByTestId('phone').first().click();
+  await page.getByTestId('bubble').nth(1).waitFor();
+  const texts = await page.getByTestId('bubble-body').allTextContents();
+  expect(texts[0]).toContain('every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 6 January 2026, 6 times');
+  expect(texts[1]).toContain('Tuesday, 13 January 2026, 10:00–10:50 CET (UTC+1) is cancelled');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-series.png'), fullPage: true });
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+}, 60_000);

@@ -47,6 +47,11 @@ async function main(): Promise<void> {
   const { spreadDay, burstTick, ...inbound } = await benchConversation();
   console.table([spreadDay, burstTick]);
   console.table(inbound);
+  const { benchBurst } = await import('./burst');
+  console.log('\n## Burst: 1,000 reminders in one tick while 3,000 status callbacks arrive');
+  const burst = benchBurst();
+  console.table(burst.table);
+  Object.assign(results, burst.flat);
   console.log('\n## What a person waits for (latency model, bench/latency-model.ts)');
   const latency = benchLatency();
   console.table(latency.table);

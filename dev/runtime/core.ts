@@ -76,6 +76,8 @@ export class RuntimeCore {
    */
   readonly executions: number[] = [1];
   private executionCounter = 1;
+  /** Executions started since the runtime was made (the bench counts them). */
+  startedExecutions = 0;
   /** Executions of the same user running elsewhere (the test can fill the 30 slots). */
   otherExecutions = 0;
   readonly executionListeners: ExecutionListener[] = [];
@@ -111,6 +113,7 @@ export class RuntimeCore {
     if (this.runningExecutions >= SIMULTANEOUS_EXECUTIONS) throw new Error(TOO_MANY_EXECUTIONS_MESSAGE);
     const outer = this.executions.length > 1 ? this.execution : null;
     this.executionCounter += 1;
+    this.startedExecutions += 1;
     const id = this.executionCounter;
     this.executions.push(id);
     for (const listener of this.executionListeners) listener.begin?.(id, outer);

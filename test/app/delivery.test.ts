@@ -56,9 +56,18 @@ describe('status callbacks', () => {
     expect(ledger(sandbox)[0].delivery).toBe('delivered');
     expect(sheetWrites(sandbox)).toBe(writes);
     expect(sandbox.runtime.core.calls['Calendar.Events.patch'] ?? 0).toBe(patches);
+    // "read" after "delivered" changes nothing the host sees: it returns at once, like a repeat.
+    sandbox.messageStatus(sid, 'read');
+    expect(ledger(sandbox)[0].delivery).toBe('delivered');
+    expect(sheetWrites(sandbox)).toBe(writes);
+    expect(calendarEvent(sandbox, id).colorId).toBe('10');
+  });
+
+  it('records "read" when it is the first status the script hears of', () => {
+    const sandbox = newSandbox();
+    const { sid } = oneAppointment(sandbox);
     sandbox.messageStatus(sid, 'read');
     expect(ledger(sandbox)[0].delivery).toBe('read');
-    expect(calendarEvent(sandbox, id).colorId).toBe('10');
   });
 
   it('ignores forged callbacks: wrong key, wrong account, unknown message', () => {

@@ -34,6 +34,8 @@ interface StoredEvent {
   originalStartTime?: Json;
   /** Not stored: an unchanged instance computed from its series. */
   virtual?: boolean;
+  /** Someone else organizes it and the calendar's owner was invited: this is the guest's copy. */
+  invitedBy?: { email: string; displayName?: string };
 }
 
 interface CalendarData {
@@ -156,6 +158,41 @@ const DEFAULT_PAGE = 250;
 const MAX_PAGE = 2500;
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
 
+/**
+ * Event fields Google sets on events it returns that this fake does not model (eventType "default"
+ * and default reminders it does set; Meet, working-location, out-of-office, focus-time and birthday
+ * events carry fields of their own): a script that reads one of them from an event the fake made gets "not
+ * emulated", instead of an undefined that Google would never give. A field the caller set is read
+ * back as stored. https://developers.google.com/calendar/api/v3/reference/events#resource
+ */
+export const NOT_EMULATED_EVENT_FIELDS = new Set([
+  'conferenceData',
+  'hangoutLink',
+  'attendeesOmitted',
+  'endTimeUnspecified',
+  'gadget',
+  'locked',
+  'privateCopy',
+  'source',
+  'attachments',
+  'workingLocationProperties',
+  'outOfOfficeProperties',
+  'focusTimeProperties',
+  'birthdayProperties',
+]);
+
+/** An event resource as the script receives it: reading a field the fake does not model throws. */
+function forScript<T extends object>(event: T): T {
+  return new Proxy(event, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && NOT_EMULATED_EVENT_FIELDS.has(prop) && !(prop in target)) {
+        return notEmulated(`Calendar event field ${prop}`);
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
 /** Properties that test tools and `await` probe on any object; answering undefined is harmless. */
 const PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', '_isMockFunction']);
 
@@ -229,6 +266,33 @@ export class CalendarService {
 
   patchEvent(calendarId: string, eventId: string, patch: object): CalendarEvent {
     return this.doPatch('calendar.events.patch', calendarId, eventId, patch);
+  }
+
+  /**
+   * An event someone else organizes, as it appears on this calendar once its owner was invited: the
+   * organizer (and creator) is the other person, without `self`; the owner is an attendee with
+   * `self: true` who has not answered yet. "organizer.self: Whether the organizer corresponds to the
+   * calendar on which this copy of the event appears … The default is False."
+   * (https://developers.google.com/calendar/api/v3/reference/events#resource)
+   */
+  insertInvitation(calendarId: string, resource: object, organizer: { email: string; displayName?: string }): CalendarEvent {
+    const method = 'calendar.events.insert';
+    const cal = this.calendar(method, calendarId);
+    const guests = Array.isArray((resource as Json).attendees) ? ((resource as Json).attendees as Json[]) : [];
+    const attendees = [
+      {
+        email: organizer.email,
+        ...(organizer.displayName ? { displayName: organizer.displayName } : {}),
+        organizer: true,
+        responseStatus: 'accepted',
+      },
+      ...guests,
+      { email: cal.id, self: true, responseStatus: 'needsAction' },
+    ];
+    const created = this.doInsert(method, calendarId, { ...resource, attendees });
+    const ev = cal.events.get(created.id as string) as StoredEvent;
+    ev.invitedBy = { ...organizer };
+    return this.render(cal, ev, false);
   }
 
   cancelEvent(calendarId: string, eventId: string): CalendarEvent {
@@ -312,12 +376,14 @@ export class CalendarService {
         this.checkArgs('Calendar.Events.get', optionalArgs, new Set());
         const method = 'calendar.events.get';
         const cal = this.calendar(method, calendarId);
-        return this.render(cal, this.event(method, cal, eventId), false);
+        return forScript(this.render(cal, this.event(method, cal, eventId), false));
       },
       list: (calendarId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.list', headers);
         this.checkArgs('Calendar.Events.list', optionalArgs, LIST_ARGS);
-        return this.list(calendarId, (optionalArgs ?? {}) as Json);
+        const page = this.list(calendarId, (optionalArgs ?? {}) as Json);
+        if (page.items) page.items = page.items.map(forScript);
+        return page;
       },
       insert: (resource: object, calendarId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.insert', headers);
@@ -325,7 +391,7 @@ export class CalendarService {
         const notify = this.sendUpdates('calendar.events.insert', optionalArgs);
         const created = this.doInsert('calendar.events.insert', calendarId, resource);
         this.recordNotification('insert', calendarId, created.id as string, notify);
-        return created;
+        return forScript(created);
       },
       patch: (resource: object, calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.patch', headers);
@@ -333,7 +399,7 @@ export class CalendarService {
         const notify = this.sendUpdates('calendar.events.patch', optionalArgs);
         const patched = this.doPatch('calendar.events.patch', calendarId, eventId, resource);
         this.recordNotification('patch', calendarId, eventId, notify);
-        return patched;
+        return forScript(patched);
       },
       update: (resource: object, calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.update', headers);
@@ -341,12 +407,14 @@ export class CalendarService {
         const notify = this.sendUpdates('calendar.events.update', optionalArgs);
         const updated = this.doUpdate('calendar.events.update', calendarId, eventId, resource);
         this.recordNotification('update', calendarId, eventId, notify);
-        return updated;
+        return forScript(updated);
       },
       instances: (calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.instances', headers);
         this.checkArgs('Calendar.Events.instances', optionalArgs, INSTANCES_ARGS);
-        return this.instances(calendarId, eventId, (optionalArgs ?? {}) as Json);
+        const page = this.instances(calendarId, eventId, (optionalArgs ?? {}) as Json);
+        if (page.items) page.items = page.items.map(forScript);
+        return page;
       },
       remove: (calendarId: string, eventId: string, optionalArgs?: object, headers?: object) => {
         this.enter('Calendar.Events.remove', headers);
@@ -539,6 +607,7 @@ export class CalendarService {
       recurringEventId: master.id,
       originalStartTime: clone(occ.originalStartTime) as Json,
       virtual: true,
+      invitedBy: master.invitedBy,
     };
   }
 
@@ -855,8 +924,12 @@ export class CalendarService {
       htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${ev.id} ${cal.id}`).toString('base64').replace(/=+$/, '')}`,
       created: iso(ev.createdMs),
       updated: iso(ev.updatedMs),
-      creator: { email: this.primaryId, self: true },
-      organizer: self ? { email: cal.id, self: true } : { email: cal.id, displayName: cal.summary, self: true },
+      creator: ev.invitedBy ? { email: ev.invitedBy.email } : { email: this.primaryId, self: true },
+      organizer: ev.invitedBy
+        ? { ...ev.invitedBy }
+        : self
+          ? { email: cal.id, self: true }
+          : { email: cal.id, displayName: cal.summary, self: true },
       // Instances share their series' iCalUID (https://developers.google.com/calendar/api/v3/reference/events#resource).
       iCalUID: `${ev.recurringEventId ?? ev.id}@google.com`,
       sequence: ev.sequence,

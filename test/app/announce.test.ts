@@ -340,3 +340,19 @@ describe('sync robustness', () => {
     expect(sheetWrites(sandbox)).toBe(0);
   });
 });
+
+describe('events the host was invited to', () => {
+  it("are not announced, even with a number in the location; the host's own are", () => {
+    const sandbox = newSandbox();
+    const invited = sandbox.runtime.calendar.insertInvitation(
+      'primary',
+      eventResource({ summary: 'Team call', location: 'Dial-in +49 151 23456789', start: START + 26 * HOUR }),
+      { email: 'colleague@example.org' },
+    );
+    sandbox.fireCalendarTrigger();
+    addEvent(sandbox, { location: '+49 151 87654321', start: START + 28 * HOUR });
+    expect(outbound(sandbox).map((message) => message.to)).toEqual(['whatsapp:+4915187654321']);
+    expect(ledger(sandbox).some((row) => row.eventId === invited.id)).toBe(false);
+    expect(calendarEvent(sandbox, invited.id as string).colorId).toBeUndefined();
+  });
+});

@@ -491,3 +491,43 @@ describe('Calendars, CalendarApp, counting and stubs', () => {
     expect(Calendar.newEvent()).toEqual({});
   });
 });
+
+describe('events the owner was invited to', () => {
+  it('name the other organizer without self, and the owner as an attendee with self', () => {
+    const { cal, Calendar } = setup();
+    const own = Calendar.Events!.insert(timed('2026-01-06T10:00:00+01:00', '2026-01-06T11:00:00+01:00'), 'primary');
+    const invited = cal.insertInvitation('primary', timed('2026-01-06T12:00:00+01:00', '2026-01-06T13:00:00+01:00'), {
+      email: 'colleague@example.org',
+      displayName: 'A Colleague',
+    });
+    const [ownListed, invitedListed] = Calendar.Events!.list('primary', { timeMin: '2026-01-06T00:00:00Z' }).items!;
+    expect(ownListed.organizer).toEqual({ email: 'host@example.com', self: true });
+    expect(invitedListed.id).toBe(invited.id);
+    expect(invitedListed.organizer).toEqual({ email: 'colleague@example.org', displayName: 'A Colleague' });
+    expect(invitedListed.creator).toEqual({ email: 'colleague@example.org' });
+    expect(invitedListed.attendees).toEqual([
+      { email: 'colleague@example.org', displayName: 'A Colleague', organizer: true, responseStatus: 'accepted' },
+      { email: 'host@example.com', self: true, responseStatus: 'needsAction' },
+    ]);
+    expect(own.organizer?.self).toBe(true);
+  });
+});
+
+describe('fields the fake does not model', () => {
+  it('refuses a read of a field Google sets and the fake does not, and reads back one the caller set', () => {
+    const { Calendar } = setup();
+    const plain = Calendar.Events!.insert(timed('2026-01-06T10:00:00+01:00', '2026-01-06T11:00:00+01:00'), 'primary');
+    expect(plain.eventType).toBe('default');
+    expect(plain.reminders).toEqual({ useDefault: true });
+    expect(() => plain.conferenceData).toThrow('not emulated: Calendar event field conferenceData');
+    expect(() => Calendar.Events!.get('primary', plain.id!).conferenceData).toThrow('not emulated');
+    const listed = Calendar.Events!.list('primary', {}).items![0];
+    expect(() => listed.hangoutLink).toThrow('not emulated');
+    const set = Calendar.Events!.insert(
+      timed('2026-01-07T10:00:00+01:00', '2026-01-07T11:00:00+01:00', { attachments: [{ fileUrl: 'https://example.org/a' }] }),
+      'primary',
+    );
+    expect(set.attachments).toEqual([{ fileUrl: 'https://example.org/a' }]);
+    expect(JSON.parse(JSON.stringify(plain)).summary).toBe('Appointment');
+  });
+});

@@ -1,12 +1,11 @@
 // Chromium drives the spreadsheet's menu in the sandbox UI as the host would: the settings sidebar, with google.script.run inside its frame.
 import type { Server } from 'node:http';
-import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { screenshotPath } from '../support/screenshots';
 import { startServer } from '../../dev/server';
 import type { Sandbox } from '../../dev/sandbox';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 let server: Server;
 let sandbox: Sandbox;
 let base: string;
@@ -87,7 +86,7 @@ test('settings: a bad value is refused next to its field and nothing is saved; a
   await expect(frame.locator('#settings-status').textContent()).resolves.toBe('Nothing was saved: 1 setting needs a change.');
   await expect(content?.evaluate(() => document.activeElement?.id)).resolves.toBe('field-DEFAULT_COUNTRY');
   expect(sandbox.settings().HOST_NAME).toBe('Alex Morgan');
-  await page.getByTestId('panel-sidebar').screenshot({ path: path.join(SCREENSHOTS, 'settings-sidebar.png') });
+  await page.getByTestId('panel-sidebar').screenshot({ path: screenshotPath('settings-sidebar.png') });
 
   await frame.locator('#field-DEFAULT_COUNTRY').fill('DE');
   await frame.getByRole('button', { name: 'Save settings' }).click();
@@ -174,7 +173,7 @@ test('health check: the dialog lists every check, passed or failed, with its det
   await expect(frame.locator('#health-status').textContent()).resolves.toBe(
     failed === 0 ? `All ${ids.length} checks passed.` : `${failed} of ${ids.length} checks failed.`,
   );
-  await page.getByTestId('panel-dialog').screenshot({ path: path.join(SCREENSHOTS, 'health-check.png') });
+  await page.getByTestId('panel-dialog').screenshot({ path: screenshotPath('health-check.png') });
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
@@ -233,7 +232,7 @@ test('texts tab: lists a language, refuses a text without {link} next to it, sav
   await expect(frame.locator('#texts-status').textContent()).resolves.toBe('Nothing was saved: 1 text needs a change.');
   await expect(content?.evaluate(() => document.activeElement?.id)).resolves.toBe('text-message-scheduled-es');
   expect(storedText('message.scheduled', 'es')?.overridden).toBe(false);
-  await page.getByTestId('panel-sidebar').screenshot({ path: path.join(SCREENSHOTS, 'texts-tab.png') });
+  await page.getByTestId('panel-sidebar').screenshot({ path: screenshotPath('texts-tab.png') });
 
   const own = 'Su cita "{title}" con {host} es el {when}. Para cambiarla: {link}';
   await area.fill(own);

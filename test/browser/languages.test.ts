@@ -1,13 +1,11 @@
 // The attendee pages in Arabic (right to left, with a Latin name and times inside) and Hindi in Chromium, with screenshots for the README.
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startServer } from '../../dev/server';
+import { screenshotPath } from '../support/screenshots';
 
 jest.setTimeout(60_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const HOUR = 3600_000;
 const START = Date.UTC(2026, 0, 5, 8, 0, 0);
 const TUESDAY_10 = START + 25 * HOUR;
@@ -43,7 +41,6 @@ async function appointmentLink(language: string, phone: string): Promise<string>
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const started = await startServer({ port: 0 });
   server = started.server;
   base = started.url.replace(/\/$/, '');
@@ -92,7 +89,7 @@ test('an Arabic appointment page reads right to left, and the Latin title and th
   await page.waitForSelector('#slots button.slot');
   expect(await page.textContent('#zones')).toBe('الأوقات بتوقيت Europe/Berlin (توقيت المضيف)؛ ويظهر توقيتك في Asia/Riyadh بخط صغير.');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'language-ar.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('language-ar.png'), fullPage: true });
 });
 
 test('a Hindi appointment page, in Devanagari, with the picker to switch language', async () => {
@@ -103,7 +100,7 @@ test('a Hindi appointment page, in Devanagari, with the picker to switch languag
   expect(await page.textContent('#start-cancel')).toBe('रद्द करें');
   expect(await page.textContent('#when-host')).toBe('मंगलवार, 6 जनवरी 2026, 10:00 am–10:30 am CET (UTC+1)');
   expect(await page.locator('nav.languages a').count()).toBe(10);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'language-hi.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('language-hi.png'), fullPage: true });
   // The picker shows the page in German and remembers German for the number.
   await page.click('nav.languages a[hreflang="de"]');
   await page.waitForSelector('html[lang="de"]');

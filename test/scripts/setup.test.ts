@@ -179,4 +179,31 @@ describe('npm run setup', () => {
     await expect(runSetup(deps)).rejects.toThrow('The build failed:\nsrc/index.ts: error');
     expect(commands(clasp)).not.toContain('push');
   });
+
+  test('create-script fails: says which step failed and quotes clasp; nothing is written', async () => {
+    const { files, clasp, deps } = world();
+    const run = clasp.run;
+    deps.clasp = async (args) =>
+      args.includes('create-script') ? { code: 1, stdout: '', stderr: 'Quota exceeded for quota metric' } : run(args);
+    await expect(runSetup(deps)).rejects.toThrow(
+      new SetupError('Creating the spreadsheet and its Apps Script project failed:\nQuota exceeded for quota metric'),
+    );
+    expect(files.size).toBe(0);
+  });
+
+  test('create-deployment fails: says so; the project is kept, and the next run deploys without creating another', async () => {
+    const { files, clasp, deps } = world();
+    const run = clasp.run;
+    let refuse = true;
+    deps.clasp = async (args) =>
+      refuse && args.includes('create-deployment') ? { code: 1, stdout: '', stderr: 'Deployment limit reached' } : run(args);
+    await expect(runSetup(deps)).rejects.toThrow(new SetupError('Deploying the web app failed:\nDeployment limit reached'));
+    expect(JSON.parse(files.get('.clasp.json') as string).scriptId).toBe(SCRIPT_ID);
+    expect(files.has('.deployment-id')).toBe(false);
+    refuse = false;
+    clasp.calls = [];
+    const again = await runSetup(deps);
+    expect(commands(clasp)).not.toContain('create-script');
+    expect(again.deploymentId).toBe(DEPLOYMENT_ID);
+  });
 });

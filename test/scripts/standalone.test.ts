@@ -25,3 +25,8 @@ test('browser tests write docs/screenshots only with UPDATE_SCREENSHOTS=1, else 
   );
   expect(direct).toEqual([]);
 });
+
+test('docs/LIVE-CHECKS.md keeps at most 8 checks', () => {
+  const text = readFileSync(path.join(ROOT, 'docs', 'LIVE-CHECKS.md'), 'utf8');
+  expect(text.split('\n').filter((line) => /^\| \d+ \|/.test(line)).length).toBeLessThanOrEqual(8);
+});

@@ -324,7 +324,8 @@ export class CalendarService {
 
   /**
    * "This and following events", as Google Calendar's editor does it through the API
-   * (https://developers.google.com/calendar/api/guides/recurringevents):
+   * (https://developers.google.com/calendar/api/guides/recurringevents#modifying_all_following_instances:
+   * two requests, the first trims the original series, the second creates the new one):
    * the series is ended with UNTIL before the chosen instance, and a new series starts at that instance with
    * the patch applied (its COUNT is what remained of the old one). Returns [old series, new series].
    */
@@ -834,6 +835,9 @@ export class CalendarService {
       cal.events.set(ev.id, ev);
     }
     ev.user = next;
+    // `sequence` is the iCalendar SEQUENCE (https://developers.google.com/calendar/api/v3/reference/events#resource),
+    // which rises with each significant revision: times, rule, status (RFC 5545 3.8.7.4); an exception carries on
+    // from its series' number, so its first change already outranks the series the guest holds.
     if (significant) ev.sequence += 1;
     this.touch(cal, ev);
     if (ruleChanged) {
@@ -883,6 +887,7 @@ export class CalendarService {
       ev.order = this.orderCounter;
       cal.events.set(ev.id, ev);
     }
+    // A cancel is a significant revision too (STATUS, RFC 5545 3.8.7.4): the iMIP CANCEL outranks the last REQUEST.
     ev.user.status = 'cancelled';
     ev.sequence += 1;
     this.touch(cal, ev);
@@ -1036,6 +1041,8 @@ export class CalendarService {
     }
     const orderBy = args.orderBy;
     if (orderBy !== undefined && orderBy !== 'startTime' && orderBy !== 'updated') throw apiError(method, 'Invalid Value');
+    // "startTime: Order by the start date/time (ascending). This is only available when querying single events
+    // (i.e. the parameter singleEvents is True)" (https://developers.google.com/calendar/api/v3/reference/events/list).
     if (orderBy === 'startTime' && args.singleEvents !== true) {
       throw apiError(method, 'The requested ordering is not available for the particular query.');
     }

@@ -190,7 +190,8 @@ export function attendeeGet(context: AppContext, token: string, action: string |
   if (row.state === 'cancelled') {
     return friendlyPage(context, texts, texts.t('page.cancelledTitle'), texts.t('page.cancelledText', { title, host, when }));
   }
-  if (row.end < at) {
+  // A series row names its next occurrence as of the last horizon pass (daily): one that just ended does not end the series.
+  if (row.end < at && !isSeriesRow(row)) {
     return friendlyPage(context, texts, texts.t('page.overTitle'), texts.t('page.overText', { title, host, when }));
   }
   const step = stepOf(action);

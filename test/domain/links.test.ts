@@ -37,3 +37,16 @@ describe('looksLikeLink', () => {
     expect(looksLikeLink(text)).toBe(false);
   });
 });
+
+describe('looksLikeLink, one part of each pattern at a time', () => {
+  it.each([
+    ['a one-letter scheme', 'Jane x://y', true],
+    ['an underscore is no scheme character', 'Jane a_://y', false],
+    ['www. at the very start', 'www.evil', true],
+    ['a full-width top-level domain', 'prize.ｃｏｍ', true],
+    ['a name made of digits', 'Visit 365.com', true],
+    ['a TLD in the middle is not the last label', 'notes.info.local', false],
+  ])('%s: %j', (_, text, expected) => {
+    expect(looksLikeLink(text)).toBe(expected);
+  });
+});

@@ -78,3 +78,66 @@ describe('attempt cell', () => {
     expect(refusedChange(row({ attempt: cancel }))).toBeNull();
   });
 });
+
+describe('one guard at a time', () => {
+  // FNV-1a 32-bit reference values (http://www.isthe.com/chongo/tech/comp/fnv/): "a" e40c292c, "foobar" bf9cf968.
+  it.each([
+    ['a', '1-e40c292c'],
+    ['foobar', '6-bf9cf968'],
+    ['  foobar\n', '6-bf9cf968'],
+    ['Your appointment is booked', 'q-e0c0e227'],
+    ['é€', '2-fdca1138'],
+  ])('textFingerprint(%j) is %s', (text, expected) => {
+    expect(textFingerprint(text)).toBe(expected);
+  });
+
+  it.each([
+    ['null', null],
+    ['5', null],
+    ['"text"', null],
+    ['{}', null],
+    ['{"kind":3}', null],
+    ['{"kind":"reminder","start":null,"end":null,"at":1,"text":""}', { kind: 'reminder', start: null, end: null, at: 1, text: '' }],
+  ])('decodeAttempt(%s)', (cell, expected) => {
+    expect(decodeAttempt(cell)).toEqual(expected);
+  });
+
+  it('encodes no attempt as an empty cell', () => {
+    expect(encodeAttempt(null)).toBe('');
+  });
+
+  it.each([
+    ['a row never announced', { announcedKind: '' as const, announcedAt: null, updatedAt: 700 }, { kind: 'scheduled', at: 700 }],
+    ['a moved row', { announcedKind: 'rescheduled' as const }, { kind: 'rescheduled', at: 500 }],
+  ])('withAttempt builds the attempt of %s from what it announced', (_, overrides, expected) => {
+    const attempt = decodeAttempt(withAttempt(row(overrides), {}).attempt);
+    expect(attempt).toEqual({ start: 1000, end: 2000, text: '', ...expected });
+  });
+
+  it('withAttempt changes a stored attempt and keeps the rest of the row', () => {
+    const stored = row({ attempt: encodeAttempt({ kind: 'cancelled', start: 1, end: 2, at: 3, text: 'f' }) });
+    const changed = withAttempt(stored, { status: 'read' });
+    expect(decodeAttempt(changed.attempt)).toEqual({ kind: 'cancelled', start: 1, end: 2, at: 3, text: 'f', status: 'read' });
+    expect({ ...changed, attempt: '' }).toEqual({ ...stored, attempt: '' });
+  });
+
+  it.each([
+    ['rescheduled announced, same time', { announcedKind: 'rescheduled' as const }, ''],
+    ['rescheduled announced, then cancelled', { announcedKind: 'rescheduled' as const, state: 'cancelled' as const }, 'cancelled'],
+    ['only the end moved', { end: 2500 }, 'rescheduled'],
+    ['only the start moved', { start: 900 }, 'rescheduled'],
+    ['a reminder was the last word', { announcedKind: 'reminder' as const }, 'scheduled'],
+  ])('owedAnnouncement: %s', (_, overrides, expected) => {
+    expect(owedAnnouncement(row(overrides))).toBe(expected);
+  });
+
+  const attempt = encodeAttempt({ kind: 'rescheduled', start: 1000, end: 2000, at: 3, text: '' });
+  it.each([
+    ['undelivered', { delivery: 'undelivered', error: 'x', attempt }, { kind: 'rescheduled', reason: 'x' }],
+    ['failed without an attempt', { delivery: 'failed', error: 'x', attempt: '' }, null],
+    ['delivered', { delivery: 'delivered', attempt }, null],
+    ['rejected by the opt-out', { delivery: 'opted-out', attempt }, null],
+  ])('refusedChange: %s', (_, overrides, expected) => {
+    expect(refusedChange(row(overrides))).toEqual(expected);
+  });
+});

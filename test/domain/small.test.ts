@@ -3,6 +3,7 @@ import { base64FromBytes, base64FromText, base64UrlFromBytes } from '../../src/d
 import { hostText, withDeliveryBlock } from '../../src/domain/description';
 import { createMessageCall, explainTwilioError, isNewerStatus, sendOutcome } from '../../src/domain/twilio';
 import { constantTimeEqual, looksLikeToken, tokenFromMac } from '../../src/domain/tokens';
+import { escapeHtml, SafeHtml } from '../../src/domain/html';
 import { html, jsonForScript } from '../../src/web/html';
 import { createHmac } from 'node:crypto';
 
@@ -110,5 +111,54 @@ describe('Twilio wire format', () => {
     expect(isNewerStatus('delivered', 'read')).toBe(true);
     expect(isNewerStatus('failed', 'sent')).toBe(false);
     expect(isNewerStatus('sent', 'undelivered')).toBe(true);
+  });
+});
+
+describe('html tag, one value kind at a time', () => {
+  it.each([
+    ['a string', '&<>"\'`', '[&amp;&lt;&gt;&quot;&#39;&#96;]'],
+    ['a number', 0, '[0]'],
+    ['true', true, '[true]'],
+    ['false', false, '[]'],
+    ['null', null, '[]'],
+    ['undefined', undefined, '[]'],
+    ['an array of strings', ['<a>', 'b'], '[&lt;a&gt;b]'],
+    [
+      'a nested array',
+      [
+        ['x', null],
+        [false, 1],
+      ],
+      '[x1]',
+    ],
+    ['SafeHtml', new SafeHtml('<b>'), '[<b>]'],
+  ])('%s', (_, value, expected) => {
+    expect(html`[${value}]`.value).toBe(expected);
+    expect(String(html`[${value}]`)).toBe(expected);
+  });
+
+  it('joins many values with the text between them', () => {
+    expect(html`a${1}b${2}c${3}d`.value).toBe('a1b2c3d');
+    expect(html`plain`.value).toBe('plain');
+  });
+
+  it('escapeHtml of nothing is empty, every special character replaced', () => {
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml(undefined)).toBe('');
+    expect(escapeHtml('a&&b<<')).toBe('a&amp;&amp;b&lt;&lt;');
+  });
+
+  it('jsonForScript escapes each dangerous character, everywhere', () => {
+    expect(jsonForScript('<</a>>&&\u2028\u2028\u2029\u2029').value).toBe(
+      '"\\u003c\\u003c/a\\u003e\\u003e\\u0026\\u0026\\u2028\\u2028\\u2029\\u2029"',
+    );
+    expect(jsonForScript(undefined).value).toBe('null');
+    expect(jsonForScript(0).value).toBe('0');
+  });
+});
+
+describe('UTF-8 at each boundary of the byte count', () => {
+  it.each(['\u007f', '\u0080', '\u07ff', '\u0800', '\uffff', '\u{10000}', '\u{10ffff}'])('%j', (text) => {
+    expect(base64FromText(text)).toBe(Buffer.from(text, 'utf8').toString('base64'));
   });
 });

@@ -226,3 +226,13 @@ describe('status order', () => {
     expect(isSuccessStatus(status)).toBe(success);
   });
 });
+
+describe('an error code with an odd message', () => {
+  it.each([
+    ['{"code":99999,"message":5}', 'Twilio could not send the message (Twilio 99999)'],
+    ['{"code":99999}', 'Twilio could not send the message (Twilio 99999)'],
+    ['{"code":99999,"message":""}', 'Twilio could not send the message (Twilio 99999)'],
+  ])('sendOutcome(400, %s)', (body, reason) => {
+    expect(sendOutcome(400, body)).toEqual({ kind: 'rejected', reason, code: 99999 });
+  });
+});

@@ -16,7 +16,7 @@ import { answerPublicly } from './app/requests';
 import { runHealthCheck } from './app/health';
 import { readSettingsForm, saveSettingsValues, type SaveSettingsResult } from './app/settings';
 import { runSetup, runTeardown, type SetupReport } from './app/setup';
-import { runSync } from './app/sync';
+import { runCalendarChange, runSync } from './app/sync';
 import { createTemplates, type TemplatesResult } from './app/templates';
 import { sendTest, type TestMessageResult } from './app/test-message';
 import { runTick } from './app/tick';
@@ -24,6 +24,7 @@ import { handleGet, handlePost, type WebEvent } from './app/web';
 import type { HealthReport } from './domain/health';
 import type { TextError, TextsListing } from './domain/i18n/overrides';
 import type { SettingsForm } from './domain/settings-form';
+import { readScriptProperties } from './gas/properties';
 import { forgetSpreadsheet } from './gas/sheets';
 import { isSpreadsheetOpenEvent } from './gas/ui';
 
@@ -40,8 +41,10 @@ export function doPost(event: WebEvent): GoogleAppsScript.Content.TextOutput {
 
 /** The calendar trigger: some event in the calendar changed. */
 export function onCalendarChange(event: unknown): void {
-  if (!calledByCalendarTriggerOrOwner(event)) return;
-  runSync();
+  // One read of the properties for the caller check and the echo check.
+  const props = readScriptProperties();
+  if (!calledByCalendarTriggerOrOwner(event, props)) return;
+  runCalendarChange(props);
 }
 
 /** The time-driven safety net: missed changes, retries, queued invitation mail, queued callbacks, archiving, reminders. */

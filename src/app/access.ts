@@ -20,9 +20,9 @@ export function requireOwner(what: string): void {
     throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
 }
 
-/** The stored uids (one property read); a project set up before they were stored asks ScriptApp instead. */
-function triggerIds(): TriggerIds {
-  const stored = parseTriggerIds(readScriptProperty(TRIGGER_IDS_PROP));
+/** The stored uids (one property read, none when the run read them all); a project set up before they were stored asks ScriptApp instead. */
+function triggerIds(props?: Record<string, string>): TriggerIds {
+  const stored = parseTriggerIds(props ? (props[TRIGGER_IDS_PROP] ?? null) : readScriptProperty(TRIGGER_IDS_PROP));
   if (stored) return stored;
   const installed = installedTriggers();
   const calendar = installed.find((trigger) => trigger.handler === CALENDAR_HANDLER);
@@ -31,8 +31,8 @@ function triggerIds(): TriggerIds {
 }
 
 /** The calendar trigger's own event (its uid and calendar), or the owner in the editor. */
-export function calledByCalendarTriggerOrOwner(event: unknown): boolean {
-  return isCalendarTriggerEvent(event, triggerIds()) || callerIsOwner();
+export function calledByCalendarTriggerOrOwner(event: unknown, props?: Record<string, string>): boolean {
+  return isCalendarTriggerEvent(event, triggerIds(props)) || callerIsOwner();
 }
 
 /** The time-driven trigger's own event (its uid and the time fields Google sends), or the owner in the editor. */

@@ -6,7 +6,9 @@ import { phonesInLocation } from '../domain/phone';
 import { isFailureStatus, isSuccessStatus } from '../domain/twilio';
 import { getEvent, patchEvent, type CalendarEvent } from '../gas/calendar';
 import { logWarning } from '../gas/log';
+import { now } from '../gas/platform';
 import type { AppContext } from './context';
+import { noteOwnWrite } from './own-writes';
 
 export interface Appearance {
   /** The colour to show; null leaves the event's colour alone; '' takes our colour off (a change is on its way). */
@@ -65,7 +67,8 @@ export function applyAppearance(context: AppContext, event: CalendarEvent, appea
     if (isOurColour(context, current)) (patch as Record<string, unknown>).colorId = null;
   } else if (appearance.colorId !== null && appearance.colorId !== current) patch.colorId = appearance.colorId;
   if (Object.keys(patch).length === 0) return false;
-  patchEvent(context.settings.calendarId, event.id, patch, 'none');
+  const written = patchEvent(context.settings.calendarId, event.id, patch, 'none');
+  noteOwnWrite(context, event.id, written?.etag, now());
   return true;
 }
 

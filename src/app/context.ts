@@ -19,8 +19,8 @@ export class AppContext {
   ) {}
 
   /** Reads every script property once and validates the settings (throws SettingsError naming a bad one). */
-  static load(): AppContext {
-    const props = readScriptProperties();
+  static load(read: Record<string, string> = readScriptProperties()): AppContext {
+    const props = read;
     // ScriptApp is asked for the URL only when the host has not set it (one service call saved per run).
     const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? knownWebAppUrl() : '';
     const settings = parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' });

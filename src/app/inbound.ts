@@ -17,6 +17,7 @@ import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { escapeHtml } from '../web/html';
 import { repaintEvent } from './appearance';
+import { storeOwnWrites } from './own-writes';
 import { cancelByToken, rowForToken } from './attendee';
 import type { AppContext } from './context';
 import { Ledger, appendToLog, type LogEntry } from './ledger';
@@ -175,6 +176,8 @@ function optIn(context: AppContext, ledger: Ledger, optOuts: OptOuts, phone: str
     if (row.state === 'active') events.add(row.eventId);
   }
   for (const eventId of events) repaintEvent(context, eventId, ledger.forEvent(eventId));
+  // The re-armed messages are the next sync's: asked for, so the echo of the repaint syncs in full.
+  if (events.size > 0) writeScriptProperties({ [PROP.syncRequested]: String(at) });
 }
 
 /**
@@ -355,6 +358,7 @@ function converse(context: AppContext, sender: Sender, command: Command, at: num
     if (decision.forward) ledger.record(forwardToHost(context, ledger, sender, at));
     if (decision.reply !== null) ledger.record(replyEntry(sender, command.kind, sendText(context, sender.phone, decision.reply), at));
     ledger.save();
+    storeOwnWrites(context, at);
     return decision;
   });
   if (!locked.ran) {

@@ -2,7 +2,14 @@
 import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
-import { eventTimes, isOrganizedElsewhere, listChangedEvents, listUpcomingEvents, type CalendarEvent } from '../gas/calendar';
+import {
+  eventTimes,
+  isOrganizedElsewhere,
+  listChangedEvents,
+  listUpcomingEvents,
+  type CalendarEvent,
+  type EventPage,
+} from '../gas/calendar';
 import { withScriptLock, type Locked } from '../gas/lock';
 import { now } from '../gas/platform';
 import { readScriptProperties, readScriptProperty, writeScriptProperties } from '../gas/properties';
@@ -12,8 +19,10 @@ import { runInvitationPass } from './invitations';
 import { Ledger, archiveRows } from './ledger';
 import { sendDueAnnouncements } from './notify';
 import { isRecurring, syncSeries } from './series-sync';
+import { nextOwnWrites, onlyOwnWrites, parseOwnWrites, takeOwnWrites } from './own-writes';
+import { QUEUE_WAITING_PROP } from './status-queue';
 import { errorText, recordSyncRun, syncRunRecord } from './sync-record';
-import { applyQueuedCallbacks } from './webhooks';
+import { QUEUED_CALLBACK_PREFIX, applyQueuedCallbacks } from './webhooks';
 
 /** A calendar trigger waits this long for a run in progress; then it leaves the work to that run. */
 const LOCK_WAIT_MS = 20_000;
@@ -60,12 +69,23 @@ interface SyncOutcome {
   writes: Record<string, string>;
 }
 
-function syncOnce(context: AppContext, extra?: RunExtra): SyncOutcome {
+/** Changes listed before the lock was taken, still good when the stored token is the one they were listed from. */
+interface Prelisted {
+  token: string;
+  page: EventPage;
+}
+
+function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted): SyncOutcome {
   const at = now();
   const calendarId = context.settings.calendarId;
   const storedToken = context.props[PROP.syncToken] ?? '';
   let mode: SyncReport['mode'] = storedToken === '' ? 'baseline' : 'incremental';
-  let page = storedToken === '' ? listUpcomingEvents(calendarId, at) : listChangedEvents(calendarId, storedToken);
+  let page =
+    storedToken === ''
+      ? listUpcomingEvents(calendarId, at)
+      : prelisted && prelisted.token === storedToken
+        ? prelisted.page
+        : listChangedEvents(calendarId, storedToken);
   if (page === 'expired') {
     mode = 'full';
     page = listUpcomingEvents(calendarId, at);
@@ -158,6 +178,10 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncOutcome {
   // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
   runInvitationPass(context, ledger, { events: page.items, mode });
   if (page.nextSyncToken && page.nextSyncToken !== storedToken) writes[PROP.syncToken] = page.nextSyncToken;
+  // Own writes of this run are remembered; those the list just passed (the token moves beyond them) are forgotten.
+  const storedOwn = context.props[PROP.ownWrites] ?? '{}';
+  const ownWrites = nextOwnWrites(parseOwnWrites(storedOwn), takeOwnWrites(context), seen, at);
+  if (ownWrites !== storedOwn) writes[PROP.ownWrites] = ownWrites;
   return { report: { ran: true, mode, changes, sent }, writes };
 }
 
@@ -165,13 +189,13 @@ function syncOnce(context: AppContext, extra?: RunExtra): SyncOutcome {
  * Runs the sync under the script lock. A run that cannot get the lock records that a sync was
  * asked for; the run holding the lock sees it and syncs again, and the tick is the last safety net.
  */
-export function runSync(extra?: RunExtra): SyncReport {
+export function runSync(extra?: RunExtra, prelisted?: Prelisted): SyncReport {
   const requestedAt = now();
   let lastSync: string | undefined;
   let result: Locked<SyncReport>;
   try {
     result = withScriptLock(LOCK_WAIT_MS, () => {
-      const outcome = lockedSync(requestedAt, extra, (raw) => (lastSync = raw));
+      const outcome = lockedSync(requestedAt, extra, prelisted, (raw) => (lastSync = raw));
       // The new token (under the lock, after the save), the zone and the run's record: one write.
       const writes = { ...outcome.writes, ...syncRunRecord(lastSync, '') };
       if (Object.keys(writes).length > 0) writeScriptProperties(writes);
@@ -187,10 +211,18 @@ export function runSync(extra?: RunExtra): SyncReport {
   return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
 }
 
-function lockedSync(requestedAt: number, extra: RunExtra | undefined, seenLastSync: (raw: string) => void): SyncOutcome {
+function lockedSync(
+  requestedAt: number,
+  extra: RunExtra | undefined,
+  prelisted: Prelisted | undefined,
+  seenLastSync: (raw: string) => void,
+): SyncOutcome {
   const context = AppContext.load();
   seenLastSync(context.props[PROP.lastSync] ?? '');
-  let outcome = syncOnce(context, extra);
+  let outcome = syncOnce(context, extra, prelisted);
+  // A sync asked for before this run began is this run: cleared, so the next echo may end early again.
+  const askedBefore = Number(context.props[PROP.syncRequested] ?? 0);
+  if (askedBefore > 0 && askedBefore < requestedAt) outcome.writes[PROP.syncRequested] = '0';
   for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
     const asked = Number(readScriptProperty(PROP.syncRequested) ?? 0);
     if (!(asked >= requestedAt)) break;
@@ -199,4 +231,26 @@ function lockedSync(requestedAt: number, extra: RunExtra | undefined, seenLastSy
     outcome = syncOnce(AppContext.load());
   }
   return outcome;
+}
+
+/**
+ * The calendar trigger. Most of its runs in a busy practice are echoes of the script's own colour
+ * writes: when some are on record (OWN_WRITES), the changes are listed first, without the lock or a
+ * sheet, and a run that finds only those writes, as they left the events, ends there (the token
+ * stays; the next sync lists them again and forgets them). Anything else syncs with that list.
+ */
+export function runCalendarChange(props?: Record<string, string>): SyncReport {
+  const context = AppContext.load(props);
+  const token = context.props[PROP.syncToken] ?? '';
+  const own = parseOwnWrites(context.props[PROP.ownWrites]);
+  // Work another run left for the next one holding the lock: a sync asked for, queued status callbacks.
+  const leftOver =
+    Number(context.props[PROP.syncRequested] ?? 0) > 0 ||
+    Boolean(context.props[QUEUE_WAITING_PROP]) ||
+    Object.keys(context.props).some((name) => name.startsWith(QUEUED_CALLBACK_PREFIX));
+  if (token === '' || own.size === 0 || leftOver) return runSync();
+  const page = listChangedEvents(context.settings.calendarId, token);
+  if (page === 'expired') return runSync();
+  if (onlyOwnWrites(page.items, own)) return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
+  return runSync(undefined, { token, page });
 }

@@ -7,6 +7,7 @@ import { withScriptLock } from '../gas/lock';
 import { now } from '../gas/platform';
 import { deleteScriptProperty, writeScriptProperties } from '../gas/properties';
 import { repaintEvent } from './appearance';
+import { storeOwnWrites } from './own-writes';
 import type { AppContext } from './context';
 import { applyStatusUpdates, type StatusUpdate } from './delivery-status';
 import { Ledger } from './ledger';
@@ -14,7 +15,7 @@ import { drainStatusQueue, markQueueWaiting, queueMayBeWaiting, queueStatus } fr
 
 /** Twilio gives up on a webhook after 15 s: without the queue sheet, wait at most this long for the lock. */
 const WEBHOOK_LOCK_WAIT_MS = 8_000;
-const QUEUED_CALLBACK_PREFIX = 'CALLBACK_';
+export const QUEUED_CALLBACK_PREFIX = 'CALLBACK_';
 
 export type Params = Record<string, string>;
 
@@ -142,6 +143,7 @@ export function handleStatusCallback(context: AppContext, params: Params): void 
     ledger.save();
     applied.afterSave();
     for (const eventId of applied.repaint) repaintEvent(context, eventId, ledger.forEvent(eventId));
+    storeOwnWrites(context, at);
   });
   if (result.ran) return;
   if (queued) markQueueWaiting(context.props);

@@ -41,6 +41,8 @@ export const PROP = {
   syncRequested: 'SYNC_REQUESTED_AT',
   /** The watched calendar's zone as the sync's Events.list last answered it (pages read it instead of Calendars.get). */
   calendarTimeZone: 'CALENDAR_TIME_ZONE',
+  /** The script's own recent colour/description writes by etag, so their trigger echo costs no sheet (app/own-writes.ts). */
+  ownWrites: 'OWN_WRITES',
   /** WhatsApp approval of the templates in TEMPLATE_SIDS as last read from Twilio: {"HX…":"approved"}. */
   templateStatus: 'TEMPLATE_STATUS',
   /** Last inbound WhatsApp message per number, last 24 hours: who is inside the free-text session. */

@@ -14,7 +14,7 @@ import {
   type SeriesSnapshot,
   type Slot,
 } from '../domain/series';
-import { eventTimes, firstInstances, listEventsBetween, type CalendarEvent } from '../gas/calendar';
+import { eventTimes, firstInstances, getEvent, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { writeScriptProperties } from '../gas/properties';
 import type { AppContext } from './context';
 import type { Ledger } from './ledger';
@@ -133,10 +133,18 @@ export function syncSeries(context: AppContext, ledger: Ledger, input: SeriesSyn
   }
 
   let { series: seriesRows, occurrences: occurrenceRows } = rowsBySeries(ledger);
-  // A full resync lists every series that still exists: one with rows that is missing was deleted.
+  // A full resync lists every series with an occurrence still to end (timeMin): one with rows that is
+  // missing was deleted, or simply ran out (its last occurrence is over, or the old half of a "this and
+  // following" split). Only the master itself tells which (events/get returns a deleted one as cancelled).
   if (mode === 'full') {
     for (const [id, rows] of seriesRows) {
       if (masters.has(id) || !rows.some((row) => row.state === 'active')) continue;
+      const master = getEvent(calendarId, id);
+      const ended = master && master.status !== 'cancelled' ? seriesOf(master, context.timeZone) : null;
+      if (master && ended) {
+        masters.set(id, { event: master, series: ended });
+        continue;
+      }
       const gone: SeriesSnapshot = {
         id,
         iCalUID: rows[0].iCalUID,

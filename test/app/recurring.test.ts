@@ -340,3 +340,38 @@ describe('series and the rest of the product', () => {
     expect(bodies(sandbox).filter((body) => body.includes('is booked for'))).toHaveLength(1);
   });
 });
+
+describe('a 410 after a series ended or was split', () => {
+  it('a series that ran out, then a 410: the full resync does not list it, and no cancel goes out', () => {
+    const sandbox = newSandbox();
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=2']);
+    sandbox.setClock(Date.UTC(2026, 0, 14, 12, 0, 0));
+    const before = bodies(sandbox).length;
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    expect(
+      bodies(sandbox)
+        .slice(before)
+        .filter((body) => !body.startsWith('Reminder')),
+    ).toEqual([]);
+  });
+
+  it('"this and following", the old half over, then a 410: nothing more goes out', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10']);
+    sandbox.splitSeries(`${created.id}_20260120T090000Z`, { start: at('2026-01-20T11:00:00+01:00'), end: at('2026-01-20T11:50:00+01:00') });
+    sandbox.fireCalendarTrigger();
+    expect(bodies(sandbox)).toHaveLength(2);
+    sandbox.setClock(Date.UTC(2026, 0, 14, 12, 0, 0));
+    const before = bodies(sandbox).length;
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    expect(
+      bodies(sandbox)
+        .slice(before)
+        .filter((body) => !body.startsWith('Reminder')),
+    ).toEqual([]);
+  });
+});

@@ -43,7 +43,7 @@ export interface SandboxOptions {
   contentTemplates?: Record<string, string>;
 }
 
-export type Caller = 'owner' | 'anonymous';
+export type Caller = 'owner' | 'anonymous' | 'editor';
 export type RunResult = { result: unknown } | { error: string };
 
 export interface WebResponse {

@@ -256,7 +256,7 @@ export function createServer(sandboxOf: () => Sandbox): http.Server {
       }
       case 'POST run': {
         const args = Array.isArray(body.args) ? body.args : [];
-        const user = body.user === 'owner' ? 'owner' : 'anonymous';
+        const user = body.user === 'owner' || body.user === 'editor' ? body.user : 'anonymous';
         return { status: 200, body: sandbox.run(rest[0] ?? '', args, { caller: user }) };
       }
       case 'GET ui':

@@ -1,5 +1,5 @@
 // Apps Script entry points and nothing else: web app, triggers, owner commands and page functions.
-import { calledByCalendarTriggerOrOwner, calledByTickOrOwner, requireOwner } from './app/access';
+import { calledByCalendarTriggerOrOwner, calledByTickOrOwner, requireOwner, requireOwnerOrFirstSetup } from './app/access';
 import {
   cancelByToken,
   chooseLanguageByToken,
@@ -55,7 +55,7 @@ export function tick(event: unknown): void {
 
 /** Run once from the editor (and again to repair): sheets, keys, triggers, baseline. */
 export function setup(): SetupReport {
-  requireOwner('setup');
+  requireOwnerOrFirstSetup('setup');
   return runSetup();
 }
 

@@ -50,8 +50,15 @@ export interface ExecutionListener {
   end?(execution: number, outer: number | null): void;
 }
 
-/** Who runs the current execution, as Session would report it. */
-export type CallerKind = 'owner' | 'anonymous';
+/**
+ * Who runs the current execution, as Session would report it: the owner, an anonymous web-app
+ * visitor, or another editor of the bound spreadsheet running a menu item or the sidebar (the
+ * script then runs under that editor's own authorization).
+ */
+export type CallerKind = 'owner' | 'anonymous' | 'editor';
+
+/** The other editor of the bound spreadsheet the sandbox knows. */
+export const EDITOR_EMAIL = 'editor@example.com';
 
 export class RuntimeCore {
   /** Epoch milliseconds; the sandbox clock. */

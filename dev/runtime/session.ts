@@ -1,5 +1,5 @@
-// Session: the active user (owner or anonymous web-app visitor), the effective user, the script's time zone.
-import type { RuntimeCore } from './core';
+// Session: the active user (owner, another editor, or an anonymous web-app visitor), the effective user, the script's time zone.
+import { EDITOR_EMAIL, type RuntimeCore } from './core';
 import { expose } from './expose';
 
 export class SessionEmulation {
@@ -11,13 +11,19 @@ export class SessionEmulation {
 
   service(): GoogleAppsScript.Base.Session {
     const core = this.core;
+    // https://developers.google.com/apps-script/reference/base/session: getActiveUser is blank where the
+    // script runs without the user's authorization (a web app executing as the developer, for another
+    // domain's visitor); getEffectiveUser is the developer for such a web app, the trigger's creator
+    // under an installable trigger, and "in most other scenarios ... the same account as
+    // getActiveUser()": an editor of the bound spreadsheet running a menu item or google.script.run
+    // from the sidebar is both the active and the effective user.
+    const active = (): string => (core.caller === 'owner' ? core.ownerEmail : core.caller === 'editor' ? EDITOR_EMAIL : '');
     const service = {
-      /** Anonymous web-app visitors (and other domains' users) get an empty email, as in Apps Script. */
-      getActiveUser: () => this.user(core.caller === 'owner' ? core.ownerEmail : ''),
-      getEffectiveUser: () => this.user(core.ownerEmail),
+      getActiveUser: () => this.user(active()),
+      getEffectiveUser: () => this.user(core.caller === 'editor' ? EDITOR_EMAIL : core.ownerEmail),
       getScriptTimeZone: () => core.timeZone,
       getActiveUserLocale: () => 'en',
-      getTemporaryActiveUserKey: () => (core.caller === 'owner' ? 'sandbox-temporary-key-owner' : 'sandbox-temporary-key-anonymous'),
+      getTemporaryActiveUserKey: () => `sandbox-temporary-key-${core.caller}`,
     };
     return expose(core, service, 'Session') as unknown as GoogleAppsScript.Base.Session;
   }

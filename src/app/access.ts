@@ -1,4 +1,6 @@
 // Who may call what: every top-level function is reachable through google.script.run, so each checks its caller.
+import { isOwnerCall, mayRecordOwner } from '../domain/owner';
+import { PROP } from '../domain/settings';
 import { isCalendarTriggerEvent, isTimeTriggerEvent, parseTriggerIds, type TriggerIds } from '../domain/trigger-events';
 import { activeUserEmail, effectiveUserEmail, now } from '../gas/platform';
 import { readScriptProperty } from '../gas/properties';
@@ -9,15 +11,29 @@ export const TRIGGER_IDS_PROP = 'TRIGGER_IDS';
 export const CALENDAR_HANDLER = 'onCalendarChange';
 export const TICK_HANDLER = 'tick';
 
-/** The web app runs as the owner; only the owner's own session reports the same active user. */
+/**
+ * The owner's own session: the active user runs under their own authority (the web app runs as the
+ * owner for everyone else) and is the owner setup stored in OWNER_EMAIL; another editor of the
+ * spreadsheet, whose menu clicks run as themselves, is refused.
+ */
 export function callerIsOwner(): boolean {
-  const active = activeUserEmail();
-  return active !== '' && active === effectiveUserEmail();
+  return isOwnerCall(activeUserEmail(), effectiveUserEmail(), readScriptProperty(PROP.ownerEmail) ?? '');
+}
+
+function refuse(what: string): never {
+  throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
 }
 
 export function requireOwner(what: string): void {
-  if (!callerIsOwner())
-    throw new Error(`${what} can only be run by the owner of this project, from the Apps Script editor or the spreadsheet menu.`);
+  if (!callerIsOwner()) refuse(what);
+}
+
+/** Setup: the owner, or on a fresh project (no OWNER_EMAIL yet) its first caller, whom setup records as the owner. */
+export function requireOwnerOrFirstSetup(what: string): void {
+  const active = activeUserEmail();
+  const effective = effectiveUserEmail();
+  const stored = readScriptProperty(PROP.ownerEmail) ?? '';
+  if (!isOwnerCall(active, effective, stored) && !mayRecordOwner(active, effective, stored)) refuse(what);
 }
 
 /** The stored uids (one property read, none when the run read them all); a project set up before they were stored asks ScriptApp instead. */

@@ -94,13 +94,16 @@ export class AppContext {
   }
 }
 
-/** Creates the signing, webhook and booking API keys once; existing keys are kept, so links already sent stay valid. */
+/**
+ * Creates the signing, webhook and booking API keys once; existing keys are kept, so links already sent
+ * stay valid. The owner is recorded once too: it decides who may run the owner's commands (access.ts).
+ */
 export function ensureSecrets(props: Record<string, string>, ownerEmail: string): Record<string, string> {
   const added: Record<string, string> = {};
   if (!props[PROP.linkSecret]) added[PROP.linkSecret] = randomSecret();
   if (!props[PROP.webhookKey]) added[PROP.webhookKey] = randomSecret();
   if (!props[PROP.bookingApiKey]) added[PROP.bookingApiKey] = randomSecret();
-  if (ownerEmail && props[PROP.ownerEmail] !== ownerEmail) added[PROP.ownerEmail] = ownerEmail;
+  if (ownerEmail && !(props[PROP.ownerEmail] ?? '').trim()) added[PROP.ownerEmail] = ownerEmail;
   if (Object.keys(added).length > 0) writeScriptProperties(added);
   return { ...props, ...added };
 }

@@ -1,4 +1,4 @@
-// Every top-level function of the bundle called anonymously with no and with junk arguments changes nothing; pages escape everything.
+// Every top-level function of the bundle called anonymously or by another editor, with no and with junk arguments, changes nothing; pages escape everything.
 import { readFileSync } from 'node:fs';
 import type { Sandbox } from '../../dev/sandbox';
 import { defaultBundlePath } from '../../dev/sandbox';
@@ -61,7 +61,9 @@ const ARGUMENT_LISTS: unknown[][] = [
   [{}, {}],
 ];
 
-describe('every top-level function, called anonymously', () => {
+const CALLERS = ['anonymous', 'editor'] as const;
+
+describe('every top-level function, called anonymously or by another editor of the spreadsheet', () => {
   const names = entryPoints();
 
   test('the bundle exposes the page functions next to the other entry points', () => {
@@ -98,35 +100,38 @@ describe('every top-level function, called anonymously', () => {
     expect(names).not.toContain('fmt');
   });
 
-  test('with no and with junk arguments changes no setting, trigger, event, sheet, message or mail', () => {
-    const sandbox = newSandbox();
-    sandbox.runtime.calendar.addCalendar('team@example.com', 'Europe/Berlin');
-    addEvent(sandbox, { start: TUESDAY_10, location: '+49 151 23456789' });
-    addEvent(sandbox, { start: TUESDAY_10 + 2 * HOUR, location: '+49 151 23456780' });
-    addEvent(sandbox, { summary: 'Private', start: TUESDAY_10 + 4 * HOUR });
-    expect(ledger(sandbox)).toHaveLength(2);
-    const before = snapshot(sandbox);
-    let calls = 0;
-    for (const name of names) {
-      for (const args of ARGUMENT_LISTS) {
-        const outcome = sandbox.run(name, args, { caller: 'anonymous' });
-        calls++;
-        if ('error' in outcome) {
-          expect(outcome.error).not.toMatch(/\n\s+at |\.js:\d+|\.ts:\d+/);
-          expect(outcome.error.length).toBeLessThan(400);
+  test.each(CALLERS)(
+    'called by %s with no and with junk arguments changes no setting, trigger, event, sheet, message or mail',
+    (caller) => {
+      const sandbox = newSandbox();
+      sandbox.runtime.calendar.addCalendar('team@example.com', 'Europe/Berlin');
+      addEvent(sandbox, { start: TUESDAY_10, location: '+49 151 23456789' });
+      addEvent(sandbox, { start: TUESDAY_10 + 2 * HOUR, location: '+49 151 23456780' });
+      addEvent(sandbox, { summary: 'Private', start: TUESDAY_10 + 4 * HOUR });
+      expect(ledger(sandbox)).toHaveLength(2);
+      const before = snapshot(sandbox);
+      let calls = 0;
+      for (const name of names) {
+        for (const args of ARGUMENT_LISTS) {
+          const outcome = sandbox.run(name, args, { caller });
+          calls++;
+          if ('error' in outcome) {
+            expect(outcome.error).not.toMatch(/\n\s+at |\.js:\d+|\.ts:\d+/);
+            expect(outcome.error.length).toBeLessThan(400);
+          }
+          const after = snapshot(sandbox);
+          if (after !== before) throw new Error(`${name}(${JSON.stringify(args).slice(0, 200)}) changed the state`);
         }
-        const after = snapshot(sandbox);
-        if (after !== before) throw new Error(`${name}(${JSON.stringify(args).slice(0, 200)}) changed the state`);
       }
-    }
-    expect(calls).toBe(names.length * ARGUMENT_LISTS.length);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    // The snapshot does see a change: a real token cancels.
-    expect(sandbox.run('cancelAppointment', [ledger(sandbox)[0].token])).toHaveProperty('result');
-    expect(snapshot(sandbox)).not.toBe(before);
-  });
+      expect(calls).toBe(names.length * ARGUMENT_LISTS.length);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      // The snapshot does see a change: a real token cancels.
+      expect(sandbox.run('cancelAppointment', [ledger(sandbox)[0].token])).toHaveProperty('result');
+      expect(snapshot(sandbox)).not.toBe(before);
+    },
+  );
 
-  test('owner-only functions refuse anonymous callers by name', () => {
+  test.each(CALLERS)('owner-only functions refuse %s callers by name', (caller) => {
     const sandbox = newSandbox();
     for (const name of [
       'setup',
@@ -145,9 +150,40 @@ describe('every top-level function, called anonymously', () => {
       'showTestMessage',
       'showHealthCheck',
     ]) {
-      const outcome = sandbox.run(name, [], { caller: 'anonymous' });
+      const outcome = sandbox.run(name, [], { caller });
       expect(outcome).toEqual({ error: expect.stringContaining('can only be run by the owner') });
     }
+  });
+});
+
+describe('the owner is the one setup stored, not whoever opens the menu', () => {
+  test('a fresh project records the first setup caller; another editor is refused afterwards and changes nothing', () => {
+    const sandbox = newSandbox({ skipSetup: true });
+    sandbox.runtime.calendar.addCalendar('team@example.com', 'Europe/Berlin');
+    expect(sandbox.settings().OWNER_EMAIL).toBeUndefined();
+    // Before setup nobody is the owner yet: the sidebar's functions wait for it.
+    expect(sandbox.run('getSettingsForm', [], { caller: 'owner' })).toEqual({
+      error: expect.stringContaining('can only be run by the owner'),
+    });
+    expect(sandbox.run('setup', [], { caller: 'anonymous' })).toEqual({ error: expect.stringContaining('can only be run by the owner') });
+    expect(sandbox.run('setup', [], { caller: 'owner' })).toHaveProperty('result');
+    expect(sandbox.settings().OWNER_EMAIL).toBe('host@example.com');
+    expect(sandbox.run('getSettingsForm', [], { caller: 'owner' })).toHaveProperty('result');
+    const before = snapshot(sandbox);
+    for (const name of ['setup', 'getSettingsForm', 'checkHealth', 'syncNow', 'showSettings']) {
+      expect(sandbox.run(name, [], { caller: 'editor' })).toEqual({ error: expect.stringContaining('can only be run by the owner') });
+    }
+    expect(sandbox.run('saveSettings', [{ HOST_NAME: 'Eve' }], { caller: 'editor' })).toEqual({
+      error: expect.stringContaining('can only be run by the owner'),
+    });
+    expect(snapshot(sandbox)).toBe(before);
+    expect(sandbox.settings().OWNER_EMAIL).toBe('host@example.com');
+  });
+
+  test('setup run again by the owner keeps the stored owner', () => {
+    const sandbox = newSandbox({ settings: { OWNER_EMAIL: 'Host@Example.com' } });
+    expect(sandbox.run('setup', [], { caller: 'owner' })).toHaveProperty('result');
+    expect(sandbox.settings().OWNER_EMAIL).toBe('Host@Example.com');
   });
 });
 

@@ -130,6 +130,14 @@ describe('Session', () => {
     expect(g.Session.getScriptTimeZone()).toBe('America/New_York');
     expect(g.Session.getTemporaryActiveUserKey()).not.toBe('');
   });
+
+  it('reports another editor of the bound spreadsheet as both the active and the effective user', () => {
+    const { runtime, g } = setup({ ownerEmail: 'owner@example.com' });
+    runtime.core.caller = 'editor';
+    expect(g.Session.getActiveUser().getEmail()).toBe('editor@example.com');
+    expect(g.Session.getEffectiveUser().getEmail()).toBe('editor@example.com');
+    expect(g.Session.getTemporaryActiveUserKey()).not.toBe('sandbox-temporary-key-owner');
+  });
 });
 
 describe('Logger and console', () => {

@@ -3,6 +3,8 @@ import { errorMessage } from '../domain/errors';
 import {
   credentialsCheck,
   failuresCheck,
+  INVITED_HORIZON_MS,
+  invitedCheck,
   healthDue,
   healthMail,
   lastSyncCheck,
@@ -22,14 +24,17 @@ import {
   type Answer,
   type HealthCheck,
   type HealthReport,
+  type InvitedEvent,
   type TemplateApproval,
 } from '../domain/health';
 import { isSandboxSender } from '../domain/message-mode';
+import { phonesInLocation } from '../domain/phone';
 import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
 import { PROP, parseSettings, parseTwilioCredentials, SettingsError, type Settings } from '../domain/settings';
 import { parseApproval } from '../domain/templates';
 import { formatDateTime } from '../domain/time';
 import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type HttpCall, type TwilioCredentials } from '../domain/twilio';
+import { isOrganizedElsewhere, listEventsBetween } from '../gas/calendar';
 import { fetchAll } from '../gas/http';
 import { remainingDailyQuota, sendMail } from '../gas/mail';
 import { logWarning } from '../gas/log';
@@ -125,8 +130,36 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
   const lastSync = parseLastSync(props[PROP.lastSync]);
   checks.push(lastSyncCheck(lastSync, at, describe));
   checks.push(failuresCheck(Ledger.load().all(), at));
+  checks.push(settings ? invitedEventsCheck(settings, at, describe) : notChecked('invited', 'fix the settings first'));
   checks.push(quotaCheck(remainingDailyQuota(), lastSync.day === utcDay(at) ? lastSync.fetches : 0));
   return { checks, approvals };
+}
+
+/** Upcoming events organised elsewhere with a number in the location (a series once), which the sync skips. */
+function invitedEventsCheck(settings: Settings, at: number, describe: (ms: number) => string): HealthCheck {
+  let events: ReturnType<typeof listEventsBetween>;
+  try {
+    events = listEventsBetween(settings.calendarId, at, at + INVITED_HORIZON_MS);
+  } catch (error) {
+    return notChecked('invited', `the calendar could not be read: ${errorMessage(error)}`);
+  }
+  const seen = new Set<string>();
+  const invited: InvitedEvent[] = [];
+  for (const event of events) {
+    if (event.status === 'cancelled' || !isOrganizedElsewhere(event)) continue;
+    const found = phonesInLocation(event.location ?? '', settings.defaultCountry || undefined);
+    if (found.phones.length === 0 && found.invalid.length === 0) continue;
+    const key = event.recurringEventId || event.id || '';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const start = Date.parse(event.start?.dateTime ?? event.start?.date ?? '');
+    invited.push({
+      title: event.summary ?? '',
+      start: Number.isNaN(start) ? at : start,
+      organizer: event.organizer?.displayName || event.organizer?.email || 'someone else',
+    });
+  }
+  return invitedCheck(invited, describe);
 }
 
 function writeStatusSheet(result: HealthReport, at: number, zone: string): void {

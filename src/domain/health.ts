@@ -15,6 +15,7 @@ export type HealthId =
   | 'web-app'
   | 'last-sync'
   | 'failures'
+  | 'invited'
   | 'quota';
 
 export interface HealthCheck {
@@ -261,6 +262,37 @@ export function failuresCheck(rows: RowFacts[], at: number): HealthCheck {
   ];
   const counts = [red.length ? `${red.length} failed` : '', stuck.length ? `${stuck.length} pending` : ''].filter(Boolean).join(', ');
   return { id, ok: false, detail: `${counts}: ${lines.join('; ')}` };
+}
+
+/** An upcoming event someone else organised, whose location holds a phone number: the sync leaves it alone. */
+export interface InvitedEvent {
+  title: string;
+  start: number;
+  organizer: string;
+}
+
+/** How far ahead the health check looks for invited events the host may expect to be announced. */
+export const INVITED_HORIZON_MS = 30 * DAY_MS;
+
+/**
+ * Events the host was invited to are never announced (a colleague's dial-in number is not an
+ * attendee), but a host who put a client's number into such an event would otherwise see nothing:
+ * the check names them. It passes: not announcing them is the rule, not a fault.
+ */
+export function invitedCheck(events: InvitedEvent[], describe: (ms: number) => string): HealthCheck {
+  const id = 'invited';
+  if (events.length === 0)
+    return { id, ok: true, detail: 'no event you were invited to in the next 30 days has a phone number in its location' };
+  const shown = events
+    .slice(0, 5)
+    .map((event) => `"${event.title || 'Appointment'}" (${describe(event.start)}, organised by ${event.organizer})`);
+  const more = events.length > 5 ? `; and ${events.length - 5} more` : '';
+  const count = events.length === 1 ? '1 event' : `${events.length} events`;
+  return {
+    id,
+    ok: true,
+    detail: `not announced: ${count} you were invited to (someone else organises ${events.length === 1 ? 'it' : 'them'}) with a phone number in the location: ${shown.join('; ')}${more}. Only events organised on this calendar are announced; to announce one, create it on this calendar yourself.`,
+  };
 }
 
 export function quotaCheck(mailRemaining: number, fetchesToday: number): HealthCheck {

@@ -7,6 +7,7 @@ import {
   ledger,
   MINUTE,
   newSandbox,
+  ok,
   outbound,
   sheetReads,
   sheetWrites,
@@ -354,5 +355,45 @@ describe('events the host was invited to', () => {
     expect(outbound(sandbox).map((message) => message.to)).toEqual(['whatsapp:+4915187654321']);
     expect(ledger(sandbox).some((row) => row.eventId === invited.id)).toBe(false);
     expect(calendarEvent(sandbox, invited.id as string).colorId).toBeUndefined();
+  });
+});
+
+describe('events the host was invited to, in the health check', () => {
+  it('names the skipped ones that hold a phone number, once per series, so the host sees why nothing went out', () => {
+    const sandbox = newSandbox();
+    sandbox.runtime.calendar.insertInvitation(
+      'primary',
+      eventResource({ summary: 'Client call', location: '+49 151 23456789', start: START + 26 * HOUR }),
+      { email: 'colleague@example.org', displayName: 'Chris Colleague' },
+    );
+    sandbox.runtime.calendar.insertInvitation(
+      'primary',
+      eventResource({ summary: 'Lunch', location: 'Canteen', start: START + 28 * HOUR }),
+      {
+        email: 'colleague@example.org',
+      },
+    );
+    sandbox.fireCalendarTrigger();
+    addEvent(sandbox, { location: '+49 151 87654321', start: START + 30 * HOUR });
+    const result = ok<{ checks: Array<{ id: string; ok: boolean; detail: string }> }>(sandbox.run('checkHealth', [], { caller: 'owner' }));
+    const invited = result.checks.find((check) => check.id === 'invited');
+    expect(invited?.ok).toBe(true);
+    expect(invited?.detail).toMatch(/^not announced: 1 event you were invited to/);
+    expect(invited?.detail).toContain('"Client call" (Tuesday, 6 January 2026');
+    expect(invited?.detail).toContain('organised by Chris Colleague');
+    expect(invited?.detail).not.toContain('Lunch');
+    const status = (sandbox.sheet('Status') as string[][]).find((row) => row[0] === 'invited');
+    expect(status?.[2]).toBe(invited?.detail);
+  });
+
+  it('says so when there is none', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { location: '+49 151 87654321', start: START + 30 * HOUR });
+    const result = ok<{ checks: Array<{ id: string; ok: boolean; detail: string }> }>(sandbox.run('checkHealth', [], { caller: 'owner' }));
+    expect(result.checks.find((check) => check.id === 'invited')).toEqual({
+      id: 'invited',
+      ok: true,
+      detail: 'no event you were invited to in the next 30 days has a phone number in its location',
+    });
   });
 });

@@ -147,6 +147,18 @@ describe('the ledger across executions', () => {
     expect(calendarEvent(sandbox, event.id).colorId).toBe(GREEN);
   });
 
+  it('the next run to take the lock reads the row the sync just wrote (an attendee answering at once)', () => {
+    const sandbox = newSandbox();
+    // The attendee answers the booking message at once: the inbound run reads the ledger the sync just wrote.
+    sandbox.interleave('Lock.releaseLock', () => {
+      sandbox.inbound({ from: E164, body: 'list' });
+    });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    const replies = outbound(sandbox).map((message) => message.body);
+    expect(replies).toHaveLength(2);
+    expect(replies[1]).toContain('1. "Consultation"');
+  });
+
   it('a save never writes back a row it read before someone else changed it', () => {
     const sandbox = newSandbox();
     const first = addEvent(sandbox, { location: '+49 151 11111111', start: TOMORROW_11 });

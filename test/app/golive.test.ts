@@ -158,6 +158,7 @@ describe('checkHealth', () => {
       'web-app',
       'last-sync',
       'failures',
+      'invited',
       'quota',
     ]);
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);

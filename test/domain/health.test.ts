@@ -2,6 +2,7 @@
 import {
   credentialsCheck,
   failuresCheck,
+  invitedCheck,
   healthDue,
   healthMail,
   lastSyncCheck,
@@ -450,5 +451,26 @@ describe('report, daily state, Status sheet and mail', () => {
         tail,
       ].join('\n'),
     );
+  });
+});
+
+describe('invitedCheck', () => {
+  const describeAt = (ms: number) => `t${ms}`;
+  const event = (n: number) => ({ title: n === 0 ? '' : `Call ${n}`, start: n, organizer: `org${n}` });
+  it('passes and names each of up to five invited events with a number, then counts the rest', () => {
+    const six = invitedCheck([0, 1, 2, 3, 4, 5].map(event), describeAt);
+    expect(six.ok).toBe(true);
+    expect(six.detail).toBe(
+      'not announced: 6 events you were invited to (someone else organises them) with a phone number in the location: "Appointment" (t0, organised by org0); "Call 1" (t1, organised by org1); "Call 2" (t2, organised by org2); "Call 3" (t3, organised by org3); "Call 4" (t4, organised by org4); and 1 more. Only events organised on this calendar are announced; to announce one, create it on this calendar yourself.',
+    );
+    expect(invitedCheck([event(1)], describeAt).detail).toMatch(
+      /^not announced: 1 event you were invited to \(someone else organises it\) with .*"Call 1" \(t1, organised by org1\)\. Only/,
+    );
+    expect(invitedCheck([0, 1, 2, 3, 4].map(event), describeAt).detail).not.toContain('more');
+    expect(invitedCheck([], describeAt)).toEqual({
+      id: 'invited',
+      ok: true,
+      detail: 'no event you were invited to in the next 30 days has a phone number in its location',
+    });
   });
 });

@@ -12,6 +12,7 @@ const CHECK_NAMES: Record<string, string> = {
   'web-app': 'Web app',
   'last-sync': 'Last sync',
   failures: 'Failed or waiting messages',
+  invited: 'Events you were invited to',
   quota: 'Quota left today',
 };
 

@@ -1,6 +1,10 @@
 // Twilio's and WhatsApp's length and whitespace limits, applied to a message or template variable just before it is sent.
 
-/** A message body: "The concatenated message body exceeds the 1600 character limit" (https://www.twilio.com/docs/api/errors/21617). */
+/**
+ * A message body: "The concatenated message body exceeds the 1600 character limit", where "emojis …
+ * will be counted as multiple characters" (https://www.twilio.com/docs/api/errors/21617): measured in
+ * UTF-16 units (an emoji is two), never fewer than Twilio counts for WhatsApp text.
+ */
 export const MESSAGE_MAX_CHARS = 1600;
 /**
  * A template variable: Twilio takes values up to 1,600 characters but recommends less than 250
@@ -51,8 +55,8 @@ export function templateVariableValue(value: string): string {
  */
 export function fitTitle(title: string, render: (title: string) => string, max = MESSAGE_MAX_CHARS): string {
   const full = render(title);
-  if (Array.from(full).length <= max) return full;
-  const fits = (keep: number): boolean => Array.from(render(cutWithEllipsis(title, keep))).length <= max;
+  if (full.length <= max) return full;
+  const fits = (keep: number): boolean => render(cutWithEllipsis(title, keep)).length <= max;
   // The length grows with the title kept: find the longest cut that fits (a few renders, also when the text repeats the title).
   let low = 0;
   let high = Array.from(title).length - 1;
@@ -62,5 +66,16 @@ export function fitTitle(title: string, render: (title: string) => string, max =
     else high = middle - 1;
   }
   if (low >= 1 && fits(low)) return render(cutWithEllipsis(title, low));
-  return cutWithEllipsis(render(cutWithEllipsis(title, 1)), max);
+  return cutToUnits(render(cutWithEllipsis(title, 1)), max);
+}
+
+/** Cuts to at most `max` UTF-16 units, never inside an emoji, ending in an ellipsis when cut. */
+function cutToUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const character of text) {
+    if (kept.length + character.length > max - ELLIPSIS.length) break;
+    kept += character;
+  }
+  return `${kept.trimEnd()}${ELLIPSIS}`;
 }

@@ -1,6 +1,7 @@
 // What the host's number answers an attendee on WhatsApp: the list, help, opt-out, confirm and cancel replies, in the attendee's language.
 import { LANGUAGE_CODES } from './i18n/languages';
 import type { Texts } from './i18n/texts';
+import { cutWithEllipsis } from './message-limits';
 import { formatRange } from './time';
 
 export interface ListedAppointment {
@@ -20,6 +21,8 @@ export interface ReplyContext {
 }
 
 const LIST_BUDGET_CHARS = 1200;
+/** A title in the list: long enough to recognise, short enough that one appointment always fits the budget. */
+const LIST_TITLE_MAX_CHARS = 120;
 
 export function titleOrDefault(title: string, texts: Texts): string {
   return title.trim() === '' ? texts.t('untitled') : title.trim();
@@ -39,7 +42,8 @@ export function listReply(items: readonly ListedAppointment[], context: ReplyCon
   let length = 0;
   for (const [index, item] of items.entries()) {
     const mark = item.confirmed ? ` (${texts.t('reply.confirmedMark')})` : '';
-    const line = `${index + 1}. "${titleOrDefault(item.title, texts)}"${mark}\n${whenText(item, context)}\n${item.link}`;
+    const title = cutWithEllipsis(titleOrDefault(item.title, texts), LIST_TITLE_MAX_CHARS);
+    const line = `${index + 1}. "${title}"${mark}\n${whenText(item, context)}\n${item.link}`;
     // WhatsApp messages through Twilio stop at 1,600 characters; numbers stay those of the full list.
     if (length + line.length > LIST_BUDGET_CHARS) {
       lines.push(texts.t('reply.listMore', { count: items.length - index }));

@@ -76,3 +76,33 @@ describe('numbers in a location', () => {
     expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
   });
 });
+
+describe('a very long title in the reply to "list"', () => {
+  it('is cut with an ellipsis, so the appointment is listed and the reply stays within 1,600 characters', () => {
+    const sandbox = newSandbox();
+    const title = `Annual review ${'with many words '.repeat(100)}end`;
+    addEvent(sandbox, { summary: title, location: PHONE, start: TOMORROW_11 });
+    addEvent(sandbox, { summary: 'Checkup', location: PHONE, start: TOMORROW_11 + 24 * HOUR });
+    sandbox.inbound({ from: PHONE, body: 'list' });
+    const reply = outbound(sandbox).at(-1)?.body ?? '';
+    expect(reply).toContain('1. "Annual review with many words');
+    expect(reply).toContain('…"');
+    expect(reply).toContain('2. "Checkup"');
+    expect(reply.length).toBeLessThanOrEqual(1600);
+  });
+});
+
+describe('a title of emoji', () => {
+  it("is cut so the message stays within Twilio's 1,600, where an emoji counts as more than one character", () => {
+    const sandbox = newSandbox();
+    const title = `Party ${'🎉'.repeat(1000)}`;
+    const event = addEvent(sandbox, { summary: title, location: PHONE, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    expect(message.status).not.toBe('failed');
+    expect(message.body.length).toBeLessThanOrEqual(1600);
+    expect(message.body).toContain('"Party 🎉🎉');
+    expect(message.body).toContain('🎉…"');
+    expect(ledger(sandbox)[0]).toMatchObject({ delivery: 'queued', error: '' });
+    expect(calendarEvent(sandbox, event.id).colorId).toBeUndefined();
+  });
+});

@@ -232,9 +232,11 @@ describe('create: validation (Twilio 400s)', () => {
     expect(fake.messages()).toHaveLength(0);
   });
 
-  test('Body of exactly 1600 characters (emoji count as one) is fine', () => {
+  test('Body of exactly 1600 characters is fine; an emoji counts as two (https://www.twilio.com/docs/api/errors/21617)', () => {
     const { fake } = makeFake();
-    expect(fake.handle(createRequest(textMessage({ Body: '😀'.repeat(1600) }))).status).toBe(201);
+    expect(fake.handle(createRequest(textMessage({ Body: 'a'.repeat(1600) }))).status).toBe(201);
+    expect(fake.handle(createRequest(textMessage({ Body: '😀'.repeat(800) }))).status).toBe(201);
+    expectError(fake.handle(createRequest(textMessage({ Body: `${'😀'.repeat(800)}a` }))), 400, 21617);
   });
 
   test('a JSON body is not read (Twilio wants a form): 21604', () => {

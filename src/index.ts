@@ -10,7 +10,7 @@ import {
 } from './app/attendee';
 import { book, listBookingSlotsPublic, type BookingResult } from './app/booking';
 import { showHealthDialog, showSettingsSidebar, showTemplatesDialog, showTestMessageDialog } from './app/host-panels';
-import { installMenu, showTwilioSetupDialog } from './app/menu';
+import { installMenu } from './app/menu';
 import { readTextsListing, saveTextEntries } from './app/languages';
 import { answerPublicly } from './app/requests';
 import { runHealthCheck } from './app/health';
@@ -74,12 +74,6 @@ export function onOpen(event: unknown): void {
 export function syncNow(): void {
   requireOwner('Sync now');
   runSync();
-}
-
-/** Menu: the URL to paste into Twilio for incoming messages. */
-export function showTwilioSetup(): void {
-  requireOwner('Twilio webhook URL');
-  showTwilioSetupDialog();
 }
 
 /** Menu: the settings sidebar. */

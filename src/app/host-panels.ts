@@ -3,10 +3,12 @@ import { PROP } from '../domain/settings';
 import { readScriptProperties } from '../gas/properties';
 import { showDialog, showSidebar } from '../gas/ui';
 import { healthDialog, settingsSidebar, templatesDialog, testMessageDialog } from '../web/host-panels';
+import { twilioWebhookUrl } from './menu';
 import { readSettingsForm } from './settings';
 
+/** The sidebar also shows the URL to paste into Twilio: only the owner opens it. */
 export function showSettingsSidebar(): void {
-  showSidebar('Settings', settingsSidebar(readSettingsForm()).value);
+  showSidebar('Settings', settingsSidebar(readSettingsForm(), twilioWebhookUrl()).value);
 }
 
 export function showHealthDialog(): void {

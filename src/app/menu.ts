@@ -1,9 +1,8 @@
-// The host's menu in the bound spreadsheet: settings, templates, test message, health check, sync, set up, and the URL to paste into Twilio.
+// The host's menu in the bound spreadsheet (settings, templates, test message, health check, sync, set up) and the URL to paste into Twilio.
 import { PROP } from '../domain/settings';
 import { readScriptProperties } from '../gas/properties';
 import { knownWebAppUrl } from '../gas/platform';
-import { addMenu, showDialog } from '../gas/ui';
-import { html } from '../web/html';
+import { addMenu } from '../gas/ui';
 
 export const MENU_TITLE = 'WhatsApp appointments';
 
@@ -15,7 +14,6 @@ export function installMenu(): void {
     { label: 'Health check', functionName: 'showHealthCheck' },
     { label: 'Sync now', functionName: 'syncNow' },
     { label: 'Set up or repair', functionName: 'setup' },
-    { label: 'Twilio webhook URL', functionName: 'showTwilioSetup' },
   ]);
 }
 
@@ -25,18 +23,8 @@ export function inboundWebhookUrl(props: Record<string, string>): string {
   return `${base}?hook=twilio&k=${encodeURIComponent(props[PROP.webhookKey] ?? '')}`;
 }
 
-export function twilioSetupText(): string {
+/** The inbound webhook URL for the Settings sidebar, or '' before setup made the key. */
+export function twilioWebhookUrl(): string {
   const props = readScriptProperties();
-  if (!props[PROP.webhookKey]) return 'Run "Set up or repair" first: it creates the webhook key.';
-  return inboundWebhookUrl(props);
-}
-
-export function showTwilioSetupDialog(): void {
-  const url = twilioSetupText();
-  showDialog(
-    'Twilio webhook',
-    html`<p style="font-family:sans-serif">In Twilio, under your WhatsApp sender, set <b>When a message comes in</b> (POST) to:</p>
-<textarea readonly style="width:100%;height:90px">${url}</textarea>
-<p style="font-family:sans-serif;color:#555">Keep it secret: the key in it is what proves a post comes from Twilio.</p>`.value,
-  );
+  return props[PROP.webhookKey] ? inboundWebhookUrl(props) : '';
 }

@@ -152,7 +152,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     group: 'twilio',
     input: 'text',
     secret: true,
-    help: 'Part of the URL Twilio posts to (menu: Twilio webhook URL). Set up makes one; a new key means pasting the new URL into Twilio.',
+    help: 'Part of the URL Twilio posts to (shown under Twilio and sender). Set up makes one; a new key means pasting the new URL into Twilio.',
     example: KEY_EXAMPLE,
   },
   {

@@ -88,16 +88,28 @@ function fieldBlock(field: FormField): SafeHtml {
 </div>`;
 }
 
-export function settingsSidebar(form: SettingsForm): SafeHtml {
+/** Read-only and unnamed, so the form never submits it; selecting it copies it. '' before setup made the key. */
+function webhookBlock(url: string): SafeHtml {
+  if (url === '')
+    return html`<p class="note" id="twilio-webhook-url">Twilio webhook URL: run "Set up or repair" first; it creates the webhook key.</p>`;
+  return html`<div class="field">
+  <label for="twilio-webhook-url">Twilio webhook URL (incoming messages)</label>
+  <input id="twilio-webhook-url" type="text" readonly spellcheck="false" value="${url}" aria-describedby="help-twilio-webhook-url">
+  <p class="help" id="help-twilio-webhook-url">Paste it in Twilio under your WhatsApp sender (or the sandbox): When a message comes in, method POST. Keep it secret: its key is what proves a post comes from Twilio.</p>
+</div>`;
+}
+
+export function settingsSidebar(form: SettingsForm, webhookUrl: string): SafeHtml {
   const groups = form.groups.map((group) => {
     const fields = form.fields.filter((field) => field.group === group.id);
     const zone =
       group.id === 'you'
         ? html`<p class="note" id="time-zone">Time zone: <b>${form.timeZone}</b>, your calendar's. Change it in Google Calendar's settings.</p>`
         : '';
+    const webhook = group.id === 'twilio' ? webhookBlock(webhookUrl) : '';
     return html`<fieldset id="group-${group.id}">
   <legend>${group.legend}</legend>
-  ${zone}${fields.map(fieldBlock)}
+  ${zone}${fields.map(fieldBlock)}${webhook}
 </fieldset>`;
   });
   return panelPage(

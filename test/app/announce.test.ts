@@ -54,11 +54,13 @@ describe('setup', () => {
     sandbox.openSpreadsheet();
     expect(sandbox.runtime.spreadsheet.menus).toHaveLength(1);
     expect(JSON.stringify(sandbox.runtime.spreadsheet.menus[0])).toContain('syncNow');
-    expect(sandbox.run('showTwilioSetup', [])).toEqual({ error: expect.stringContaining('owner') });
-    expect(sandbox.run('showTwilioSetup', [], { caller: 'owner' })).toEqual({ result: undefined });
-    expect(JSON.stringify(sandbox.runtime.spreadsheet.dialogs.at(-1))).toContain(
-      `hook=twilio&amp;k=${encodeURIComponent(sandbox.settings().WEBHOOK_KEY)}`,
-    );
+    expect(sandbox.run('showSettings', [])).toEqual({ error: expect.stringContaining('owner') });
+    expect(sandbox.run('showSettings', [], { caller: 'owner' })).toEqual({ result: undefined });
+    // The URL to paste into Twilio: read-only in the sidebar's Twilio group, never submitted with the form.
+    const sidebar = String(sandbox.runtime.spreadsheet.dialogs.at(-1)?.content ?? '');
+    const url = `${sandbox.webAppUrl}?hook=twilio&amp;k=${encodeURIComponent(sandbox.settings().WEBHOOK_KEY)}`;
+    expect(sidebar).toContain(`<input id="twilio-webhook-url" type="text" readonly spellcheck="false" value="${url}"`);
+    expect(sidebar.indexOf('twilio-webhook-url')).toBeLessThan(sidebar.indexOf('id="group-templates"'));
     expect(sandbox.run('syncNow', [])).toEqual({ error: expect.stringContaining('owner') });
   });
 

@@ -208,7 +208,6 @@ describe('the menu dialogs', () => {
       'Health check',
       'Sync now',
       'Set up or repair',
-      'Twilio webhook URL',
     ]);
     for (const name of ['showTemplates', 'showTestMessage', 'showHealthCheck'])
       expect(sandbox.chooseMenuItem(name)).toHaveProperty('dialog');

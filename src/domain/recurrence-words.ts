@@ -81,6 +81,64 @@ function ruleWords(rule: Rule, input: SeriesPhraseInput, texts: Texts): string |
   }
 }
 
+const DAY_MS = 86_400_000;
+/** Longest stretch (in days) between a series' start and its next occurrence that the count walks. */
+const MAX_COUNT_WALK_DAYS = 366 * 20;
+
+/** Days since 1 January 1970 of an instant's date in a zone. */
+function dayNumber(ms: number, zone: string): number {
+  const parts = zonedParts(ms, zone);
+  return Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS;
+}
+
+/** Whether the rule makes an occurrence on a date (a day number), for a series whose first date is `startDay`. */
+function onDate(rule: Rule, startDay: number, day: number): boolean {
+  const date = new Date(day * DAY_MS);
+  const start = new Date(startDay * DAY_MS);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  switch (rule.freq) {
+    case 'DAILY':
+      return (day - startDay) % rule.interval === 0;
+    case 'WEEKLY': {
+      const days = rule.byDay.length > 0 ? rule.byDay : [WEEKDAYS[(start.getUTCDay() + 6) % 7]];
+      // 1 January 1970 was a Thursday: weeks counted from Mondays (RFC 5545's default WKST=MO).
+      const week = (n: number) => Math.floor((n + 3) / 7);
+      return days.includes(WEEKDAYS[weekday]) && (week(day) - week(startDay)) % rule.interval === 0;
+    }
+    case 'MONTHLY': {
+      const months = (date.getUTCFullYear() - start.getUTCFullYear()) * 12 + date.getUTCMonth() - start.getUTCMonth();
+      if (months % rule.interval !== 0) return false;
+      const ordinal = rule.byWeekdayOrdinal;
+      if (ordinal) {
+        if (WEEKDAYS[weekday] !== ordinal.day) return false;
+        const monthDays = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+        return ordinal.ordinal > 0 ? Math.ceil(date.getUTCDate() / 7) === ordinal.ordinal : date.getUTCDate() + 7 > monthDays;
+      }
+      return date.getUTCDate() === (rule.byMonthDay ?? start.getUTCDate());
+    }
+    case 'YEARLY':
+      return (
+        (date.getUTCFullYear() - start.getUTCFullYear()) % rule.interval === 0 &&
+        date.getUTCMonth() === start.getUTCMonth() &&
+        date.getUTCDate() === start.getUTCDate()
+      );
+  }
+}
+
+/**
+ * How many of COUNT's occurrences are left from the next one on: COUNT counts from the series' start
+ * (RFC 5545 §3.3.10, EXDATEs included), so a series joined later has fewer. Dates in the series' zone,
+ * not hours, so a DST change between them does not matter. Null when the walk would be too long.
+ */
+function countLeft(rule: Rule, count: number, input: SeriesPhraseInput): number | null {
+  const startDay = dayNumber(input.seriesStart, input.seriesZone);
+  const firstDay = dayNumber(input.first.start, input.seriesZone);
+  if (firstDay - startDay > MAX_COUNT_WALK_DAYS || (rule.freq === 'MONTHLY' && (rule.byMonthDay ?? 1) < 1)) return null;
+  let before = 0;
+  for (let day = startDay; day < firstDay; day++) if (onDate(rule, startDay, day)) before++;
+  return count - before;
+}
+
 function sameDay(a: number, b: number, zone: string): boolean {
   const pa = zonedParts(a, zone);
   const pb = zonedParts(b, zone);
@@ -101,8 +159,9 @@ export function seriesWords(input: SeriesPhraseInput, texts: Texts): string {
   const time = `${formatTime(first.start, timeZone, locale)}–${formatTime(first.end, timeZone, locale)} ${zoneSuffix(first.start, timeZone, locale)}`;
   const base = { rule: words, time, first: formatDay(first.start, timeZone, locale) };
   let phrase: string;
-  if (rule.count !== null && first.start === input.seriesStart) {
-    phrase = texts.t('recurrence.seriesCount', { ...base, n: number(rule.count, locale) });
+  const left = rule.count === null ? null : countLeft(rule, rule.count, input);
+  if (left !== null && left > 0) {
+    phrase = texts.t('recurrence.seriesCount', { ...base, n: number(left, locale) });
   } else if (rule.until !== null) {
     phrase = texts.t('recurrence.seriesUntil', { ...base, until: formatDay(rule.until, timeZone, locale) });
   } else {

@@ -375,3 +375,85 @@ describe('a 410 after a series ended or was split', () => {
     ).toEqual([]);
   });
 });
+
+describe('a host editing a weekly series again and again', () => {
+  it('one occurrence moved twice, then cancelled: one message each, each naming the time before', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    const third = `${created.id}_20260120T090000Z`;
+    sandbox.patchEvent(third, { start: at('2026-01-21T15:00:00+01:00'), end: at('2026-01-21T15:50:00+01:00') });
+    sandbox.patchEvent(third, { start: at('2026-01-22T09:00:00+01:00'), end: at('2026-01-22T09:50:00+01:00') });
+    sandbox.cancelEvent(third);
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(4);
+    expect(sent[2]).toContain(
+      'has moved from Wednesday, 21 January 2026, 15:00 CET (UTC+1) to Thursday, 22 January 2026, 09:00–09:50 CET (UTC+1)',
+    );
+    expect(sent[3]).toContain('on Thursday, 22 January 2026, 09:00–09:50 CET (UTC+1) is cancelled');
+  });
+
+  it('two numbers on a series split "this and following": one message to each, no more', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU'], { location: `${PHONE}, +1 415 555 2671` });
+    expect(bodies(sandbox)).toHaveLength(2);
+    sandbox.splitSeries(`${created.id}_20260120T090000Z`, { start: at('2026-01-20T11:00:00+01:00'), end: at('2026-01-20T11:50:00+01:00') });
+    sandbox.fireCalendarTrigger();
+    const later = outbound(sandbox).slice(2);
+    expect(later.map((message) => message.to).sort()).toEqual(['whatsapp:+14155552671', `whatsapp:${E164}`]);
+    expect(later.every((message) => message.body.includes('From now on: every Tuesday, 11:00–11:50'))).toBe(true);
+  });
+
+  it('the rule changed from weekly to every 2 weeks: one message naming the new rule', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.patchEvent(created.id, { recurrence: ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU'] });
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('From now on: every 2 weeks on Tuesday');
+    expect(
+      occurrenceRows(sandbox)
+        .filter((row) => row.state === 'active')
+        .map((row) => row.start),
+    ).toEqual(['2026-01-06T09:00:00.000Z', '2026-01-20T09:00:00.000Z', '2026-02-03T09:00:00.000Z']);
+  });
+
+  it('"2" to an occurrence reminder cancels that occurrence only', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.setClock(Date.UTC(2026, 0, 12, 10, 0, 0));
+    expect(reminders(sandbox).length).toBeGreaterThan(0);
+    sandbox.inbound({ from: E164, body: '2' });
+    sandbox.fireCalendarTrigger();
+    expect((sandbox.event(created.id) as { status: string }).status).toBe('confirmed');
+    expect((sandbox.event(`${created.id}_20260113T090000Z`) as { status: string }).status).toBe('cancelled');
+    expect(bodies(sandbox).filter((body) => body.includes('are cancelled'))).toEqual([]);
+  });
+});
+
+describe('a single appointment made to repeat, and a series made single', () => {
+  it('an announced appointment that starts to repeat: one message with the rule; its old link shows the series', () => {
+    const sandbox = newSandbox();
+    const [created] = sandbox.insertEvents([
+      { summary: 'Therapy', location: PHONE, start: at('2026-01-06T10:00:00+01:00'), end: at('2026-01-06T10:50:00+01:00') },
+    ]) as Array<{ id: string }>;
+    const token = ledger(sandbox).find((row) => row.eventId === created.id)?.token as string;
+    sandbox.patchEvent(created.id, { recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU'] });
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 6 January 2026');
+    const result = sandbox.run('cancelAppointment', [token]);
+    expect((sandbox.event(created.id) as { status: string }).status).toBe('confirmed');
+    expect(JSON.stringify(result)).not.toContain('"status":"cancelled"');
+  });
+});
+
+describe('a series with a COUNT, met halfway', () => {
+  it('a COUNT series that started in the past is announced with the occurrences left, not as endless', () => {
+    const sandbox = newSandbox({ now: Date.UTC(2026, 0, 14, 8, 0, 0) });
+    series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6']);
+    expect(bodies(sandbox)[0]).toContain('every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 20 January 2026, 4 times.');
+  });
+});

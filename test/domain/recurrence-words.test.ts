@@ -61,10 +61,26 @@ describe('a series in English words', () => {
     expect(words(['RRULE:FREQ=YEARLY;INTERVAL=2'])).toBe(next);
   });
 
-  test('COUNT is named only from the first occurrence; a series joined later names its next one', () => {
-    const later = START + 14 * 86_400_000;
-    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], { first: later })).toBe(
-      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 22 December 2026',
+  test('a COUNT series joined later names the occurrences left, never an endless series', () => {
+    const day = 86_400_000;
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'], { first: START + 14 * day })).toBe(
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 22 December 2026, 4 times',
+    );
+    expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6'], { first: START + 9 * day })).toBe(
+      'every Tuesday and Thursday, 10:00–10:50 CET (UTC+1), from Thursday, 17 December 2026, 3 times',
+    );
+    expect(words(['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=5'], { first: START + 28 * day })).toBe(
+      'every 2 weeks on Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 5 January 2027, 3 times',
+    );
+    expect(words(['RRULE:FREQ=DAILY;COUNT=10'], { first: START + 7 * day })).toBe(
+      'every day, 10:00–10:50 CET (UTC+1), from Tuesday, 15 December 2026, 3 times',
+    );
+    // Monthly on the second Tuesday: 8 Dec, 12 Jan, 9 Feb (DST does not move the count: dates, not hours).
+    expect(words(['RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=4'], { first: Date.UTC(2027, 1, 9, 9, 0, 0) })).toBe(
+      'every month on the second Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 9 February 2027, 2 times',
+    );
+    expect(words(['RRULE:FREQ=MONTHLY;COUNT=3'], { first: Date.UTC(2027, 0, 8, 9, 0, 0) })).toBe(
+      'every month on day 8, 10:00–10:50 CET (UTC+1), from Friday, 8 January 2027, 2 times',
     );
   });
 

@@ -300,6 +300,20 @@ export function appendToLog(entries: readonly LogEntry[]): void {
   SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).appendRows(logRows(entries));
 }
 
+/**
+ * Every message the Messages log shows this project sent to these numbers (replies, reminders,
+ * announcements), read only when an uncertain create is looked up: none of them is the create.
+ */
+export function loggedOutboundSids(phones: ReadonlySet<string>): Set<string> {
+  const sids = new Set<string>();
+  const direction = MESSAGE_COLUMNS.indexOf('direction');
+  const phone = MESSAGE_COLUMNS.indexOf('phone');
+  const sid = MESSAGE_COLUMNS.indexOf('messageSid');
+  for (const row of SheetTable.open(MESSAGES_SHEET, MESSAGE_COLUMNS).readRows())
+    if (row[direction] === 'out' && phones.has(row[phone] ?? '') && row[sid]) sids.add(row[sid]);
+  return sids;
+}
+
 /** Moves rows of appointments that ended long ago to the Archive sheet, so each run reads only current rows. */
 export function archiveRows(ledger: Ledger, rows: Appointment[]): void {
   if (rows.length === 0) return;

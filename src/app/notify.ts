@@ -21,7 +21,7 @@ import { fetchAll, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
 import { attendeeTexts } from './languages';
-import type { Ledger } from './ledger';
+import { loggedOutboundSids, type Ledger } from './ledger';
 import { OptOuts } from './optout';
 
 /** Twilio accepts many parallel creates; 20 per fetchAll keeps one batch well inside a web request. */
@@ -170,12 +170,10 @@ function lookUpUncertain(context: AppContext, rows: Appointment[], knownSids: Se
  */
 function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[], at: number, repaint: Set<string>): Appointment[] {
   if (rows.length === 0) return [];
-  const knownSids = new Set(
-    ledger
-      .all()
-      .map((other) => other.messageSid)
-      .filter((sid) => sid !== ''),
-  );
+  // In template mode the text is Twilio's to render, so a chat reply or a reminder to the same number
+  // would look like the create: every message the log shows was sent is ruled out.
+  const knownSids = loggedOutboundSids(new Set(rows.map((row) => row.phone)));
+  for (const other of ledger.all()) if (other.messageSid !== '') knownSids.add(other.messageSid);
   const lookups = lookUpUncertain(context, rows, knownSids);
   const again: Appointment[] = [];
   rows.forEach((row, index) => {

@@ -288,3 +288,23 @@ describe('colours tell the truth', () => {
     expect(log).toContain('out cancelled failed');
   });
 });
+
+describe('the lookup after an uncertain send in template mode', () => {
+  const TEMPLATES = { scheduled: `HX${'1'.repeat(32)}`, rescheduled: `HX${'2'.repeat(32)}`, cancelled: `HX${'3'.repeat(32)}` };
+
+  it('does not take a chat reply sent to the same number in between for the booking message', () => {
+    const sandbox = newSandbox({
+      settings: { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify(TEMPLATES) },
+      contentTemplates: { [TEMPLATES.scheduled]: 'Hello, {{1}} with {{2}} is booked for {{3}}. Details: {{4}}' },
+    });
+    sandbox.twilio.injectFault({ network: 'timeout', count: 1 });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: 'scheduled', delivery: 'uncertain' });
+    // The attendee writes while the create is uncertain: the reply is an outbound message to the same number.
+    sandbox.inbound({ from: E164, body: 'help' });
+    sandbox.advance(40 * MINUTE);
+    const bookings = sandbox.twilio.messages().filter((message) => message.request?.ContentSid === TEMPLATES.scheduled);
+    expect(bookings).toHaveLength(1);
+    expect(ledger(sandbox)[0]).toMatchObject({ pending: '', messageSid: bookings[0].sid });
+  });
+});

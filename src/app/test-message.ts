@@ -13,10 +13,6 @@ export interface TestMessageResult {
   ok: boolean;
   to: string;
   sid?: string;
-  /** Twilio's status of the message a moment after it was accepted. */
-  status?: string;
-  /** 'template' or 'text': what went out. */
-  form?: 'template' | 'text';
   error?: string;
 }
 
@@ -64,33 +60,24 @@ export function sendTest(phoneInput: unknown): TestMessageResult {
     contentSid,
     contentVariables: contentSid ? templateVariables('scheduled', facts, texts) : undefined,
   });
-  const form = contentSid ? 'template' : 'text';
   const [result] = fetchAll([call]);
-  if ('error' in result) return { ok: false, to, form, error: `could not reach Twilio: ${result.error}` };
+  if ('error' in result) return { ok: false, to, error: `could not reach Twilio: ${result.error}` };
   const outcome = sendOutcome(result.status, result.body);
-  if (outcome.kind !== 'accepted') return { ok: false, to, form, error: outcome.reason };
+  if (outcome.kind !== 'accepted') return { ok: false, to, error: outcome.reason };
 
   // Accepted is not delivered: WhatsApp's refusals (63016 outside the session, 63024 …) come moments later.
   sleep(SETTLE_MS);
   const [fetched] = fetchAll([fetchMessageCall(settings.twilio, outcome.sid)]);
-  let status = outcome.status;
   if (!('error' in fetched) && fetched.status === 200) {
     try {
       const message = JSON.parse(fetched.body) as { status?: string; error_code?: number | null; error_message?: string | null };
-      status = String(message.status ?? status);
+      const status = String(message.status ?? outcome.status);
       if ((status === 'failed' || status === 'undelivered') && typeof message.error_code === 'number') {
-        return {
-          ok: false,
-          to,
-          sid: outcome.sid,
-          status,
-          form,
-          error: explainTwilioError(message.error_code, message.error_message ?? ''),
-        };
+        return { ok: false, to, sid: outcome.sid, error: explainTwilioError(message.error_code, message.error_message ?? '') };
       }
     } catch {
-      // The status stays the one Twilio gave on create.
+      // Unreadable: what Twilio said on create (accepted) stands.
     }
   }
-  return { ok: true, to, sid: outcome.sid, status, form };
+  return { ok: true, to, sid: outcome.sid };
 }

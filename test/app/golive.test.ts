@@ -372,7 +372,8 @@ describe('sendTestMessage', () => {
     const sandbox = newSandbox();
     const result = ok<Record<string, unknown>>(sandbox.run('sendTestMessage', ['0151 23456789'], { caller: 'owner' }));
     const [message] = outbound(sandbox);
-    expect(result).toEqual({ ok: true, to: E164, sid: message.sid, status: 'queued', form: 'text' });
+    expect(result).toEqual({ ok: true, to: E164, sid: message.sid });
+    expect(message.request.ContentSid).toBeUndefined();
     expect(message.request.Body).toContain('"Test message" with Alex Morgan');
   });
 
@@ -380,7 +381,7 @@ describe('sendTestMessage', () => {
     const sandbox = liveSandbox();
     const result = ok<Record<string, unknown>>(sandbox.run('sendTestMessage', [E164], { caller: 'owner' }));
     const [message] = outbound(sandbox);
-    expect(result).toEqual({ ok: true, to: E164, sid: message.sid, status: 'queued', form: 'template' });
+    expect(result).toEqual({ ok: true, to: E164, sid: message.sid });
     expect(message.request.ContentSid).toBe(JSON.parse(sandbox.settings().TEMPLATE_SIDS).scheduled);
   });
 
@@ -391,8 +392,6 @@ describe('sendTestMessage', () => {
       ok: false,
       to: E164,
       sid: outbound(sandbox)[0].sid,
-      status: 'failed',
-      form: 'text',
       error: 'WhatsApp needs an approved template outside the 24-hour window (Twilio 63016)',
     });
   });
@@ -408,7 +407,6 @@ describe('sendTestMessage', () => {
     expect(ok(sandbox.run('sendTestMessage', [E164], { caller: 'owner' }))).toEqual({
       ok: false,
       to: E164,
-      form: 'text',
       error: 'Twilio rejected the credentials: check the Account SID and auth token (or API key) (Twilio 20003)',
     });
     expect(outbound(sandbox)).toHaveLength(0);

@@ -130,8 +130,10 @@ const TIMES = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Shapes the matcher accepts in some country but people do not dial: US ZIP+4 ("CA 94103-1234"), a span
 // of years ("2025-2026").
 const NOT_PHONE_SHAPES = [/^\d{5}-\d{4}$/, /^(?:19|20)\d\d-(?:19|20)\d\d$/];
-// Conference ids and PINs are labelled as such ("Meeting ID: 123 456 7890", "PIN: 1234567").
-const ID_LABEL_BEFORE = /\b(?:id|pin|passcode|password|code)[ \t]*[:#]?[ \t]*$/i;
+// Conference ids and PINs are labelled as such ("Meeting ID: 123 456 7890", "PIN: 1234567"), and so are
+// order, booking and ticket references, which in Singapore or Hong Kong have a mobile number's 8 digits.
+const ID_LABEL_BEFORE =
+  /\b(?:id|pin|passcode|password|code|order|ref|reference|ticket|invoice|booking|confirmation|account|acct)\.?(?:[ \t]*(?:no|nr|number|num)\.?)?[ \t]*[:#]?[ \t]*$/i;
 // A fax number cannot receive WhatsApp messages ("Tel +49 30 1234567, Fax +49 30 1234568").
 const FAX_LABEL_BEFORE = /\b(?:fax|telefax)\.?[ \t]*[:#]?[ \t]*$/i;
 // "Café Luise, Hauptstr. 5, Berlin, Tel. 030 1234567": a phone label after an address (text with a digit:

@@ -163,7 +163,7 @@ export function seriesWords(input: SeriesPhraseInput, texts: Texts): string {
   if (left !== null && left > 0) {
     phrase = texts.t('recurrence.seriesCount', { ...base, n: number(left, locale) });
   } else if (rule.until !== null) {
-    phrase = texts.t('recurrence.seriesUntil', { ...base, until: formatDay(rule.until, timeZone, locale) });
+    phrase = texts.t('recurrence.seriesUntil', { ...base, until: formatDay(rule.until, rule.untilIsDate ? 'UTC' : timeZone, locale) });
   } else {
     phrase = texts.t('recurrence.series', base);
   }

@@ -61,6 +61,8 @@ export interface Rule {
   count: number | null;
   /** UNTIL as an instant (a date-only UNTIL is the end of that day in UTC). */
   until: number | null;
+  /** UNTIL was a date (no time): it names that day as written, in no zone. */
+  untilIsDate: boolean;
   /** BYDAY without ordinals (weekly), e.g. ['TU', 'TH']. */
   byDay: Weekday[];
   /** Monthly by weekday: ordinal (1..5, or -1 for last) and weekday, e.g. 2TU. */
@@ -114,7 +116,17 @@ export function parseRule(line: string): Rule | null {
   }
   const freq = parts.get('FREQ');
   if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY') return null;
-  const rule: Rule = { freq, interval: 1, count: null, until: null, byDay: [], byWeekdayOrdinal: null, byMonthDay: null, unusual: false };
+  const rule: Rule = {
+    freq,
+    interval: 1,
+    count: null,
+    until: null,
+    untilIsDate: false,
+    byDay: [],
+    byWeekdayOrdinal: null,
+    byMonthDay: null,
+    unusual: false,
+  };
   for (const [name, text] of parts) {
     switch (name) {
       case 'FREQ':
@@ -131,6 +143,7 @@ export function parseRule(line: string): Rule | null {
       case 'UNTIL':
         rule.until = readInstant(text);
         if (rule.until === null) return null;
+        rule.untilIsDate = /^\d{8}$/.test(text.trim());
         break;
       case 'BYDAY': {
         const days = text.split(',');

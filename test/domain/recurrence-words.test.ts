@@ -45,6 +45,11 @@ describe('a series in English words', () => {
       ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126T225959Z'],
       'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, until Tuesday, 26 January 2027',
     ],
+    // A date-only UNTIL (other clients write it; Google keeps it) is that date wherever the attendee is.
+    [
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126'],
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, until Tuesday, 26 January 2027',
+    ],
     [
       ['RRULE:FREQ=WEEKLY;BYDAY=TU', 'EXDATE;TZID=Europe/Berlin:20261222T100000,20261229T100000'],
       'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, except Tuesday, 22 December 2026 and Tuesday, 29 December 2026',

@@ -37,6 +37,7 @@ describe('the RRULE subset Google writes', () => {
       interval: 1,
       count: 6,
       until: null,
+      untilIsDate: false,
       byDay: ['TU'],
       byWeekdayOrdinal: null,
       byMonthDay: null,

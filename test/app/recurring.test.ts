@@ -457,3 +457,37 @@ describe('a series with a COUNT, met halfway', () => {
     expect(bodies(sandbox)[0]).toContain('every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 20 January 2026, 4 times.');
   });
 });
+
+describe('a split or a cut, then a 410', () => {
+  it('"this and following", then a 410 before the split date: the full resync sends nothing more', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.splitSeries(`${created.id}_20260120T090000Z`, { start: at('2026-01-20T11:00:00+01:00'), end: at('2026-01-20T11:50:00+01:00') });
+    sandbox.fireCalendarTrigger();
+    expect(bodies(sandbox)).toHaveLength(2);
+    const pick = (rows: Array<Record<string, string>>) =>
+      rows.map(({ key, state, start, pending, announcedKind }) => ({ key, state, start, pending, announcedKind }));
+    const before = pick(ledger(sandbox));
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    expect(bodies(sandbox)).toHaveLength(2);
+    expect(pick(ledger(sandbox))).toEqual(before);
+  });
+
+  it('"delete this and following" (the series cut short with UNTIL): one message naming the new end', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.patchEvent(created.id, { recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20260119T225959Z'] });
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('until Monday, 19 January 2026');
+    expect(
+      occurrenceRows(sandbox)
+        .filter((row) => row.state === 'active')
+        .map((row) => row.start),
+    ).toEqual(['2026-01-06T09:00:00.000Z', '2026-01-13T09:00:00.000Z']);
+  });
+});

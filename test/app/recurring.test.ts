@@ -432,7 +432,7 @@ describe('a host editing a weekly series again and again', () => {
   });
 });
 
-describe('a single appointment made to repeat, and a series made single', () => {
+describe('a single appointment made to repeat', () => {
   it('an announced appointment that starts to repeat: one message with the rule; its old link shows the series', () => {
     const sandbox = newSandbox();
     const [created] = sandbox.insertEvents([
@@ -489,5 +489,24 @@ describe('a split or a cut, then a 410', () => {
         .filter((row) => row.state === 'active')
         .map((row) => row.start),
     ).toEqual(['2026-01-06T09:00:00.000Z', '2026-01-13T09:00:00.000Z']);
+  });
+});
+
+describe('occurrences changed while the sync token expired', () => {
+  it('an occurrence cancelled and another moved during the gap: one message each after the full resync', () => {
+    const sandbox = newSandbox();
+    const created = series(sandbox, ['RRULE:FREQ=WEEKLY;BYDAY=TU']);
+    sandbox.runtime.calendar.invalidateSyncTokens();
+    sandbox.runtime.calendar.cancelEvent('primary', `${created.id}_20260113T090000Z`);
+    sandbox.runtime.calendar.patchEvent('primary', `${created.id}_20260120T090000Z`, {
+      start: at('2026-01-20T12:00:00+01:00'),
+      end: at('2026-01-20T12:50:00+01:00'),
+    });
+    sandbox.fireCalendarTrigger();
+    sandbox.fireCalendarTrigger();
+    const sent = bodies(sandbox);
+    expect(sent).toHaveLength(3);
+    expect(sent.filter((body) => body.includes('13 January 2026, 10:00–10:50 CET (UTC+1) is cancelled'))).toHaveLength(1);
+    expect(sent.filter((body) => body.includes('moved from Tuesday, 20 January 2026, 10:00'))).toHaveLength(1);
   });
 });

@@ -12,11 +12,14 @@ import { bookingPage } from '../web/booking-page';
 import { AppContext } from './context';
 import { choicesOf, hostTexts, textsIn } from './languages';
 import { languageOfTag } from '../domain/i18n/languages';
-import type { Texts } from '../domain/i18n/texts';
+import { type Texts, defaultText, textsFor } from '../domain/i18n/texts';
 import { guestUpdates } from './invitations';
 import { Ledger } from './ledger';
 import { PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
 import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
+
+/** The form's refusals for callers that are not a page visitor (the booking webhook answers the host's system). */
+const ENGLISH = textsFor('en');
 
 const MINUTE_MS = 60_000;
 const MAX_NAME_LENGTH = 100;
@@ -45,32 +48,38 @@ export interface BookingResult {
 }
 
 /** The visitor's name as it will appear in the host's calendar: printable, single-spaced, 1 to 100 characters. */
-export function cleanName(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 1000) throw new RequestError('Please enter your name (up to 100 characters).');
+export function cleanName(value: unknown, texts: Texts = ENGLISH): string {
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts.t('form.name'));
   const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
-  if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError('Please enter your name (up to 100 characters).');
+  if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError(texts.t('form.name'));
   // The name is quoted in the WhatsApp message sent to the number given: no links through it.
-  if (looksLikeLink(name)) throw new RequestError('Please enter just your name, without links.');
+  if (looksLikeLink(name)) throw new RequestError(texts.t('form.nameLink'));
   return name;
 }
 
-export function cleanEmail(value: unknown): string {
+export function cleanEmail(value: unknown, texts: Texts = ENGLISH): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string' || value.length > 1000) throw new RequestError('Please check your email address, or leave it empty.');
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts.t('form.email'));
   const email = value.trim();
   if (email === '') return '';
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) {
-    throw new RequestError('That email address does not look right. Please check it, or leave it empty.');
+    throw new RequestError(texts.t('form.emailInvalid'));
   }
   return email;
 }
 
-export function cleanPhone(value: unknown, defaultCountry: string): string {
+export function cleanPhone(value: unknown, defaultCountry: string, texts: Texts = ENGLISH): string {
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_PHONE_INPUT) {
-    throw new RequestError('Please enter your WhatsApp number, with the country code (like +44 7700 900123).');
+    throw new RequestError(texts.t('form.phoneMissing'));
   }
   const parsed = parsePhone(value, defaultCountry || undefined);
-  if (!parsed.ok) throw new RequestError(`Please check your WhatsApp number: ${parsed.reason}.`);
+  if (!parsed.ok) {
+    // The parser says why in English: English readers get that reason unless the host wrote their own text.
+    const ownWording = texts.template('form.phoneInvalid') !== defaultText('form.phoneInvalid', texts.language);
+    throw new RequestError(
+      texts.language === 'en' && !ownWording ? `Please check your WhatsApp number: ${parsed.reason}.` : texts.t('form.phoneInvalid'),
+    );
+  }
   return parsed.e164;
 }
 
@@ -80,17 +89,17 @@ export function isTrapped(input: Record<string, unknown>): boolean {
   return trap !== undefined && trap !== null && trap !== '';
 }
 
-export function readBookingRequest(input: Record<string, unknown>, defaultCountry: string): BookingRequest {
+export function readBookingRequest(input: Record<string, unknown>, defaultCountry: string, texts: Texts = ENGLISH): BookingRequest {
   return {
-    name: cleanName(input.name),
-    phone: cleanPhone(input.phone, defaultCountry),
-    email: cleanEmail(input.email),
+    name: cleanName(input.name, texts),
+    phone: cleanPhone(input.phone, defaultCountry, texts),
+    email: cleanEmail(input.email, texts),
     start: requiredInstant(input.start, 'a time'),
   };
 }
 
 function asObject(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new RequestError('Please fill in the booking form.');
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new RequestError(ENGLISH.t('form.fillIn'));
   return input as Record<string, unknown>;
 }
 
@@ -128,11 +137,11 @@ export function book(input: unknown): BookingResult {
     return { ok: true, link: '' };
   }
   const context = AppContext.load();
-  const request = readBookingRequest(fields, context.settings.defaultCountry);
   // The page's language (picked, or the browser's own) answers this request and is stored with the booking.
   const language = languageOfTag(fields.language);
   // Read when first needed: inside the lock it comes with the ledger's read (src/app/read-group.ts).
   const texts = (): Texts => (language ? textsIn(context, language) : hostTexts(context));
+  const request = readBookingRequest(fields, context.settings.defaultCountry, texts());
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): boolean => {

@@ -16,6 +16,7 @@ import {
   type InvitationMethod,
   type SeriesLines,
 } from '../domain/invitations';
+import type { Texts } from '../domain/i18n/texts';
 import { PROP } from '../domain/settings';
 import { eventTimes, isOrganizedElsewhere, type CalendarEvent } from '../gas/calendar';
 import { isBadAddressError, isMailQuotaError, remainingDailyQuota, sendMail } from '../gas/mail';
@@ -24,7 +25,7 @@ import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
-import { textsIn } from './languages';
+import { attendeeTexts, hostTexts, textsIn } from './languages';
 import { type Ledger, cellToTime, timeToCell } from './ledger';
 
 export const INVITATIONS_SHEET = 'Invitations';
@@ -250,18 +251,20 @@ function recurrenceFacts(context: AppContext, event: CalendarEvent): Pick<Invita
 /**
  * The guest's own appointment page when the same person also gets WhatsApp (the ledger row names
  * their email, or the event has exactly one number and one guest); otherwise the booking page, so
- * a link never lets one guest change another person's appointment.
+ * a link never lets one guest change another person's appointment. The mail is in that number's
+ * language; a guest without one reads the host's.
  */
-function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook, row: Invitation): string {
-  if (row.pending === 'CANCEL') return context.bookingLink;
+function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook, row: Invitation): { link: string; texts: Texts } {
   const phones = ledger()
     .forEvent(row.eventId)
-    .filter((candidate) => candidate.state === 'active' && candidate.token !== '');
-  const guests = book.forEvent(row.eventId).filter((candidate) => candidate.state === 'active');
+    .filter((candidate) => candidate.token !== '' && (candidate.state === 'active' || row.pending === 'CANCEL'));
+  const guests = book.forEvent(row.eventId).filter((candidate) => candidate.state === 'active' || candidate.key === row.key);
   const own = phones.find((candidate) => candidate.email.toLowerCase() === row.email.toLowerCase());
   const only = phones.length === 1 && guests.length === 1 ? phones[0] : undefined;
   const match = own ?? only;
-  return match ? context.appointmentLink(match.token) : context.bookingLink;
+  const texts = match ? attendeeTexts(context, match.phone) : hostTexts(context);
+  if (row.pending === 'CANCEL') return { link: context.bookingLink, texts };
+  return { link: match ? context.appointmentLink(match.token) : context.bookingLink, texts };
 }
 
 /** A series in the words of the mail's language (English, as the rest of the mail). */
@@ -310,8 +313,9 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       organizer,
       hostName: context.settings.hostName,
       timeZone: context.timeZone,
-      locale: context.settings.locale,
-      link: linkFor(context, ledger, book, row),
+      ...linkFor(context, ledger, book, row),
+      // The series headlines are not in the catalogues yet: a series mail stays wholly English.
+      ...(row.series ? { texts: textsIn(context, 'en') } : {}),
       now: at,
       seriesWhen: row.series ? seriesWhen(context, row, row.series) : undefined,
       occurrences: row.series ? siblings.filter((other) => other.recurrenceId !== undefined) : undefined,

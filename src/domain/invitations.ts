@@ -1,5 +1,6 @@
 // Email invitations (RFC 5545/5546/6047): which guest gets a REQUEST or CANCEL, and the mail that carries it.
 import { html, type SafeHtml } from './html';
+import type { TextKey, Texts } from './i18n/texts';
 import { buildCalendar, formatUtc, type IcsEvent, type IcsMethod } from './ical';
 import { parseRecurrence } from './recurrence';
 import type { InvitationMode } from './settings';
@@ -77,7 +78,6 @@ export interface Invitation {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const MAX_NAME = 100;
-const UNTITLED = 'Appointment';
 // Controls would break a header line or a calendar property; they carry nothing a guest needs to read.
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
@@ -281,7 +281,8 @@ export interface InvitationMailInput {
   organizer: { email: string; name: string };
   hostName: string;
   timeZone: string;
-  locale: string;
+  /** The guest's language: the words and the locale of the date. */
+  texts: Texts;
   /** The attendee's own appointment page when they also get WhatsApp, else the booking page. */
   link: string;
   now: number;
@@ -332,18 +333,26 @@ function seriesEvents(event: IcsEvent, series: SeriesLines, cancel: boolean, occ
   return [{ ...event, zone: series.zone, recurrence: [...series.lines, ...exdates], recurrenceId: undefined }, ...moved];
 }
 
-/** The invitation mail for the row's pending method: iCalendar object, subject, text and HTML bodies. */
+/** A text with {link} as HTML: the text escaped, each {link} an anchor (the host's wording may place it anywhere). */
+function withLinkHtml(texts: Texts, key: TextKey, link: string): SafeHtml {
+  const marker = '\u0000';
+  const parts = texts.t(key, { link: marker }).split(marker);
+  return html`${parts.map((part, index) => (index === 0 ? html`${part}` : html`<a href="${link}">${link}</a>${part}`))}`;
+}
+
+/** The invitation mail for the row's pending method, in the guest's language: iCalendar object, subject, text and HTML bodies. */
 export function invitationMail(input: InvitationMailInput): InvitationMail {
-  const { row, organizer, hostName } = input;
+  const { row, organizer, hostName, texts } = input;
   const method = row.pending;
   if (method === '') throw new Error(`invitation ${row.key} has nothing pending`);
   const cancel = method === 'CANCEL';
-  const title = oneLine(row.title) || UNTITLED;
+  const title = oneLine(row.title) || texts.t('untitled');
   // A CANCEL names the time the guest was last sent, which is the one in their calendar.
   const start = cancel ? (row.lastStart ?? row.start) : row.start;
   const end = cancel ? (row.lastEnd ?? row.end) : row.end;
-  const when = row.series && input.seriesWhen ? input.seriesWhen : formatRange(start, end, input.timeZone, input.locale);
-  const summary = `${title} with ${oneLine(hostName)}`;
+  const when = row.series && input.seriesWhen ? input.seriesWhen : formatRange(start, end, input.timeZone, texts.locale);
+  const values = { title, host: hostName, when };
+  const summary = texts.t('mail.summary', { title, host: oneLine(hostName) });
   const isUpdate = !cancel && row.lastMethod === 'REQUEST';
   const headline = row.series
     ? cancel
@@ -351,13 +360,10 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
       : isUpdate
         ? `Your appointments "${title}" with ${hostName} have changed. From now on: ${when}.`
         : `You are invited to "${title}" with ${hostName}: ${when}.`
-    : cancel
-      ? `Your appointment "${title}" with ${hostName} on ${when} is cancelled.`
-      : isUpdate
-        ? `Your appointment "${title}" with ${hostName} has moved to ${when}.`
-        : `You are invited to "${title}" with ${hostName} on ${when}.`;
-  const action = cancel ? 'To book a new time' : 'To see, cancel or reschedule it';
-  const rsvpLine = cancel ? '' : 'Accept or decline with the buttons of your calendar app, or open the attached invite.ics.';
+    : texts.t(cancel ? 'mail.cancelled' : isUpdate ? 'mail.moved' : 'mail.invited', values);
+  const actionKey: TextKey = cancel ? 'mail.book' : 'mail.see';
+  const action = texts.t(actionKey, { link: input.link });
+  const rsvpLine = cancel ? '' : texts.t('mail.rsvp');
 
   const event: IcsEvent = {
     uid: row.uid || `${row.eventId}@google.com`,
@@ -366,7 +372,7 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
     start,
     end,
     summary,
-    description: `${headline}\n${action}: ${input.link}`,
+    description: `${headline}\n${action}`,
     url: input.link,
     status: cancel ? 'CANCELLED' : 'CONFIRMED',
     organizer: { email: organizer.email, name: organizer.name },
@@ -375,18 +381,20 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
   };
   const ics = buildCalendar({ method, events: row.series ? seriesEvents(event, row.series, cancel, input.occurrences ?? []) : [event] });
 
-  const greeting = row.name ? `Hello ${row.name},` : 'Hello,';
-  const text = [greeting, headline, rsvpLine, `${action}: ${input.link}`, `— ${hostName}`].filter((line) => line !== '').join('\n\n');
-  const body: SafeHtml = html`<p>${greeting}</p>
+  const greeting = row.name ? texts.t('mail.hello', { name: row.name }) : texts.t('mail.helloAnonymous');
+  const text = [greeting, headline, rsvpLine, action, `— ${hostName}`].filter((line) => line !== '').join('\n\n');
+  const body: SafeHtml = html`<div lang="${texts.language}" dir="${texts.dir}">
+<p>${greeting}</p>
 <p><strong>${headline}</strong></p>
 ${rsvpLine ? html`<p>${rsvpLine}</p>` : ''}
-<p>${action}: <a href="${input.link}">${input.link}</a></p>
-<p>— ${hostName}</p>`;
-  const prefix = cancel ? 'Cancelled' : isUpdate ? 'Updated invitation' : 'Invitation';
+<p>${withLinkHtml(texts, actionKey, input.link)}</p>
+<p>— ${hostName}</p>
+</div>`;
+  const subjectKey: TextKey = cancel ? 'mail.subjectCancelled' : isUpdate ? 'mail.subjectUpdated' : 'mail.subjectInvitation';
   return {
     method,
     to: row.email,
-    subject: oneLine(`${prefix}: ${title} with ${hostName} – ${when}`),
+    subject: oneLine(texts.t(subjectKey, values)),
     text,
     html: body.value,
     attachment: { fileName: INVITATION_FILE_NAME, contentType: calendarContentType(method), content: ics },

@@ -1,5 +1,6 @@
 // Email invitations: who gets a REQUEST or CANCEL, SEQUENCE rules, and every object checked with ical.js against RFC 5545/5546.
 import ICAL from 'ical.js';
+import { textsFor } from '../../src/domain/i18n/texts';
 import {
   calendarContentType,
   invitationGuests,
@@ -61,7 +62,7 @@ function mailInput(row: Invitation, overrides: Partial<InvitationMailInput> = {}
     organizer: { email: 'host@example.com', name: 'Alex Morgan' },
     hostName: 'Alex Morgan',
     timeZone: 'Europe/Berlin',
-    locale: 'en',
+    texts: textsFor('en'),
     link: 'https://script.google.com/macros/s/abc/exec?l=AAAAAAAAAAAAAAAA',
     now: NOW,
     ...overrides,

@@ -141,6 +141,27 @@ export const en = {
   'message.seriesChanged':
     'Your appointments "{title}" with {host} have changed. From now on: {when}.\n\nTo see the next ones, or to cancel or reschedule one: {link}',
   'message.seriesCancelled': 'Your appointments "{title}" with {host} ({when}) are cancelled.\n\nTo book a new time: {link}',
+  // The booking form's refusals, the email invitation, and the closing line of a WhatsApp template (which must not end with a variable).
+  'form.fillIn': 'Please fill in the booking form.',
+  'form.name': 'Please enter your name (up to 100 characters).',
+  'form.nameLink': 'Please enter just your name, without links.',
+  'form.email': 'Please check your email address, or leave it empty.',
+  'form.emailInvalid': 'That email address does not look right. Please check it, or leave it empty.',
+  'form.phoneMissing': 'Please enter your WhatsApp number, with the country code (like +44 7700 900123).',
+  'form.phoneInvalid': 'That WhatsApp number does not look right. Please check it, with the country code (like +44 7700 900123).',
+  'mail.hello': 'Hello {name},',
+  'mail.helloAnonymous': 'Hello,',
+  'mail.invited': 'You are invited to "{title}" with {host} on {when}.',
+  'mail.moved': 'Your appointment "{title}" with {host} has moved to {when}.',
+  'mail.cancelled': 'Your appointment "{title}" with {host} on {when} is cancelled.',
+  'mail.rsvp': 'Accept or decline with the buttons of your calendar app, or open the attached invite.ics.',
+  'mail.see': 'To see, cancel or reschedule it: {link}',
+  'mail.book': 'To book a new time: {link}',
+  'mail.subjectInvitation': 'Invitation: {title} with {host} – {when}',
+  'mail.subjectUpdated': 'Updated invitation: {title} with {host} – {when}',
+  'mail.subjectCancelled': 'Cancelled: {title} with {host} – {when}',
+  'mail.summary': '{title} with {host}',
+  'template.closing': 'Thank you.',
 } as const;
 
 /** Every text an attendee can read, by key. */

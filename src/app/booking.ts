@@ -48,36 +48,37 @@ export interface BookingResult {
 }
 
 /** The visitor's name as it will appear in the host's calendar: printable, single-spaced, 1 to 100 characters. */
-export function cleanName(value: unknown, texts: Texts = ENGLISH): string {
-  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts.t('form.name'));
+export function cleanName(value: unknown, texts: () => Texts = () => ENGLISH): string {
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts().t('form.name'));
   const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
-  if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError(texts.t('form.name'));
+  if (name === '' || Array.from(name).length > MAX_NAME_LENGTH) throw new RequestError(texts().t('form.name'));
   // The name is quoted in the WhatsApp message sent to the number given: no links through it.
-  if (looksLikeLink(name)) throw new RequestError(texts.t('form.nameLink'));
+  if (looksLikeLink(name)) throw new RequestError(texts().t('form.nameLink'));
   return name;
 }
 
-export function cleanEmail(value: unknown, texts: Texts = ENGLISH): string {
+export function cleanEmail(value: unknown, texts: () => Texts = () => ENGLISH): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts.t('form.email'));
+  if (typeof value !== 'string' || value.length > 1000) throw new RequestError(texts().t('form.email'));
   const email = value.trim();
   if (email === '') return '';
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) {
-    throw new RequestError(texts.t('form.emailInvalid'));
+    throw new RequestError(texts().t('form.emailInvalid'));
   }
   return email;
 }
 
-export function cleanPhone(value: unknown, defaultCountry: string, texts: Texts = ENGLISH): string {
+export function cleanPhone(value: unknown, defaultCountry: string, texts: () => Texts = () => ENGLISH): string {
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_PHONE_INPUT) {
-    throw new RequestError(texts.t('form.phoneMissing'));
+    throw new RequestError(texts().t('form.phoneMissing'));
   }
   const parsed = parsePhone(value, defaultCountry || undefined);
   if (!parsed.ok) {
     // The parser says why in English: English readers get that reason unless the host wrote their own text.
-    const ownWording = texts.template('form.phoneInvalid') !== defaultText('form.phoneInvalid', texts.language);
+    const reader = texts();
+    const ownWording = reader.template('form.phoneInvalid') !== defaultText('form.phoneInvalid', reader.language);
     throw new RequestError(
-      texts.language === 'en' && !ownWording ? `Please check your WhatsApp number: ${parsed.reason}.` : texts.t('form.phoneInvalid'),
+      reader.language === 'en' && !ownWording ? `Please check your WhatsApp number: ${parsed.reason}.` : reader.t('form.phoneInvalid'),
     );
   }
   return parsed.e164;
@@ -89,7 +90,11 @@ export function isTrapped(input: Record<string, unknown>): boolean {
   return trap !== undefined && trap !== null && trap !== '';
 }
 
-export function readBookingRequest(input: Record<string, unknown>, defaultCountry: string, texts: Texts = ENGLISH): BookingRequest {
+export function readBookingRequest(
+  input: Record<string, unknown>,
+  defaultCountry: string,
+  texts: () => Texts = () => ENGLISH,
+): BookingRequest {
   return {
     name: cleanName(input.name, texts),
     phone: cleanPhone(input.phone, defaultCountry, texts),
@@ -141,7 +146,7 @@ export function book(input: unknown): BookingResult {
   const language = languageOfTag(fields.language);
   // Read when first needed: inside the lock it comes with the ledger's read (src/app/read-group.ts).
   const texts = (): Texts => (language ? textsIn(context, language) : hostTexts(context));
-  const request = readBookingRequest(fields, context.settings.defaultCountry, texts());
+  const request = readBookingRequest(fields, context.settings.defaultCountry, texts);
   const rules = bookingRulesOf(context);
   const calendarId = context.settings.calendarId;
   const locked = withScriptLock(PAGE_LOCK_WAIT_MS, (): boolean => {

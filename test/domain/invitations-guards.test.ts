@@ -1,4 +1,5 @@
 // Table tests that trip one guard of the invitations at a time: guests, liveness, each reconcile branch as whole rows, and the mails' exact words.
+import { textsFor } from '../../src/domain/i18n/texts';
 import {
   type Invitation,
   type InvitationEventFacts,
@@ -238,7 +239,7 @@ describe('invitation mails, word for word', () => {
     organizer: { email: 'host@example.com', name: 'Alex Morgan' },
     hostName: 'Alex Morgan',
     timeZone: 'Europe/Berlin',
-    locale: 'en',
+    texts: textsFor('en'),
     link: 'https://x/page',
     now: NOW,
   });
@@ -284,8 +285,9 @@ describe('invitation mails, word for word', () => {
       ['Hello Jane Doe,', headline, ...(withRsvp ? [rsvp] : []), `${action}: https://x/page`, '— Alex Morgan'].join('\n\n'),
     );
     expect(mail.html).toBe(
-      `<p>Hello Jane Doe,</p>\n<p><strong>${headline.replace(/"/g, '&quot;')}</strong></p>\n${withRsvp ? `<p>${rsvp}</p>` : ''}\n` +
-        `<p>${action}: <a href="https://x/page">https://x/page</a></p>\n<p>— Alex Morgan</p>`,
+      // The body names its language and direction, so an Arabic mail reads right to left.
+      `<div lang="en" dir="ltr">\n<p>Hello Jane Doe,</p>\n<p><strong>${headline.replace(/"/g, '&quot;')}</strong></p>\n${withRsvp ? `<p>${rsvp}</p>` : ''}\n` +
+        `<p>${action}: <a href="https://x/page">https://x/page</a></p>\n<p>— Alex Morgan</p>\n</div>`,
     );
     const ics = mail.attachment.content.replace(/\r\n[ \t]/g, '');
     expect(ics).toContain(`STATUS:${withRsvp ? 'CONFIRMED' : 'CANCELLED'}`);
@@ -295,11 +297,22 @@ describe('invitation mails, word for word', () => {
     expect(ics).toContain(`RSVP=${withRsvp ? 'TRUE' : 'FALSE'}`);
   });
 
+  it("in the guest's language: German words and dates, an Arabic body right to left", () => {
+    const german = invitationMail({ ...input(sent({ pending: 'REQUEST', lastMethod: '' })), texts: textsFor('de') });
+    expect(german.subject).toMatch(/^Einladung: Checkup bei Alex Morgan – Dienstag, 6\. Januar 2026/);
+    expect(german.text).toContain('Guten Tag Jane Doe,\n\nSie sind zu „Checkup“ bei Alex Morgan am Dienstag, 6. Januar 2026');
+    expect(german.html).toContain('<p>Zum Ansehen, Absagen oder Verschieben: <a href="https://x/page">https://x/page</a></p>');
+    const arabic = invitationMail({ ...input(sent({ pending: 'CANCEL' })), texts: textsFor('ar') });
+    expect(arabic.html.startsWith('<div lang="ar" dir="rtl">')).toBe(true);
+    expect(arabic.subject.startsWith('أُلغي: Checkup مع Alex Morgan')).toBe(true);
+    expect(arabic.attachment.content.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Checkup مع Alex Morgan');
+  });
+
   it('an untitled row, a guest without a name, a row without a uid', () => {
     const mail = invitationMail(input(sent({ pending: 'REQUEST', lastMethod: '', title: ' \n ', name: '', uid: '' })));
     expect(mail.subject).toBe(`Invitation: Appointment with Alex Morgan – ${WHEN}`);
     expect(mail.text.startsWith(`Hello,\n\nYou are invited to "Appointment" with Alex Morgan on ${WHEN}.`)).toBe(true);
-    expect(mail.html.startsWith('<p>Hello,</p>')).toBe(true);
+    expect(mail.html.startsWith('<div lang="en" dir="ltr">\n<p>Hello,</p>')).toBe(true);
     const ics = mail.attachment.content.replace(/\r\n[ \t]/g, '');
     expect(ics).toContain('UID:evt1@google.com');
     expect(ics).toContain('SUMMARY:Appointment with Alex Morgan');

@@ -43,7 +43,14 @@ test('the menu lists what the host needs, and the keyboard opens the settings si
   await page.getByTestId('sheet-menu-button').focus();
   await page.keyboard.press('Enter');
   const items = page.getByRole('menuitem');
-  await expect(items.allTextContents()).resolves.toEqual(expect.arrayContaining(['Settings', 'Sync now', 'Set up or repair']));
+  await expect(items.allTextContents()).resolves.toEqual([
+    'Settings',
+    'Create WhatsApp templates',
+    'Send a test message',
+    'Health check',
+    'Sync now',
+    'Set up or repair',
+  ]);
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Settings');
   await page.keyboard.press('Enter');
   await page.getByTestId('panel-sidebar').waitFor();
@@ -67,6 +74,25 @@ test('settings: a bad value is refused next to its field and nothing is saved; a
   const frameHandle = await page.getByTestId('panel-sidebar-frame').elementHandle();
   const content = await frameHandle?.contentFrame();
   await expect(content?.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(300);
+  // The frame is Sheets' sidebar width, so the line above measures at 300 px and not wider.
+  await expect(page.getByTestId('panel-sidebar-frame').evaluate((node) => node.getBoundingClientRect().width)).resolves.toBe(300);
+  // Every control has a label, and everything it is described by exists on the page.
+  const unlabelled = await content?.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea'))
+      .filter((node) => !node.hidden && node.labels?.length === 0 && !node.getAttribute('aria-label'))
+      .map((node) => node.id || node.name),
+  );
+  expect(unlabelled).toEqual([]);
+  const dangling = await content?.evaluate(() =>
+    Array.from(document.querySelectorAll('[aria-describedby]')).flatMap((node) =>
+      (node.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id !== '' && !document.getElementById(id)),
+    ),
+  );
+  expect(dangling).toEqual([]);
+  // The URL to paste into Twilio: labelled, read-only, with its key.
+  const webhook = frame.getByLabel('Twilio webhook URL (incoming messages)');
+  await expect(webhook.getAttribute('readonly')).resolves.toBe('');
+  await expect(webhook.inputValue()).resolves.toBe(sandbox.inboundWebhookUrl());
   // Secrets are never on the page.
   await expect(frame.locator('#field-TWILIO_AUTH_TOKEN').inputValue()).resolves.toBe('');
   await expect(frame.locator('#field-TWILIO_AUTH_TOKEN').getAttribute('placeholder')).resolves.toBe('Stored; type a new one to replace it');

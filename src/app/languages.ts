@@ -1,4 +1,5 @@
 // One execution's language state: the Languages sheet (each number's own choice), the Texts sheet (the host's wording), read once each.
+import { descriptionLanguage } from '../domain/description';
 import { chooseLanguage, type LanguageSource } from '../domain/i18n/choose';
 import { type LanguageCode, languageOfTag } from '../domain/i18n/languages';
 import { type TextError, type TextsListing, overrideRows, planTextsSave, textsListing } from '../domain/i18n/overrides';
@@ -104,6 +105,8 @@ interface ExecutionState {
   choices?: LanguageChoices;
   overrides?: Overrides;
   texts: Map<LanguageCode, Texts>;
+  /** The `Language:` line of each event this execution read from the calendar (src/domain/description.ts). */
+  events: Map<string, string | null>;
 }
 
 // Apps Script starts every execution afresh; one AppContext is one execution, so the sheets are read once per execution.
@@ -112,7 +115,7 @@ const states = new WeakMap<AppContext, ExecutionState>();
 function stateOf(context: AppContext): ExecutionState {
   let state = states.get(context);
   if (!state) {
-    state = { texts: new Map() };
+    state = { texts: new Map(), events: new Map() };
     states.set(context, state);
   }
   return state;
@@ -139,6 +142,16 @@ export function textsIn(context: AppContext, language: LanguageCode): Texts {
 /** The host's language, for pages that do not know who is reading. */
 export function hostTexts(context: AppContext): Texts {
   return textsIn(context, context.settings.language);
+}
+
+/** Remembers the language the host set on an event read in this execution, for what it sends. */
+export function noteEventLanguage(context: AppContext, eventId: string, description: string | undefined): void {
+  stateOf(context).events.set(eventId, descriptionLanguage(description));
+}
+
+/** The language the host set on an event read in this execution, or null. */
+export function eventLanguageOf(context: AppContext, eventId: string): string | null {
+  return stateOf(context).events.get(eventId) ?? null;
 }
 
 /** The language one number is written to (see chooseLanguage for the order), with where it came from. */

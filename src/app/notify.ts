@@ -20,7 +20,7 @@ import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type
 import { fetchAll, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
-import { attendeeTexts } from './languages';
+import { attendeeTexts, eventLanguageOf } from './languages';
 import { loggedOutboundSids, type Ledger } from './ledger';
 import { OptOuts } from './optout';
 
@@ -65,7 +65,7 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
 function announcement(context: AppContext, row: Appointment, kind: MessageKind, at: number): { call: HttpCall; attempt: SentAttempt } {
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
-  const texts = attendeeTexts(context, row.phone);
+  const texts = attendeeTexts(context, row.phone, eventLanguageOf(context, row.eventId));
   const contentSid = templateFor(settings, kind, {
     phone: row.phone,
     at: now(),

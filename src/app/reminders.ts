@@ -7,7 +7,7 @@ import { createMessageCall, type HttpCall } from '../domain/twilio';
 import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
-import { attendeeTexts } from './languages';
+import { attendeeTexts, eventLanguageOf, noteEventLanguage } from './languages';
 import type { Ledger } from './ledger';
 import { appointmentFacts, sendWithRetries } from './notify';
 import { OptOuts } from './optout';
@@ -25,7 +25,7 @@ const NOTHING: ReminderReport = { due: 0, sent: 0, stale: 0, calendarCalls: 0 };
 export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
-  const texts = attendeeTexts(context, row.phone);
+  const texts = attendeeTexts(context, row.phone, eventLanguageOf(context, row.eventId));
   const contentSid = templateFor(settings, 'reminder', {
     phone: row.phone,
     at: now(),
@@ -57,6 +57,7 @@ function stillInCalendar(context: AppContext, due: DueReminder[], at: number): D
   const events = new Map(listEventsBetween(context.settings.calendarId, at, until).map((event) => [String(event.id), event]));
   return due.filter((item) => {
     const event = events.get(item.row.eventId);
+    if (event) noteEventLanguage(context, item.row.eventId, event.description);
     return event !== undefined && event.status !== 'cancelled' && startOf(event) === item.row.start;
   });
 }

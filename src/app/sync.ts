@@ -21,6 +21,7 @@ import { sendDueAnnouncements } from './notify';
 import { isRecurring, syncSeries } from './series-sync';
 import { nextOwnWrites, onlyOwnWrites, parseOwnWrites, takeOwnWrites } from './own-writes';
 import { QUEUE_WAITING_PROP } from './status-queue';
+import { noteEventLanguage } from './languages';
 import { errorText, recordSyncRun, syncRunRecord } from './sync-record';
 import { QUEUED_CALLBACK_PREFIX, applyQueuedCallbacks } from './webhooks';
 
@@ -110,6 +111,7 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
       continue;
     }
     const snapshot = snapshotOf(event);
+    noteEventLanguage(context, snapshot.id, event.description);
     const phones = phonesInLocation(snapshot.location, context.settings.defaultCountry || undefined);
     const { changed, problem } = reconcileEvent({
       event: snapshot,

@@ -21,3 +21,13 @@ export function withDeliveryBlock(description: string | undefined, lines: readon
   const block = [BLOCK_START, ...lines, BLOCK_END].join('\n');
   return own === '' ? block : `${own}\n\n${block}`;
 }
+
+/**
+ * The language the host set for an event with a line `Language: <code>` in its own text (our block is
+ * left out, so nothing we write can set or hide it); the raw code, or null when there is no such line.
+ * Which codes count is languageOfTag's decision, so an unknown code leaves the default in force.
+ */
+export function descriptionLanguage(description: string | undefined): string | null {
+  const match = /^[ \t]*language[ \t]*:[ \t]*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)[ \t]*$/im.exec(hostText(description));
+  return match ? match[1] : null;
+}

@@ -1,6 +1,6 @@
 // Sandbox tests of languages: each language's announcement, reminder and reply; the order of choice; the chat command and the Languages sheet.
 import type { Sandbox } from '../../dev/sandbox';
-import { addEvent, HOUR, ledger, newSandbox, outbound, START } from '../support/sandbox';
+import { addEvent, calendarEvent, HOUR, ledger, newSandbox, outbound, START } from '../support/sandbox';
 
 const ADA = '+4915123456789';
 const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
@@ -154,6 +154,32 @@ describe('which language', () => {
     expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 2))).toEqual([[ADA, 'de']]);
     sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(/^Erinnerung: Ihr Termin „Revisión“ bei Alex Morgan ist am Dienstag/);
+  });
+
+  it("takes the event's `Language:` line below the attendee's choice and above the country and the host", () => {
+    const US = '+12125550123';
+    const sandbox = newSandbox({ settings: { LANGUAGE_BY_COUNTRY: 'on', LANGUAGE: 'fr' } });
+    // Our delivery block is written into the description first (a bad number): the host's line must survive it.
+    const event = addEvent(sandbox, {
+      summary: 'Kontrolle',
+      location: '+49 123',
+      description: 'Bring card\nlanguage: DE',
+      start: TOMORROW_11,
+    });
+    expect(calendarEvent(sandbox, event.id).description).toMatch(/^Bring card\nlanguage: DE\n\n--- WhatsApp delivery ---/);
+    sandbox.patchEvent(event.id, { location: US });
+    expect(bodiesTo(sandbox, US)[0]).toMatch(/^Ihr Termin „Kontrolle“ bei Alex Morgan ist gebucht für Dienstag, 6\. Januar 2026/);
+    sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
+    expect(bodiesTo(sandbox, US).at(-1)).toMatch(/^Erinnerung: Ihr Termin „Kontrolle“/);
+
+    const chosen = newSandbox();
+    write(chosen, US, 'idioma español');
+    addEvent(chosen, { summary: 'Revisión', location: US, description: 'Language: de', start: TOMORROW_11 });
+    expect(bodiesTo(chosen, US).at(-1)).toMatch(/^Su cita "Revisión" con Alex Morgan está reservada/);
+
+    const unknown = newSandbox({ settings: { LANGUAGE_BY_COUNTRY: 'on', LANGUAGE: 'fr' } });
+    addEvent(unknown, { summary: 'A', location: '+34612345678', description: 'Language: xx', start: TOMORROW_11 });
+    expect(bodiesTo(unknown, '+34612345678')[0]).toMatch(/^Su cita "A" con Alex Morgan/);
   });
 
   it('reads a choice the host typed into the Languages sheet, even where Sheets dropped the plus', () => {

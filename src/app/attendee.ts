@@ -19,7 +19,7 @@ import { ICS_FILE_NAME, appointmentIcs } from '../web/ics';
 import { messagePage } from '../web/pages';
 import { seriesPage } from '../web/series-page';
 import { AppContext } from './context';
-import { attendeeTexts, choicesOf, hostTexts, textsIn } from './languages';
+import { attendeeTexts, choicesOf, eventLanguageOf, hostTexts, noteEventLanguage, textsIn } from './languages';
 import { guestUpdates, organizerAddress } from './invitations';
 import { Ledger } from './ledger';
 import { PAGE_LOCK_WAIT_MS, RequestError, iso, optionalInstant, requiredInstant, syncAfterChange } from './requests';
@@ -27,7 +27,14 @@ import { bookingRulesOf, freeSlots, isOfferableSlot } from './slots-service';
 
 /** The attendee's texts for a row: their own choice, the event's, their number's country, the host's (chooseLanguage). */
 function rowTexts(context: AppContext, row: Appointment): Texts {
-  return attendeeTexts(context, row.phone);
+  return attendeeTexts(context, row.phone, eventLanguageOf(context, row.eventId));
+}
+
+/** Reads the event's `Language:` line for the page, only when no choice of the number's own outranks it (one Calendar read). */
+function readEventLanguage(context: AppContext, row: Appointment): void {
+  if (row.state === 'cancelled' || choicesOf(context).of(row.phone)) return;
+  const event = getEvent(context.settings.calendarId, row.eventId);
+  if (event) noteEventLanguage(context, row.eventId, event.description);
 }
 
 type PageOutput = GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput;
@@ -183,6 +190,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
   const zone = context.timeZone;
   // The picker's choice (&lang=) shows the page in it; the page's script then remembers it for the number.
   const picked = languageOfTag(language);
+  if (!picked) readEventLanguage(context, row);
   const texts = picked ? textsIn(context, picked) : rowTexts(context, row);
   const when = formatRange(row.start, row.end, zone, texts.locale);
   const title = row.title.trim() || texts.t('untitled');

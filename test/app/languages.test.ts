@@ -171,6 +171,9 @@ describe('which language', () => {
     expect(bodiesTo(sandbox, US)[0]).toMatch(/^Ihr Termin „Kontrolle“ bei Alex Morgan ist gebucht für Dienstag, 6\. Januar 2026/);
     sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
     expect(bodiesTo(sandbox, US).at(-1)).toMatch(/^Erinnerung: Ihr Termin „Kontrolle“/);
+    const page = sandbox.doGet({ l: [ledger(sandbox)[0].token] }).body;
+    expect(page).toContain('<html lang="de" dir="ltr">');
+    expect(page).toContain('id="start-reschedule">Verschieben</button>');
 
     const chosen = newSandbox();
     write(chosen, US, 'idioma español');

@@ -1,8 +1,8 @@
 // What an attendee does with a link token: see the appointment, cancel it, list free slots and move it.
 import { type Appointment, appointmentKey, isOccurrenceRow, isSeriesRow } from '../domain/appointments';
 import { formatUtc } from '../domain/ical';
-import { originalStartOfId, parseRecurrence, seriesIdOf } from '../domain/recurrence';
-import { seriesWords } from '../domain/recurrence-words';
+import { originalStartOfId, seriesIdOf } from '../domain/recurrence';
+import { storedSeriesWords } from '../domain/recurrence-words';
 import { decodeSeriesRule } from '../domain/series';
 import type { Interval } from '../domain/slots';
 import { formatRange } from '../domain/time';
@@ -68,16 +68,7 @@ function seriesRowOf(ledger: Ledger, row: Appointment): Appointment | undefined 
 function ruleWords(context: AppContext, seriesRow: Appointment | undefined, texts: Texts): string | null {
   const rule = seriesRow ? decodeSeriesRule(seriesRow.recurrence) : null;
   if (!seriesRow || !rule) return null;
-  return seriesWords(
-    {
-      recurrence: parseRecurrence(rule.lines),
-      seriesZone: rule.zone,
-      seriesStart: rule.start,
-      first: { start: seriesRow.start, end: seriesRow.end },
-      timeZone: context.timeZone,
-    },
-    texts,
-  );
+  return storedSeriesWords(rule, { start: seriesRow.start, end: seriesRow.end }, context.timeZone, texts);
 }
 
 /** The active occurrence rows of a series for one number, from `at` on, in start order. */

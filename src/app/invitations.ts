@@ -1,7 +1,7 @@
 // Email-mode invitations: the Invitations sheet, the pass the sync runs on the events it saw, and queued mail the tick retries.
 import { errorMessage } from '../domain/errors';
-import { originalStartOfId, parseRecurrence, seriesIdOf } from '../domain/recurrence';
-import { seriesWords } from '../domain/recurrence-words';
+import { originalStartOfId, seriesIdOf } from '../domain/recurrence';
+import { storedSeriesWords } from '../domain/recurrence-words';
 import {
   invitationGuests,
   invitationMail,
@@ -270,16 +270,7 @@ function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook
 /** A series in the words of the mail's language (English, as the rest of the mail). */
 function seriesWhen(context: AppContext, row: Invitation, series: SeriesLines): string {
   const texts = textsIn(context, 'en');
-  return seriesWords(
-    {
-      recurrence: parseRecurrence(series.lines),
-      seriesZone: series.zone,
-      seriesStart: row.start,
-      first: { start: row.start, end: row.end },
-      timeZone: context.timeZone,
-    },
-    texts,
-  );
+  return storedSeriesWords({ ...series, start: row.start }, { start: row.start, end: row.end }, context.timeZone, texts);
 }
 
 /** Mails every due invitation while the day's quota lasts; the rest stay pending for the tick. */

@@ -1,6 +1,6 @@
 // A series' rule in the attendee's words ("every Tuesday, 10:00–10:50 CET (UTC+1), from …, 6 times"), through the catalogues and Intl.
 import type { TextKey, Texts } from './i18n/texts';
-import { type Recurrence, type Rule, WEEKDAYS, type Weekday } from './recurrence';
+import { parseRecurrence, type Recurrence, type Rule, WEEKDAYS, type Weekday } from './recurrence';
 import { formatDay, formatRange, formatTime, zonedParts, zoneSuffix } from './time';
 
 export interface SeriesPhraseInput {
@@ -180,4 +180,17 @@ export function seriesWords(input: SeriesPhraseInput, texts: Texts): string {
 /** A UTC EXDATE is shown on the attendee's day; a wall-clock one is the date as written (noon UTC keeps it). */
 function exdateZone(input: SeriesPhraseInput, recurrence: Recurrence, ms: number): string {
   return recurrence.exdates.some((exdate) => exdate.utc === ms) ? input.timeZone : 'UTC';
+}
+
+/** A stored series (its RRULE/EXDATE lines, zone and own first start) in words from `first` on. */
+export function storedSeriesWords(
+  series: { lines: readonly string[]; zone: string; start: number },
+  first: { start: number; end: number },
+  timeZone: string,
+  texts: Texts,
+): string {
+  return seriesWords(
+    { recurrence: parseRecurrence(series.lines), seriesZone: series.zone, seriesStart: series.start, first, timeZone },
+    texts,
+  );
 }

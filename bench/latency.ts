@@ -13,10 +13,12 @@ const DAY = 24 * HOUR;
 interface Execution {
   trigger: boolean;
   calls: Record<string, number>;
+  /** What caused it, as the busy day labels its steps ('' elsewhere). */
+  cause: string;
 }
 
 /** Records every execution's own calls (the difference of the counters at its end) and whether a trigger ran it. */
-function recordExecutions(sandbox: Sandbox): Execution[] {
+function recordExecutions(sandbox: Sandbox, causeOf: () => string = () => ''): Execution[] {
   const executions: Execution[] = [];
   const runtime = sandbox.runtime;
   let seen: Record<string, number> = { ...runtime.core.calls };
@@ -26,7 +28,7 @@ function recordExecutions(sandbox: Sandbox): Execution[] {
     const calls: Record<string, number> = {};
     for (const [name, n] of Object.entries(now)) if (n - (seen[name] ?? 0) > 0) calls[name] = n - (seen[name] ?? 0);
     seen = { ...now };
-    executions.push({ trigger: runtime.core.caller === 'owner', calls });
+    executions.push({ trigger: runtime.core.caller === 'owner', calls, cause: causeOf() });
     end();
   };
   return executions;
@@ -63,6 +65,8 @@ function practice(): Sandbox {
 export interface LatencyResults {
   table: Array<Record<string, unknown>>;
   flat: Record<string, number>;
+  /** The busy practice's day by kind of trigger run. */
+  kinds: RunKind[];
 }
 
 export function benchLatency(): LatencyResults {
@@ -138,7 +142,12 @@ export function benchLatency(): LatencyResults {
   flat['modelled.clinicTriggerMinutesPerDay'] = round(day.minutes, 1);
   flat['modelled.clinicQuotaShare'] = round(day.minutes / CONSUMER_QUOTAS.triggerRuntimeMinutes, 3);
   flat['modelled.clinicRemindersSent'] = day.reminders;
-  return { table: rows, flat };
+  for (const kind of day.kinds) {
+    const key = KIND_KEYS[kind.kind] ?? kind.kind.replace(/[^a-z]+(.?)/gi, (_, c: string) => c.toUpperCase());
+    flat[`modelled.clinic.${key}.runs`] = kind.runs;
+    flat[`modelled.clinic.${key}.msPerRun`] = kind.msPerRun;
+  }
+  return { table: rows, flat, kinds: day.kinds };
 }
 
 /**
@@ -148,7 +157,14 @@ export function benchLatency(): LatencyResults {
  * so each colours its event and the colour write echoes) and moves 50; the tick runs every 10 minutes.
  * Only trigger runs count against the quota; web app executions (callbacks, pages) do not.
  */
-function busyPracticeDay(): { minutes: number; runs: number; calls: number; sheetCalls: number; reminders: number } {
+export function busyPracticeDay(): {
+  minutes: number;
+  runs: number;
+  calls: number;
+  sheetCalls: number;
+  reminders: number;
+  kinds: RunKind[];
+} {
   const perDay = 500;
   const workday = 12 * HOUR;
   const sandbox = new Sandbox({ now: START, skipSetup: true });
@@ -165,27 +181,43 @@ function busyPracticeDay(): { minutes: number; runs: number; calls: number; shee
   sandbox.setClock(START - 21 * HOUR);
   sandbox.run('setup', [], { caller: 'owner' });
   sandbox.setClock(START - 4 * HOUR);
-  const executions = recordExecutions(sandbox);
+  // Each step of the day names the trigger runs it causes: its own run first, then the echoes of that run's writes.
+  let step = '';
+  let runsInStep = 0;
+  const during = <T>(name: string, act: () => T): T => {
+    step = name;
+    runsInStep = 0;
+    return act();
+  };
+  const executions = recordExecutions(sandbox, () => {
+    if (sandbox.runtime.core.caller !== 'owner') return step;
+    runsInStep += 1;
+    if (step === 'delivered') return 'echo of the delivered colour';
+    // Several ticks may fire in one step; an echo of a tick's writes is told apart by its calls (kindOf).
+    return runsInStep === 1 || step === 'tick' ? step : `echo after the ${step}`;
+  });
   const sentBefore = sandbox.twilio.messages().length;
   const moved: string[] = [];
   for (let i = 0; i < perDay; i++) {
-    sandbox.setClock(START - 4 * HOUR + Math.floor((i * DAY) / perDay));
-    const [event] = sandbox.insertEvents([eventResource({ location: phoneOf(2 * perDay + i), start: slotOf(2, i) + 4 * HOUR })]) as Array<{
-      id: string;
-    }>;
+    during('tick', () => sandbox.setClock(START - 4 * HOUR + Math.floor((i * DAY) / perDay)));
+    const [event] = during('announcing run', () =>
+      sandbox.insertEvents([eventResource({ location: phoneOf(2 * perDay + i), start: slotOf(2, i) + 4 * HOUR })]),
+    ) as Array<{ id: string }>;
     const latest = sandbox.twilio.messages().at(-1);
-    if (latest) sandbox.messageStatus(latest.sid, 'delivered');
+    if (latest) during('delivered', () => sandbox.messageStatus(latest.sid, 'delivered'));
     if (i % 10 === 5) moved.push(event.id);
     if (i % 10 === 9 && moved.length > 0) {
       const id = moved.shift() as string;
       const at = slotOf(2, i) + 4 * HOUR + 30 * MINUTE;
-      sandbox.patchEvent(id, {
-        start: { dateTime: new Date(at).toISOString() },
-        end: { dateTime: new Date(at + 30 * MINUTE).toISOString() },
-      });
+      during('move', () =>
+        sandbox.patchEvent(id, {
+          start: { dateTime: new Date(at).toISOString() },
+          end: { dateTime: new Date(at + 30 * MINUTE).toISOString() },
+        }),
+      );
     }
   }
-  sandbox.setClock(START + 20 * HOUR);
+  during('tick', () => sandbox.setClock(START + 20 * HOUR));
   const runs = executions.filter((execution) => execution.trigger);
   const totalMs = runs.reduce((sum, execution) => sum + executionMs(execution.calls), 0);
   const calls = runs.reduce((sum, execution) => sum + Object.values(execution.calls).reduce((a, n) => a + n, 0), 0);
@@ -196,5 +228,53 @@ function busyPracticeDay(): { minutes: number; runs: number; calls: number; shee
     .messages()
     .slice(sentBefore)
     .filter((message) => remindedNumbers.has(String(message.to))).length;
-  return { minutes: totalMs / 60_000, runs: runs.length, calls, sheetCalls: sheet, reminders };
+  return { minutes: totalMs / 60_000, runs: runs.length, calls, sheetCalls: sheet, reminders, kinds: byKind(runs) };
+}
+
+export interface RunKind {
+  kind: string;
+  runs: number;
+  /** Calls of one run of this kind, by name, averaged over its runs. */
+  callsPerRun: Record<string, number>;
+  msPerRun: number;
+  minutes: number;
+}
+
+/** Flat result keys of the busy day's kinds of run. */
+const KIND_KEYS: Record<string, string> = {
+  'announcing run': 'announcing',
+  'echo of the delivered colour': 'echoOfDelivered',
+  'tick sending reminders (fetchAll)': 'tickSendingSeveral',
+  'tick sending one reminder': 'tickSendingOne',
+  'tick, nothing sent': 'tickQuiet',
+  move: 'move',
+  'echo after the move': 'echoOfMove',
+};
+
+/** The name of a trigger run's kind: its cause, and for a tick whether it sent, and how many requests. */
+function kindOf(execution: Execution): string {
+  if (execution.cause !== 'tick') return execution.cause;
+  if (!execution.calls['Lock.tryLock']) return 'echo after the tick';
+  const single = execution.calls['UrlFetchApp.fetch'] ?? 0;
+  const batches = execution.calls['UrlFetchApp.fetchAll'] ?? 0;
+  if (single + batches === 0) return 'tick, nothing sent';
+  return batches > 0 ? 'tick sending reminders (fetchAll)' : 'tick sending one reminder';
+}
+
+function byKind(runs: Execution[]): RunKind[] {
+  const groups = new Map<string, Execution[]>();
+  for (const run of runs) groups.set(kindOf(run), [...(groups.get(kindOf(run)) ?? []), run]);
+  return [...groups]
+    .map(([kind, members]) => {
+      const total: Record<string, number> = {};
+      for (const member of members) for (const [name, n] of Object.entries(member.calls)) total[name] = (total[name] ?? 0) + n;
+      const callsPerRun = Object.fromEntries(
+        Object.entries(total)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, n]) => [name, round(n / members.length, 2)]),
+      );
+      const ms = members.reduce((sum, member) => sum + executionMs(member.calls), 0);
+      return { kind, runs: members.length, callsPerRun, msPerRun: round(ms / members.length, 0), minutes: round(ms / 60_000, 2) };
+    })
+    .sort((a, b) => b.minutes - a.minutes);
 }

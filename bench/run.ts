@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { benchBundle } from './bundle';
 import { benchLatency } from './latency';
+import { costOfCall } from './latency-model';
 import { benchChanges, benchDay, benchEcho, benchSyncCpu } from './sync';
 
 /** Figures that do not depend on this machine's speed (counts and the model), one flat key each. */
@@ -55,6 +56,19 @@ async function main(): Promise<void> {
   console.log('\n## What a person waits for (latency model, bench/latency-model.ts)');
   const latency = benchLatency();
   console.table(latency.table);
+  console.log('\n## The busy practice by kind of trigger run (calls per run, modelled ms per run)');
+  console.table(
+    latency.kinds.map((kind) => ({
+      kind: kind.kind,
+      runs: kind.runs,
+      'ms per run': kind.msPerRun,
+      minutes: kind.minutes,
+      'calls per run (ms each)': Object.entries(kind.callsPerRun)
+        .filter(([name]) => costOfCall(name) > 0)
+        .map(([name, n]) => `${n === 1 ? '' : `${n}× `}${name} ${costOfCall(name)}`)
+        .join(', '),
+    })),
+  );
   Object.assign(results, latency.flat);
   const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync('bench/results.json', `${JSON.stringify(sorted, null, 2)}\n`);

@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../domain/time';
 import { calendarTimeZone } from '../gas/calendar';
 import { effectiveUserEmail, hmacSha256, knownWebAppUrl, randomSecret, scriptTimeZone } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+import { knowSpreadsheetRecord } from '../gas/sheets';
 
 export class AppContext {
   private timeZoneCache: string | null = null;
@@ -21,6 +22,7 @@ export class AppContext {
   /** Reads every script property once and validates the settings (throws SettingsError naming a bad one). */
   static load(read: Record<string, string> = readScriptProperties()): AppContext {
     const props = read;
+    knowSpreadsheetRecord(props[PROP.spreadsheetId]);
     // ScriptApp is asked for the URL only when the host has not set it (one service call saved per run).
     const webAppUrl = (props[PROP.webAppUrl] ?? '').trim() === '' ? knownWebAppUrl() : '';
     const settings = parseSettings(props, { webAppUrl, ownerEmail: props[PROP.ownerEmail] ?? '' });

@@ -11,6 +11,7 @@ import {
   type EventPage,
 } from '../gas/calendar';
 import { withScriptLock, type Locked } from '../gas/lock';
+import { spreadsheetRecordToStore } from '../gas/sheets';
 import { now } from '../gas/platform';
 import { readScriptProperties, readScriptProperty, writeScriptProperties } from '../gas/properties';
 import { repaintEvent } from './appearance';
@@ -180,6 +181,9 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
   // Email invitations are independent of WhatsApp; before the token moves, so a failed pass sees these changes again.
   runInvitationPass(context, ledger, { events: page.items, mode });
   if (page.nextSyncToken && page.nextSyncToken !== storedToken) writes[PROP.syncToken] = page.nextSyncToken;
+  // Learnt once (or again in a copy of the spreadsheet), with this run's other properties.
+  const record = spreadsheetRecordToStore();
+  if (record !== null && record !== context.props[PROP.spreadsheetId]) writes[PROP.spreadsheetId] = record;
   // Own writes of this run are remembered; those the list just passed (the token moves beyond them) are forgotten.
   const storedOwn = context.props[PROP.ownWrites] ?? '{}';
   const ownWrites = nextOwnWrites(parseOwnWrites(storedOwn), takeOwnWrites(context), seen, at);

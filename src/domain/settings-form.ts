@@ -436,6 +436,7 @@ export const STATE_PROPERTIES: readonly string[] = [
   PROP.syncToken,
   PROP.syncRequested,
   PROP.calendarTimeZone,
+  PROP.spreadsheetId,
   PROP.ownWrites,
   PROP.templateStatus,
   PROP.lastInbound,

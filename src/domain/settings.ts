@@ -39,6 +39,8 @@ export const PROP = {
   ownerEmail: 'OWNER_EMAIL',
   syncToken: 'SYNC_TOKEN',
   syncRequested: 'SYNC_REQUESTED_AT',
+  /** The bound spreadsheet's id with the id of the script that stored it (gas/sheets.ts): no SpreadsheetApp handle per run. */
+  spreadsheetId: 'SPREADSHEET_ID',
   /** The watched calendar's zone as the sync's Events.list last answered it (pages read it instead of Calendars.get). */
   calendarTimeZone: 'CALENDAR_TIME_ZONE',
   /** The script's own recent colour/description writes by etag, so their trigger echo costs no sheet (app/own-writes.ts). */

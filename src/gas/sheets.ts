@@ -11,6 +11,10 @@
 /** Cached for one execution: every entry point's stub forgets them first (src/index.ts executionScope). */
 let bookCache: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 let idCache: string | null = null;
+/** SPREADSHEET_ID as this execution read it from the script properties (knowSpreadsheetRecord). */
+let storedRecord: string | null = null;
+/** Set when this execution had to ask SpreadsheetApp for the id (the record was missing or not this script's). */
+let askedForId = false;
 let titlesCache: Set<string> | null = null;
 /** Rows of sheets read together and not yet asked for by their table (a second read goes to the API). */
 let readAhead = new Map<string, { rows: string[][]; gridRows: number | null }>();
@@ -26,6 +30,8 @@ export function forgetSpreadsheet(): void {
   cachedWrites = false;
   bookCache = null;
   idCache = null;
+  storedRecord = null;
+  askedForId = false;
   titlesCache = null;
   readAhead = new Map();
   readAheadDone = new Set();
@@ -65,9 +71,30 @@ function book(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return bookCache;
 }
 
+/**
+ * The bound spreadsheet's id as the script properties remember it: "<script id> <spreadsheet id>".
+ * A copy of the spreadsheet copies its bound script into a new project with a new script id
+ * (https://developers.google.com/apps-script/reference/script/script-app#getScriptId()), so a record
+ * that came along with copied properties names another script and is not used.
+ */
+export function knowSpreadsheetRecord(raw: string | undefined): void {
+  if (idCache === null) storedRecord = raw ?? null;
+}
+
 function spreadsheetId(): string {
-  idCache ??= book().getId();
+  if (idCache !== null) return idCache;
+  const [scriptId, id] = (storedRecord ?? '').split(' ');
+  if (id && scriptId === ScriptApp.getScriptId()) idCache = id;
+  else {
+    idCache = book().getId();
+    askedForId = true;
+  }
   return idCache;
+}
+
+/** The record to store when this execution had to ask for the id (null when the stored one served). */
+export function spreadsheetRecordToStore(): string | null {
+  return askedForId && idCache !== null ? `${ScriptApp.getScriptId()} ${idCache}` : null;
 }
 
 function spreadsheets(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {

@@ -33,15 +33,15 @@ function total(calls: Record<string, number>): number {
 }
 
 describe('spreadsheet calls', () => {
-  it('a sync that announces one new appointment: 4 calls (handle, id, one read of five sheets, one write of ledger and log)', () => {
+  it('a sync that announces one new appointment: 2 calls (one read of five sheets, one write of ledger and log)', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: '+4915123456700', start: TOMORROW_11 + 5 * HOUR });
     sandbox.runtime.core.resetCalls();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     expect(ledger(sandbox)).toHaveLength(2);
+    // The spreadsheet's id comes from the script properties (stored by setup's sync), checked against the script's id.
+    expect(sandbox.runtime.core.calls['ScriptApp.getScriptId']).toBe(1);
     expect(sheetCalls(sandbox)).toEqual({
-      'SpreadsheetApp.getActiveSpreadsheet': 1,
-      'Spreadsheet.getId': 1,
       // Appointments, OptOuts, Languages and Texts, and the Messages sheet's id, in one call.
       'Sheets.Spreadsheets.get': 1,
       // The new row appended and the log line appended, in one call.
@@ -49,21 +49,21 @@ describe('spreadsheet calls', () => {
     });
   });
 
-  it('a page booking answers without the sync (3 calls); the calendar trigger it fires syncs and announces (4 calls)', () => {
+  it('a page booking answers without the sync (1 call); the calendar trigger it fires syncs and announces (2 calls)', () => {
     const sandbox = newSandbox();
     const slots = ok<Array<{ start: string }>>(sandbox.run('listBookingSlots', []));
     const runs = perExecution(sandbox);
     ok(sandbox.run('bookAppointment', [{ name: 'Ada', phone: PHONE, start: slots[0].start }]));
-    // The page: the spreadsheet handle, its id, and one read of the open bookings of the number (ledger) with the wording (Texts).
+    // The page: one read of the open bookings of the number (ledger) with the wording (Texts).
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 3],
-      ['owner', 4],
+      ['anonymous', 1],
+      ['owner', 2],
     ]);
     expect(runs[0].calls['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
     expect(sandbox.twilio.messages()).toHaveLength(1);
   });
 
-  it('a reschedule and a cancel from the link answer without the sync (3 calls each: the attendee language comes with the ledger); the calendar trigger announces (4)', () => {
+  it('a reschedule and a cancel from the link answer without the sync (1 call each: the attendee language comes with the ledger); the calendar trigger announces (2)', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     const token = ledger(sandbox)[0].token;
@@ -71,14 +71,14 @@ describe('spreadsheet calls', () => {
     let runs = perExecution(sandbox);
     ok(sandbox.run('rescheduleAppointment', [token, slots[3].start]));
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 3],
-      ['owner', 4],
+      ['anonymous', 1],
+      ['owner', 2],
     ]);
     runs = perExecution(sandbox);
     ok(sandbox.run('cancelAppointment', [token]));
     expect(runs.map((run) => [run.caller, total(run.calls)])).toEqual([
-      ['anonymous', 3],
-      ['owner', 4],
+      ['anonymous', 1],
+      ['owner', 2],
     ]);
     // The first announcement, the move and the cancellation.
     expect(sandbox.twilio.messages()).toHaveLength(3);
@@ -129,6 +129,22 @@ describe('spreadsheet calls', () => {
     sandbox.messageStatus(sandbox.twilio.messages()[0].sid, 'delivered');
     sandbox.runtime.core.resetCalls();
     sandbox.advance(10 * 60_000);
-    expect(sheetCalls(sandbox)).toEqual({ 'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getId': 1, 'Sheets.Spreadsheets.get': 1 });
+    expect(sheetCalls(sandbox)).toEqual({ 'Sheets.Spreadsheets.get': 1 });
+  });
+
+  it("a spreadsheet id stored by another script (a copy's properties) is not used: the id is asked for and stored again", () => {
+    const sandbox = newSandbox();
+    const ownRecord = sandbox.settings().SPREADSHEET_ID;
+    const spreadsheetId = sandbox.runtime.spreadsheet.spreadsheet.getId();
+    expect(ownRecord).toBe(`sandbox-script-id ${spreadsheetId}`);
+    sandbox.mergeSettings({ SPREADSHEET_ID: 'the-original-script the-original-spreadsheet' });
+    sandbox.runtime.core.resetCalls();
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(ledger(sandbox)).toHaveLength(1);
+    expect(sheetCalls(sandbox)).toMatchObject({ 'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getId': 1 });
+    expect(sandbox.settings().SPREADSHEET_ID).toBe(ownRecord);
+    sandbox.runtime.core.resetCalls();
+    addEvent(sandbox, { location: '+4915123456700', start: TOMORROW_11 + HOUR });
+    expect(sheetCalls(sandbox)['SpreadsheetApp.getActiveSpreadsheet']).toBeUndefined();
   });
 });

@@ -17,15 +17,13 @@ import { parseRecurrence } from '../domain/recurrence';
 import { decodeSeriesRule } from '../domain/series';
 import { decodeAttempt, encodeAttempt, owedAnnouncement, textFingerprint, type SentAttempt } from '../domain/sent-attempt';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
-import { fetchAll, type HttpResult } from '../gas/http';
+import { fetchInBatches, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import type { AppContext } from './context';
 import { attendeeTexts, eventLanguageOf } from './languages';
 import { loggedOutboundSids, type Ledger } from './ledger';
 import { OptOuts } from './optout';
 
-/** Twilio accepts many parallel creates; 20 per fetchAll keeps one batch well inside a web request. */
-const BATCH_SIZE = 20;
 /** Throttling and outages are retried inside the run this many times before the tick takes over. */
 const IN_RUN_RETRIES = 2;
 
@@ -94,16 +92,16 @@ function outcomeOf(result: HttpResult): SendOutcome {
   return sendOutcome(result.status, result.body);
 }
 
-/** Sends each call, retrying only throttled or unreachable ones, with a short backoff between rounds. */
-export function sendWithRetries(calls: HttpCall[]): SendOutcome[] {
+/**
+ * Sends each call, retrying only throttled or unreachable ones, with a short backoff between rounds.
+ * `sent`: the first round's answers when the caller already sent the calls together with others.
+ */
+export function sendWithRetries(calls: HttpCall[], sent?: HttpResult[]): SendOutcome[] {
   const outcomes: SendOutcome[] = new Array(calls.length);
   let waiting = calls.map((_, index) => index);
   for (let round = 0; round <= IN_RUN_RETRIES && waiting.length > 0; round++) {
     if (round > 0) sleep(1000 * 2 ** (round - 1));
-    const results: HttpResult[] = [];
-    for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
-      results.push(...fetchAll(waiting.slice(i, i + BATCH_SIZE).map((index) => calls[index])));
-    }
+    const results = round === 0 && sent ? sent : fetchInBatches(waiting.map((index) => calls[index]));
     const stillWaiting: number[] = [];
     waiting.forEach((index, position) => {
       outcomes[index] = outcomeOf(results[position]);
@@ -147,10 +145,7 @@ function matchUncertain(messages: Array<Record<string, unknown>>, attempt: SentA
 
 /** One list call per uncertain row, all in fetchAll batches. */
 function lookUpUncertain(context: AppContext, rows: Appointment[], knownSids: Set<string>): Lookup[] {
-  const results: HttpResult[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    results.push(...fetchAll(rows.slice(i, i + BATCH_SIZE).map((row) => listMessagesToCall(context.settings.twilio, row.phone))));
-  }
+  const results = fetchInBatches(rows.map((row) => listMessagesToCall(context.settings.twilio, row.phone)));
   return rows.map((row, index) => {
     const attempt = decodeAttempt(row.attempt);
     const messages = parseMessages(results[index]);

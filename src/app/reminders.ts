@@ -3,13 +3,13 @@ import type { Appointment } from '../domain/appointments';
 import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
 import { templateFor } from '../domain/message-mode';
-import { createMessageCall, type HttpCall } from '../domain/twilio';
+import { createMessageCall, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
 import { attendeeTexts, eventLanguageOf, noteEventLanguage } from './languages';
 import type { Ledger } from './ledger';
-import { appointmentFacts, sendWithRetries } from './notify';
+import { appointmentFacts } from './notify';
 import { OptOuts } from './optout';
 
 export interface ReminderReport {
@@ -19,8 +19,6 @@ export interface ReminderReport {
   stale: number;
   calendarCalls: number;
 }
-
-const NOTHING: ReminderReport = { due: 0, sent: 0, stale: 0, calendarCalls: 0 };
 
 export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
@@ -62,23 +60,39 @@ function stillInCalendar(context: AppContext, due: DueReminder[], at: number): D
   });
 }
 
-/** Sends every due reminder; the tick runs it inside its sync run, which holds the lock and saves the ledger. */
-export function sendDueReminders(context: AppContext, ledger: Ledger): ReminderReport {
+/** Reminders due now and still in the calendar, with their requests; the tick sends them with its status poll. */
+export interface PlannedReminders {
+  at: number;
+  current: DueReminder[];
+  calls: HttpCall[];
+  report: ReminderReport;
+}
+
+/** The reminders to send now (null when none); the tick runs it inside its sync run, which holds the lock and saves the ledger. */
+export function planReminders(context: AppContext, ledger: Ledger): PlannedReminders | null {
   const { settings } = context;
-  if (settings.reminderOffsets.length === 0) return NOTHING;
-  if (settings.messageMode === 'template' && !settings.templates.reminder) return NOTHING;
+  if (settings.reminderOffsets.length === 0) return null;
+  if (settings.messageMode === 'template' && !settings.templates.reminder) return null;
   const at = now();
   const candidates = dueReminders(ledger.all(), { offsetsMinutes: settings.reminderOffsets, now: at, optedOut: new Set() });
-  if (candidates.length === 0) return NOTHING;
+  if (candidates.length === 0) return null;
 
   const optedOut = OptOuts.load().phones;
   const due = candidates.filter((item) => !optedOut.has(item.row.phone));
-  if (due.length === 0) return NOTHING;
+  if (due.length === 0) return null;
   const current = stillInCalendar(context, due, at);
   const report: ReminderReport = { due: due.length, sent: 0, stale: due.length - current.length, calendarCalls: 1 };
+  return { at, current, calls: current.map((item) => reminderCall(context, item.row)), report };
+}
 
-  const outcomes = sendWithRetries(current.map((item) => reminderCall(context, item.row)));
-  current.forEach(({ row, offsetMinutes }, index) => {
+/** Records what Twilio answered for each planned reminder (outcomes in the order of `planned.calls`). */
+export function applyReminders(ledger: Ledger, planned: PlannedReminders, outcomes: SendOutcome[]): ReminderReport {
+  const { at, current } = planned;
+  const report = { ...planned.report };
+  current.forEach((item, index) => {
+    const { offsetMinutes } = item;
+    // The row as it is now: the status poll may have changed it since the plan.
+    const row = ledger.get(item.row.key) ?? item.row;
     const outcome = outcomes[index];
     const base = { time: at, eventId: row.eventId, phone: row.phone, kind: 'reminder' };
     const detail = `${offsetMinutes} minutes before`;

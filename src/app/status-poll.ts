@@ -1,8 +1,8 @@
 // The net under lost status callbacks: the tick asks Twilio for messages still queued or sent after a while.
 import type { Appointment } from '../domain/appointments';
 import { decodeAttempt, withAttempt } from '../domain/sent-attempt';
-import { fetchMessageCall } from '../domain/twilio';
-import { fetchAll } from '../gas/http';
+import { fetchMessageCall, type HttpCall } from '../domain/twilio';
+import type { HttpResult } from '../gas/http';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
 import { applyStatusUpdates, type StatusUpdate } from './delivery-status';
@@ -16,7 +16,6 @@ export const POLL_EVERY_MS = 30 * 60_000;
 export const POLL_FOR_MS = 3 * 24 * 3600_000;
 /** Per tick, so a backlog never fills a run: the oldest first. */
 export const POLL_LIMIT = 100;
-const BATCH_SIZE = 20;
 const UNSETTLED = new Set(['accepted', 'scheduled', 'queued', 'sending', 'sent']);
 
 function isUnsettled(row: Appointment, at: number): boolean {
@@ -27,35 +26,43 @@ function isUnsettled(row: Appointment, at: number): boolean {
   return polledAt === undefined || at - polledAt >= POLL_EVERY_MS;
 }
 
-/** Fetches the status of unsettled messages (fetchAll batches) and applies it; returns the events to repaint. */
-export function pollUnsettledStatuses(context: AppContext, ledger: Ledger): Set<string> {
+/** The messages the tick asks Twilio about, and the requests that ask. */
+export interface StatusPoll {
+  rows: Appointment[];
+  calls: HttpCall[];
+  at: number;
+}
+
+/** Unsettled messages, oldest first, at most POLL_LIMIT; the tick sends their requests with its reminders. */
+export function planStatusPoll(context: AppContext, ledger: Ledger): StatusPoll {
   const at = now();
   const rows = ledger
     .all()
     .filter((row) => isUnsettled(row, at))
     .sort((a, b) => (a.announcedAt ?? 0) - (b.announcedAt ?? 0))
     .slice(0, POLL_LIMIT);
-  if (rows.length === 0) return new Set();
+  return { rows, calls: rows.map((row) => fetchMessageCall(context.settings.twilio, row.messageSid)), at };
+}
+
+/** Applies Twilio's answers (in the order of `poll.calls`); returns the events to repaint. */
+export function applyStatusPoll(ledger: Ledger, poll: StatusPoll, results: HttpResult[]): Set<string> {
+  if (poll.rows.length === 0) return new Set();
   const updates: StatusUpdate[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    const batch = rows.slice(i, i + BATCH_SIZE);
-    const results = fetchAll(batch.map((row) => fetchMessageCall(context.settings.twilio, row.messageSid)));
-    results.forEach((result) => {
-      if ('error' in result || result.status !== 200) return;
-      try {
-        const message = JSON.parse(result.body) as { sid?: string; status?: string; error_code?: number | null };
-        if (message.sid && message.status) {
-          updates.push({ sid: message.sid, status: message.status, errorCode: message.error_code ? String(message.error_code) : '' });
-        }
-      } catch {
-        /* an unreadable answer: asked again next time */
+  results.forEach((result) => {
+    if ('error' in result || result.status !== 200) return;
+    try {
+      const message = JSON.parse(result.body) as { sid?: string; status?: string; error_code?: number | null };
+      if (message.sid && message.status) {
+        updates.push({ sid: message.sid, status: message.status, errorCode: message.error_code ? String(message.error_code) : '' });
       }
-    });
-  }
+    } catch {
+      /* an unreadable answer: asked again next time */
+    }
+  });
   const repaint = applyStatusUpdates(ledger, updates);
-  for (const polled of rows) {
+  for (const polled of poll.rows) {
     const row = ledger.get(polled.key);
-    if (row) ledger.put(withAttempt(row, { polledAt: at }));
+    if (row) ledger.put(withAttempt(row, { polledAt: poll.at }));
   }
   return repaint;
 }

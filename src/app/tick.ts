@@ -1,10 +1,12 @@
-// The time-driven tick: one sync run that also applies queued callbacks, sends reminders and retries queued invitation mail; then the daily health check.
+// The time-driven tick: one sync run that also applies queued callbacks, polls statuses, sends reminders and retries queued invitation mail; then the daily health check.
 import { readScriptProperties } from '../gas/properties';
 import { logError } from '../gas/log';
 import { runDailyHealthIfDue } from './health';
 import { retryQueuedInvitations } from './invitations';
-import { sendDueReminders } from './reminders';
-import { pollUnsettledStatuses } from './status-poll';
+import { fetchInBatches } from '../gas/http';
+import { sendWithRetries } from './notify';
+import { applyReminders, planReminders } from './reminders';
+import { applyStatusPoll, planStatusPoll } from './status-poll';
 import { runSync, type SyncReport } from './sync';
 import { applyQueuedCallbacks } from './webhooks';
 
@@ -16,8 +18,13 @@ export function runTick(): SyncReport {
       props = context.props;
       const queued = applyQueuedCallbacks(context, ledger);
       // Callbacks that never came: Twilio is asked for messages still queued or sent after a while.
-      const polled = pollUnsettledStatuses(context, ledger);
-      sendDueReminders(context, ledger);
+      const poll = planStatusPoll(context, ledger);
+      const reminders = planReminders(context, ledger);
+      // Both in the same fetchAll batches (one round trip each, its requests in parallel); the status
+      // poll changes no field a reminder is chosen by, so planning both first sends the same reminders.
+      const sent = fetchInBatches([...poll.calls, ...(reminders?.calls ?? [])]);
+      const polled = applyStatusPoll(ledger, poll, sent.slice(0, poll.calls.length));
+      if (reminders) applyReminders(ledger, reminders, sendWithRetries(reminders.calls, sent.slice(poll.calls.length)));
       retryQueuedInvitations(context, ledger);
       return { repaint: [...queued.repaint, ...polled], afterSave: queued.afterSave };
     });

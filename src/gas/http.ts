@@ -69,6 +69,16 @@ export function fetchAll(calls: HttpCall[]): HttpResult[] {
   }
 }
 
+/** Requests per fetchAll: Twilio accepts many parallel requests; 20 keep one batch well inside a web request and a failed batch small. */
+export const FETCH_BATCH = 20;
+
+/** Every call, FETCH_BATCH to a fetchAll; answers in the calls' order. */
+export function fetchInBatches(calls: HttpCall[]): HttpResult[] {
+  const results: HttpResult[] = [];
+  for (let i = 0; i < calls.length; i += FETCH_BATCH) results.push(...fetchAll(calls.slice(i, i + FETCH_BATCH)));
+  return results;
+}
+
 export function fetchJson(call: HttpCall): HttpResult {
   return fetchOne(call);
 }

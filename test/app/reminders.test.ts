@@ -138,6 +138,26 @@ describe('reminder timing', () => {
     expect(sandbox.runtime.core.calls['Calendar.Events.list']).toBe(1);
     expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll'] ?? 0).toBe(0);
   });
+  it('sends the reminders in the same fetchAll as the status poll, and a row polled and reminded keeps both', () => {
+    const sandbox = newSandbox();
+    // Announced 10 minutes before the 24-hour moment, and no callback comes: from that moment on the
+    // tick asks Twilio for each message, and the reminders are due.
+    sandbox.setClock(TOMORROW_11 - 24 * HOUR - 10 * MINUTE);
+    for (let i = 0; i < 5; i++) addEvent(sandbox, { location: `+1415555${String(1000 + i)}`, start: TOMORROW_11 });
+    for (const message of sandbox.twilio.messages()) sandbox.messageStatus(message.sid, 'delivered', undefined, { callback: false });
+    sandbox.runtime.core.resetCalls();
+    sandbox.advance(20 * MINUTE);
+    const sent = reminders(sandbox);
+    expect(sent).toHaveLength(5);
+    // 5 status requests and 5 reminders: one round trip.
+    expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll']).toBe(1);
+    expect(sandbox.runtime.core.calls['UrlFetchApp.fetch'] ?? 0).toBe(0);
+    for (const row of ledger(sandbox)) {
+      expect(row.reminded).toBe('1440@2026-01-06T10:00:00.000Z');
+      expect(JSON.parse(row.attempt).polledAt).toBe(sent[0].sentAt);
+      expect(row.delivery).toBe('delivered');
+    }
+  });
 });
 
 describe('answering a reminder', () => {

@@ -244,7 +244,7 @@ export interface RunKind {
 const KIND_KEYS: Record<string, string> = {
   'announcing run': 'announcing',
   'echo of the delivered colour': 'echoOfDelivered',
-  'tick sending reminders (fetchAll)': 'tickSendingSeveral',
+  'tick asking Twilio in fetchAll (reminders, status poll)': 'tickFetchAll',
   'tick sending one reminder': 'tickSendingOne',
   'tick, nothing sent': 'tickQuiet',
   move: 'move',
@@ -258,7 +258,7 @@ function kindOf(execution: Execution): string {
   const single = execution.calls['UrlFetchApp.fetch'] ?? 0;
   const batches = execution.calls['UrlFetchApp.fetchAll'] ?? 0;
   if (single + batches === 0) return 'tick, nothing sent';
-  return batches > 0 ? 'tick sending reminders (fetchAll)' : 'tick sending one reminder';
+  return batches > 0 ? 'tick asking Twilio in fetchAll (reminders, status poll)' : 'tick sending one reminder';
 }
 
 function byKind(runs: Execution[]): RunKind[] {

@@ -31,6 +31,8 @@ export function sheetWrites(calls: Record<string, number>): number {
     (calls['Sheet.appendRow'] ?? 0) +
     (calls['Range.setValue'] ?? 0) +
     (calls['Sheets.Spreadsheets.Values.batchUpdate'] ?? 0) +
+    // The ledger's save: appended and updated rows in one spreadsheets.batchUpdate (src/gas/sheets.ts).
+    (calls['Sheets.Spreadsheets.batchUpdate'] ?? 0) +
     (calls['Sheets.Spreadsheets.Values.append'] ?? 0)
   );
 }

@@ -69,12 +69,15 @@ export interface ExtraResult {
 interface SyncOutcome {
   report: SyncReport;
   writes: Record<string, string>;
+  /** When the run's changes were listed (the start of that call). */
+  listedAt: number;
 }
 
 /** Changes listed before the lock was taken, still good when the stored token is the one they were listed from. */
 interface Prelisted {
   token: string;
   page: EventPage;
+  listedAt: number;
 }
 
 function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted): SyncOutcome {
@@ -82,6 +85,7 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
   const calendarId = context.settings.calendarId;
   const storedToken = context.props[PROP.syncToken] ?? '';
   let mode: SyncReport['mode'] = storedToken === '' ? 'baseline' : 'incremental';
+  const listedAt = prelisted && prelisted.token === storedToken ? prelisted.listedAt : at;
   let page =
     storedToken === ''
       ? listUpcomingEvents(calendarId, at)
@@ -188,7 +192,7 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
   const storedOwn = context.props[PROP.ownWrites] ?? '{}';
   const ownWrites = nextOwnWrites(parseOwnWrites(storedOwn), takeOwnWrites(context), seen, at);
   if (ownWrites !== storedOwn) writes[PROP.ownWrites] = ownWrites;
-  return { report: { ran: true, mode, changes, sent }, writes };
+  return { report: { ran: true, mode, changes, sent }, writes, listedAt };
 }
 
 /**
@@ -230,13 +234,28 @@ function lockedSync(
   const askedBefore = Number(context.props[PROP.syncRequested] ?? 0);
   if (askedBefore > 0 && askedBefore < requestedAt) outcome.writes[PROP.syncRequested] = '0';
   for (let repeat = 0; repeat < MAX_REPEATS; repeat++) {
-    const asked = Number(readScriptProperty(PROP.syncRequested) ?? 0);
+    const asked =
+      repeat === 0 && listedJustNow(outcome, askedBefore, requestedAt) ? 0 : Number(readScriptProperty(PROP.syncRequested) ?? 0);
     if (!(asked >= requestedAt)) break;
     // The token first: the repeat lists from where this run ended.
     writeScriptProperties({ ...outcome.writes, [PROP.syncRequested]: '0' });
     outcome = syncOnce(AppContext.load());
   }
   return outcome;
+}
+
+/**
+ * True when no run can have asked for a sync that this run's list does not already cover, so the
+ * property need not be read again. A run asks only after waiting LOCK_WAIT_MS for the lock in vain,
+ * and the change it was fired for came before it began to wait. If this run releases the lock less
+ * than LOCK_WAIT_MS after its list began, a run that gave up while this one held the lock began to
+ * wait before that list, so its change is in it; a run that began to wait later gets the lock after
+ * this one and syncs itself. Half the wait is kept as margin (the release follows this check). The
+ * other writer, an opt-in (inbound.ts), asks while it holds the lock, so before this run took it:
+ * such a request is on record in the properties read under the lock and is honoured as before.
+ */
+function listedJustNow(outcome: SyncOutcome, askedBefore: number, requestedAt: number): boolean {
+  return !(askedBefore >= requestedAt) && now() - outcome.listedAt < LOCK_WAIT_MS / 2;
 }
 
 /**
@@ -255,8 +274,9 @@ export function runCalendarChange(props?: Record<string, string>): SyncReport {
     Boolean(context.props[QUEUE_WAITING_PROP]) ||
     Object.keys(context.props).some((name) => name.startsWith(QUEUED_CALLBACK_PREFIX));
   if (token === '' || own.size === 0 || leftOver) return runSync();
+  const listedAt = now();
   const page = listChangedEvents(context.settings.calendarId, token);
   if (page === 'expired') return runSync();
   if (onlyOwnWrites(page.items, own)) return { ran: false, mode: 'skipped', changes: 0, sent: 0 };
-  return runSync(undefined, { token, page });
+  return runSync(undefined, { token, page, listedAt });
 }

@@ -174,6 +174,30 @@ describe('the ledger across executions', () => {
   });
 });
 
+describe('a calendar trigger that finds the lock busy', () => {
+  it('gives up after 20 s and the holder syncs again in the same run, so the change is announced before any tick', () => {
+    const sandbox = newSandbox();
+    // While the run holding the lock waits for Twilio, the host adds another appointment; its trigger
+    // waits the whole 20 s for the lock, records that a sync was asked for, and ends.
+    sandbox.interleave('UrlFetchApp.fetch', () => {
+      sandbox.insertEvents([eventResource({ location: '+49 151 22222222', start: TOMORROW_11 + HOUR })]);
+    });
+    addEvent(sandbox, { location: '+49 151 11111111', start: TOMORROW_11 });
+    expect(sandbox.runtime.lock.stats.timedOut).toBe(1);
+    expect(outbound(sandbox).map((message) => message.to)).toEqual(['whatsapp:+4915111111111', 'whatsapp:+4915122222222']);
+    expect(sandbox.settings().SYNC_REQUESTED_AT).toBe('0');
+  });
+
+  it('a run that lists, sends and saves within half the wait reads SYNC_REQUESTED_AT no second time', () => {
+    const sandbox = newSandbox();
+    sandbox.runtime.core.resetCalls();
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(outbound(sandbox)).toHaveLength(1);
+    // A run that gave up waiting did so 20 s after it began; every change made before this run listed is in its list.
+    expect(sandbox.runtime.core.calls['Properties.getProperty'] ?? 0).toBe(0);
+  });
+});
+
 describe('a status callback that never came', () => {
   it('is recovered by the tick asking Twilio, so the event turns green', () => {
     const sandbox = newSandbox();

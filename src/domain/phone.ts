@@ -22,6 +22,8 @@ export interface LocationPhones {
 const EXOTIC_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const EXOTIC_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const INVISIBLES = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 function normalizeCharacters(text: string): string {
   return text
@@ -29,38 +31,38 @@ function normalizeCharacters(text: string): string {
     .replace(EXOTIC_SPACES, ' ')
     .replace(EXOTIC_DASHES, '-')
     .replace(/\uFF0B/g, '+')
-    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48))
+    .replace(ARABIC_DIGITS, (digit) => String((digit.charCodeAt(0) & 0x0f) % 10));
 }
 
 const WHATSAPP_LINK =
   /^(?:https?:\/\/)?(?:www\.)?(?:wa\.me\/|api\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=|whatsapp:\/\/send\/?\?(?:[^#]*&)?phone=)\+?(\d[\d\s().-]*)/i;
 const PHONE_SCHEME = /^(?:tel|sms|callto|whatsapp):(?:\/\/)?\s*/i;
 
-/** The dialable part of one number as people write it, with 00 turned into +. */
-function toDialString(input: string): string {
-  let text = normalizeCharacters(input).trim();
-  const link = WHATSAPP_LINK.exec(text);
+// Written with its country code: "+49 …", "(+49) …".
+const WITH_COUNTRY_CODE = /^\(?\s*\+/;
+
+/** The dialable part of one number as people write it (already normalized), with 00 turned into +. */
+function toDialString(written: string): string {
+  const link = WHATSAPP_LINK.exec(written);
   if (link) return `+${link[1]}`;
-  text = text.replace(PHONE_SCHEME, '');
   // The international 00 prefix, also written "(00 49)"; libphonenumber only understands it with a default country.
-  return text.replace(/^(\(?\s*)00\s*(?=\d)/, '$1+');
+  return written.replace(PHONE_SCHEME, '').replace(/^(\(?\s*)00\s*(?=\d)/, '$1+');
 }
 
 function countryName(country: string): string {
+  let name: string | undefined;
   try {
-    // Intl.DisplayNames may be missing in some runtimes; the code itself still reads fine.
-    if (typeof Intl.DisplayNames === 'function') {
-      const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
-      if (name && name !== country) return name;
-    }
+    name = new Intl.DisplayNames('en', { type: 'region' }).of(country);
   } catch {
-    // fall through to the code
+    // Intl.DisplayNames may be missing in some runtimes; the code itself still reads fine.
   }
-  return country;
+  return name ?? country;
 }
 
-function lengthProblem(dial: string, country: CountryCode | undefined): string {
-  switch (validatePhoneNumberLength(dial, country)) {
+/** Checked on the parsed E.164: the written text ("(+49 123") is not always one libphonenumber measures. */
+function lengthProblem(e164: string): string {
+  switch (validatePhoneNumberLength(e164)) {
     case 'TOO_SHORT':
       return ' (too short)';
     case 'TOO_LONG':
@@ -80,17 +82,17 @@ function defaultCountryOf(defaultCountry: string | undefined): { country?: Count
 
 /** One phone number -> E.164, or a reason a person can act on. */
 export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
-  const shown = `"${normalizeCharacters(input ?? '').trim()}"`;
-  const dial = toDialString(input ?? '');
+  const written = normalizeCharacters(input ?? '').trim();
+  const shown = `"${written}"`;
+  const dial = toDialString(written);
   const { country, unknown } = defaultCountryOf(defaultCountry);
-  if (!/\d/.test(dial)) return { ok: false, reason: `${shown} is not a phone number` };
   let parsed: PhoneNumber;
   try {
     parsed = parsePhoneNumberWithError(dial, country);
   } catch (error) {
     const code = error instanceof ParseError ? error.message : String(error);
     if (code === 'INVALID_COUNTRY') {
-      if (dial.replace(/^\(\s*/, '').startsWith('+')) return { ok: false, reason: `${shown} has an unknown country code` };
+      if (WITH_COUNTRY_CODE.test(dial)) return { ok: false, reason: `${shown} has an unknown country code` };
       const why = unknown ? `the default country "${unknown}" is not a known country code` : 'no default country is set';
       return { ok: false, reason: `${shown} has no country code and ${why}` };
     }
@@ -100,7 +102,7 @@ export function parsePhone(input: string, defaultCountry?: string): PhoneParse {
   }
   if (!parsed.isValid()) {
     const where = parsed.country ? countryName(parsed.country) : `country code +${parsed.countryCallingCode}`;
-    return { ok: false, reason: `${shown} is not a valid phone number for ${where}${lengthProblem(dial, country)}` };
+    return { ok: false, reason: `${shown} is not a valid phone number for ${where}${lengthProblem(parsed.number)}` };
   }
   return { ok: true, e164: parsed.number };
 }
@@ -129,7 +131,7 @@ const DATES = [
 const TIMES = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 // Shapes the matcher accepts in some country but people do not dial: US ZIP+4 ("CA 94103-1234"), a span
 // of years ("2025-2026").
-const NOT_PHONE_SHAPES = [/^\d{5}-\d{4}$/, /^(?:19|20)\d\d-(?:19|20)\d\d$/];
+const NOT_PHONE_SHAPE = /^(?:\d{5}-\d{4}|(?:19|20)\d\d-(?:19|20)\d\d)$/;
 // Conference ids and PINs are labelled as such ("Meeting ID: 123 456 7890", "PIN: 1234567"), and so are
 // order, booking and ticket references, which in Singapore or Hong Kong have a mobile number's 8 digits.
 const ID_LABEL_BEFORE =
@@ -138,17 +140,10 @@ const ID_LABEL_BEFORE =
 const FAX_LABEL_BEFORE = /\b(?:fax|telefax)\.?[ \t]*[:#]?[ \t]*$/i;
 // "Café Luise, Hauptstr. 5, Berlin, Tel. 030 1234567": a phone label after an address (text with a digit:
 // house number, postcode) on the same line marks the venue's number (docs/ARCHITECTURE.md, "Phone numbers").
-const VENUE_LABEL_BEFORE = /^(.*\d.*?)\b(?:tel|tél|tele|telefon|telephone|téléphone|phone|ph|fon|tfn|tlf)\.?[ \t]*[:#]?[ \t]*$/iu;
+const VENUE_LABEL_BEFORE = /\d.*\b(?:tel|tél|tele|telefon|telephone|téléphone|phone|ph|fon|tfn|tlf)\.?[ \t]*[:#]?[ \t]*$/iu;
 // Written with a country code: meant as a number, so one that does not validate is reported, not ignored.
-const INTERNATIONAL_00 = /(?<!\d[ \t]*|[\p{L}\d])00(?=[ \t]*\(?[ \t]*[1-9])/gu;
+const INTERNATIONAL_00 = /(?<!\d[ \t]*|\p{L})00(?=[ \t(]*[1-9])/gu;
 const INTERNATIONAL_RUN = /\+[ \t]*\(?\d[\d(). \t-]*\d/g;
-// Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
-const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
-function asciiDigits(text: string): string {
-  return text.replace(ARABIC_DIGITS, (digit) => String((digit.charCodeAt(0) & 0x0f) % 10));
-}
-
 /** Blanks out every match (keeping positions, so numbers stay in reading order) after reporting it. */
 function mask(text: string, pattern: RegExp, onMatch?: (matched: string, index: number) => void): string {
   let masked = text;
@@ -160,16 +155,10 @@ function mask(text: string, pattern: RegExp, onMatch?: (matched: string, index: 
   return masked;
 }
 
-function lineBefore(text: string, index: number): string {
-  return (
-    text
-      .slice(0, index)
-      .split(/[\r\n]/)
-      .pop() ?? ''
-  );
-}
-
-/** A number the host did not mean for the attendee: a fax, a meeting id or PIN, the venue's own line. */
+/**
+ * A number the host did not mean for the attendee: a fax, a meeting id or PIN, the venue's own line. The
+ * label patterns end at the number and cross no line break, so only the number's own line counts.
+ */
 function labelledAway(before: string): boolean {
   return FAX_LABEL_BEFORE.test(before) || ID_LABEL_BEFORE.test(before) || VENUE_LABEL_BEFORE.test(before);
 }
@@ -187,13 +176,13 @@ export function phonesInLocation(location: string | undefined, defaultCountry?: 
   const result: LocationPhones = { phones: [], invalid: [] };
   if (!location) return result;
   const { country } = defaultCountryOf(defaultCountry);
-  const normalized = asciiDigits(normalizeCharacters(location));
+  const normalized = normalizeCharacters(location);
   const found: Found[] = [];
+  // Scheme numbers and links hold no space at either end (their patterns begin and end with a non-space).
   const explicit = (matched: string, index: number): void => {
-    const parsed = parsePhone(matched.trim(), defaultCountry);
+    const parsed = parsePhone(matched, defaultCountry);
     if (parsed.ok) found.push({ index, e164: parsed.e164 });
-    else if (!result.invalid.some((entry) => entry.text === matched.trim()))
-      result.invalid.push({ text: matched.trim(), reason: parsed.reason });
+    else if (!result.invalid.some((entry) => entry.text === matched)) result.invalid.push({ text: matched, reason: parsed.reason });
   };
   const link = (matched: string, index: number): void => {
     const trimmed = matched.replace(/[.)\]]+$/, '');
@@ -209,20 +198,20 @@ export function phonesInLocation(location: string | undefined, defaultCountry?: 
   for (const pattern of DATES) text = mask(text, pattern);
   text = mask(text, TIMES);
   // Same length, so positions hold: the 00 international prefix as "+ " (the matcher reads 00 only for
-  // countries that dial it), and dots between digits as spaces ("030.1234567", "415.555.2671").
-  text = text.replace(INTERNATIONAL_00, '+ ').replace(/(?<=\d)\.(?=\d)/g, ' ');
+  // countries that dial it). Dots between digits ("030.1234567") the matcher reads itself.
+  text = text.replace(INTERNATIONAL_00, '+ ');
 
-  const matched: Array<{ startsAt: number; endsAt: number }> = [];
   const options = { defaultCountry: country, leniency: 'VALID' } as Parameters<typeof findPhoneNumbersInText>[1];
-  for (const match of findPhoneNumbersInText(text, options)) {
-    matched.push(match);
-    const written = text.slice(match.startsAt, match.endsAt).trim();
-    const before = lineBefore(text, match.startsAt);
+  const matches = findPhoneNumbersInText(text, options);
+  for (const match of matches) {
+    // The matcher's span begins and ends with the number itself, never with a space.
+    const written = text.slice(match.startsAt, match.endsAt);
+    const before = text.slice(0, match.startsAt);
     if (labelledAway(before)) continue;
-    // The tail of a longer run of digit groups is a guess at where the number starts: not messaged.
-    if (!/^\(?\s*\+/.test(written) && /\d[ \t.-]*$/.test(before)) continue;
-    if (!/^\(?\s*\+/.test(written)) {
-      if (NOT_PHONE_SHAPES.some((shape) => shape.test(written))) continue;
+    if (!WITH_COUNTRY_CODE.test(written)) {
+      // The tail of a longer run of digit groups is a guess at where the number starts: not messaged.
+      if (/\d[ \t.-]*$/.test(before)) continue;
+      if (NOT_PHONE_SHAPE.test(written)) continue;
       // Written nationally without the trunk prefix its country dials ("123 10115" in Germany, where numbers
       // begin with 0): an address, not a number. Countries without one (Singapore, Hong Kong …) pass.
       if (match.number.formatNational().replace(/\D/g, '') !== written.replace(/\D/g, '')) continue;
@@ -232,10 +221,11 @@ export function phonesInLocation(location: string | undefined, defaultCountry?: 
   for (const run of text.matchAll(INTERNATIONAL_RUN)) {
     const index = run.index ?? 0;
     const end = index + run[0].length;
-    if (matched.some((match) => match.startsAt < end && match.endsAt > index)) continue;
-    if (labelledAway(lineBefore(text, index)) || (run[0].match(/\d/g) ?? []).length < 4) continue;
+    if (matches.some((match) => match.startsAt < end && match.endsAt > index)) continue;
+    if (labelledAway(text.slice(0, index)) || run[0].replace(/\D/g, '').length < 4) continue;
     const parsed = parsePhone(run[0], defaultCountry);
-    const shown = run[0].trim();
+    // The run begins with + and ends with a digit: nothing to trim.
+    const shown = run[0];
     if (parsed.ok) found.push({ index, e164: parsed.e164 });
     else if (!result.invalid.some((entry) => entry.text === shown)) result.invalid.push({ text: shown, reason: parsed.reason });
   }

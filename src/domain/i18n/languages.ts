@@ -42,7 +42,8 @@ export const LANGUAGES: Readonly<Record<LanguageCode, Language>> = {
 export const CATALOGUES: Readonly<Record<LanguageCode, Catalogue>> = { en, es, pt, de, fr, it, nl, tr, id, hi, ar };
 
 export function isLanguageCode(value: unknown): value is LanguageCode {
-  return typeof value === 'string' && (LANGUAGE_CODES as readonly string[]).includes(value);
+  // includes() compares with ===, so a value that is not a string is simply not found.
+  return (LANGUAGE_CODES as readonly unknown[]).includes(value);
 }
 
 /**

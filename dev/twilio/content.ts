@@ -14,6 +14,21 @@
 //   letters, digits and underscores; categories are UTILITY, MARKETING, AUTHENTICATION.
 //   https://www.twilio.com/docs/content/create-and-send-your-first-content-api-template#submit-for-whatsapp-approval
 //   https://www.twilio.com/docs/whatsapp/tutorial/message-template-approvals-statuses
+// - WhatsApp's review rejects a body that breaks its format rules, whatever the sandbox asks for:
+//   setApproval(sid, 'approved') records a rejection with the rule broken. Twilio's Content API
+//   creates such a template (201) and submits it; the rejection comes from WhatsApp at approval
+//   ("This message matches a template that was rejected by WhatsApp", https://www.twilio.com/docs/api/errors/63040).
+//   The rules, from https://www.twilio.com/docs/content/using-variables-with-content-api ("For templates
+//   sent out of session through WhatsApp") and Meta's guidelines (https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/):
+//   the body neither starts nor ends with a variable (a variable followed only by punctuation is at the
+//   end); no two variables with only spaces between them; numbered variables do not skip a number
+//   ({{1}} … {{3}} without {{2}}); x variables need at least 2x+1 words that are not variables.
+//   Newlines in the body are allowed ("Press Enter or Return to start a new line",
+//   https://www.twilio.com/docs/content/faqs-and-troubleshooting); quick-reply button ids are Twilio's,
+//   not part of WhatsApp's body, so the rules read the body only.
+// - Create refuses a language WhatsApp has no templates in with 92004 ("Invalid language code",
+//   https://www.twilio.com/docs/api/errors/92004); the codes are Meta's list of template languages
+//   (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages).
 // - Delete answers 204; a deleted template is gone (404 afterwards).
 // - Paging of the list is not emulated beyond one page (PageSize up to 1000): more throws "not emulated".
 
@@ -58,6 +73,36 @@ type Fail = (status: number, code: number, message: string) => HttpResponse;
 
 const WHATSAPP_NAME = /^[a-z0-9_]{1,512}$/;
 
+/** Meta's template language codes (see the header for the source). */
+export const WHATSAPP_TEMPLATE_LANGUAGES: ReadonlySet<string> = new Set(
+  (
+    'af sq ar az bn bg ca zh_CN zh_HK zh_TW hr cs da nl en en_GB en_US et fil fi fr ka de el gu ha he hi hu id ga it ja kn kk ' +
+    'rw_RW ko ky_KG lo lv lt mk ms ml mr nb fa pl pt_BR pt_PT pa ro ru sr sk sl es es_AR es_ES es_MX sw sv ta te th tr uk ur uz vi zu'
+  ).split(' '),
+);
+
+const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+/** The WhatsApp format rule a template body breaks (see the header), or null. */
+export function whatsappBodyProblem(body: string): string | null {
+  // Spaces and punctuation at either end do not count as text (braces are punctuation too, but belong to a variable).
+  const edges = body.replace(/^(?:\s|(?![{}])\p{P})+|(?:\s|(?![{}])\p{P})+$/gu, '');
+  if (/^\{\{[^{}]+\}\}/.test(edges)) return 'INVALID_FORMAT: the body starts with a variable';
+  if (/\{\{[^{}]+\}\}$/.test(edges)) return 'INVALID_FORMAT: the body ends with a variable';
+  if (/\}\}\s*\{\{/.test(body)) return 'INVALID_FORMAT: two variables are next to each other';
+  const names = Array.from(body.matchAll(VARIABLE), (match) => match[1]);
+  const numbers = [...new Set(names.filter((name) => /^\d+$/.test(name)).map(Number))].sort((a, b) => a - b);
+  const skipped = numbers.findIndex((n, index) => n !== index + 1);
+  if (skipped >= 0) return `INVALID_FORMAT: the variables are not sequential ({{${skipped + 1}}} is missing)`;
+  const words = body
+    .replace(VARIABLE, ' ')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (words < 2 * names.length + 1)
+    return `INVALID_FORMAT: too many variables for its length (${names.length} variables need ${2 * names.length + 1} words, it has ${words})`;
+  return null;
+}
+
 /** ISO 8601 in UTC without milliseconds, as the Content API writes dates ("2015-07-30T19:00:00Z"). */
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -89,8 +134,11 @@ export class FakeContent {
     const item = this.find(sid);
     if (!item) throw new Error(`no Content template ${sid}`);
     if (item.approval.status === 'unsubmitted') throw new Error(`Content template ${sid} was never submitted for WhatsApp approval`);
-    item.approval.status = status;
-    item.approval.rejection_reason = status === 'rejected' ? reason || 'The template was rejected by WhatsApp' : '';
+    const body = contentBody(item.resource.types);
+    const broken = body === undefined ? null : whatsappBodyProblem(body);
+    const decided = broken ? 'rejected' : status;
+    item.approval.status = decided;
+    item.approval.rejection_reason = decided === 'rejected' ? broken || reason || 'The template was rejected by WhatsApp' : '';
     item.resource.date_updated = isoSeconds(this.now());
     return { ...item.approval };
   }
@@ -155,6 +203,7 @@ export class FakeContent {
     if (!body) return fail(400, 70002, 'Request body must be JSON');
     const { friendly_name: friendlyName, language, variables, types } = body;
     if (typeof language !== 'string' || language === '') return fail(400, 70002, 'Missing required parameter language');
+    if (!WHATSAPP_TEMPLATE_LANGUAGES.has(language)) return fail(400, 92004, `Invalid language code ${language}`);
     if (!types || typeof types !== 'object' || Array.isArray(types) || Object.keys(types).length === 0) {
       return fail(400, 70002, 'Missing required parameter types');
     }
@@ -232,6 +281,15 @@ export class FakeContent {
       },
     });
   }
+}
+
+/** The text a template shows on WhatsApp: its quick-reply or text body. */
+export function contentBody(types: Record<string, unknown>): string | undefined {
+  for (const type of ['twilio/quick-reply', 'twilio/text']) {
+    const body = (types[type] as { body?: unknown } | undefined)?.body;
+    if (typeof body === 'string') return body;
+  }
+  return undefined;
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponse } from '../runtime/core';
 import { notEmulated } from '../runtime/core';
-import { CONTENT_HOST, FakeContent } from './content';
+import { CONTENT_HOST, contentBody, FakeContent } from './content';
 import { failureStatusFor, twilioErrorBody, twilioErrorTitle } from './errors';
 
 export const API_VERSION = '2010-04-01';
@@ -928,15 +928,6 @@ function whatsappTemplateRefusal(variables: Record<string, string>, renderedBody
   if (Object.values(variables).some((value) => /[\n\r\t]| {5}/.test(value))) return 63005;
   if (renderedBody !== null && Array.from(renderedBody).length > 1024) return 63005;
   return null;
-}
-
-/** The text a Content API template shows on WhatsApp: its quick-reply or text body. */
-function contentBody(types: Record<string, unknown>): string | undefined {
-  for (const type of ['twilio/quick-reply', 'twilio/text']) {
-    const body = (types[type] as { body?: unknown } | undefined)?.body;
-    if (typeof body === 'string') return body;
-  }
-  return undefined;
 }
 
 function renderTemplate(template: string, variables: Record<string, string>): string {

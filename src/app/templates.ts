@@ -2,14 +2,16 @@
 import { errorMessage } from '../domain/errors';
 import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
 import { PROP, parseTwilioCredentials, SettingsError } from '../domain/settings';
+import { Texts } from '../domain/i18n/texts';
 import {
   approvalRequest,
-  matchTemplates,
   parseApproval,
   parseContentList,
   parseCreatedSid,
+  sidsByName,
   templateLanguage,
   templateRequest,
+  templateSpec,
   type ApprovalStatus,
   type ContentSummary,
 } from '../domain/templates';
@@ -106,11 +108,18 @@ export function createTemplates(languageOverride?: string): TemplatesResult {
   } catch (error) {
     return { ok: false, templates: [], error: `Listing your Twilio templates failed: ${errorMessage(error)}` };
   }
-  const sids = matchTemplates(existing, language);
+  const texts = new Texts(language);
+  const specs = new Map(MESSAGE_KINDS.map((kind) => [kind, templateSpec(kind, texts)]));
+  const named = sidsByName(existing);
+  const sids: Partial<Record<MessageKind, string>> = {};
+  for (const [kind, spec] of specs) {
+    const sid = named.get(spec.name);
+    if (sid) sids[kind] = sid;
+  }
   const reports = new Map<MessageKind, TemplateReport>();
 
   const missing = MESSAGE_KINDS.filter((kind) => !sids[kind]);
-  const created = fetchAll(missing.map((kind) => createContentCall(credentials, templateRequest(kind, language))));
+  const created = fetchAll(missing.map((kind) => createContentCall(credentials, templateRequest(specs.get(kind)!))));
   missing.forEach((kind, index) => {
     const result = created[index];
     const sid = isOk(result, 201, 200) ? parseCreatedSid(result.body) : null;
@@ -133,7 +142,7 @@ export function createTemplates(languageOverride?: string): TemplatesResult {
     else reports.set(kind, { kind, language, sid, status: approval.status, ...(approval.reason ? { error: approval.reason } : {}) });
   });
   const submitted = fetchAll(
-    toSubmit.map((kind) => approvalCreateCall(credentials, sids[kind] as string, approvalRequest(kind, language))),
+    toSubmit.map((kind) => approvalCreateCall(credentials, sids[kind] as string, approvalRequest(specs.get(kind)!))),
   );
   toSubmit.forEach((kind, index) => {
     const result = submitted[index];

@@ -1,107 +1,167 @@
-// WhatsApp templates for Twilio's Content API: one per message kind and language, their names, and the API's answers read back.
-import { MESSAGE_KINDS, type MessageKind } from './messages';
+// WhatsApp templates for Twilio's Content API: one per message kind and language, built from the catalogues, their names, and the API's answers read back.
+import { LANGUAGE_CODES, LANGUAGES, type LanguageCode, languageOfTag } from './i18n/languages';
+import { type TextKey, Texts } from './i18n/texts';
+import { MESSAGE_KINDS, type MessageKind, templateBody as numberedBody } from './messages';
+import { formatDateTime, formatRange } from './time';
 
 /**
  * Twilio's Content API template categories: announcements and reminders of an appointment the
  * attendee made are UTILITY ("transaction updates"), https://www.twilio.com/docs/whatsapp/tutorial/message-template-approvals-statuses
  */
 export const TEMPLATE_CATEGORY = 'UTILITY';
-export const DEFAULT_TEMPLATE_LANGUAGE = 'en';
+export const DEFAULT_TEMPLATE_LANGUAGE: LanguageCode = 'en';
 const NAME_PREFIX = 'appointments';
 
 /** WhatsApp's approval states as the Content API reports them; 'missing' when there is no template. */
 export type ApprovalStatus = 'unsubmitted' | 'received' | 'pending' | 'approved' | 'rejected' | 'paused' | 'disabled' | 'unknown';
 
-interface TemplateText {
+/** The catalogue text each template is made of; the variables are those of templateVariables() in messages.ts. */
+const KIND_TEXT: Readonly<Record<MessageKind, TextKey>> = {
+  scheduled: 'message.scheduled',
+  rescheduled: 'message.rescheduled',
+  cancelled: 'message.cancelled',
+  reminder: 'message.reminder',
+};
+
+/** Quick-reply buttons of the reminder: their titles and the variables that carry the payload Twilio returns. */
+const REMINDER_BUTTONS: ReadonlyArray<{ key: TextKey; id: string }> = [
+  { key: 'button.confirm', id: '{{6}}' },
+  { key: 'button.cancel', id: '{{7}}' },
+];
+
+/** WhatsApp's limits: a template body of 1,024 characters, a quick-reply title of 20 (Twilio's content type docs). */
+const MAX_BODY = 1024;
+const MAX_BUTTON_TITLE = 20;
+
+const SAMPLE_ZONE = 'Europe/Berlin';
+const SAMPLE_START = Date.UTC(2026, 0, 12, 9, 0);
+const SAMPLE_PREVIOUS = Date.UTC(2026, 0, 9, 14, 0);
+const SAMPLE_TOKEN = 'Czdqzzr_fnUwrnL8';
+
+export interface TemplateSpec {
+  kind: MessageKind;
+  language: LanguageCode;
+  /** Friendly name and WhatsApp name: the default wording's is appointments_<kind>_<language>, the host's own adds a fingerprint. */
+  name: string;
   body: string;
-  /** Quick-reply buttons: title and the variable that carries the payload Twilio returns. */
   buttons?: Array<{ title: string; id: string }>;
+  /** The host's wording is in this template (not the catalogue's). */
+  own: boolean;
+  /** Why the host's wording cannot be a WhatsApp template (the default is used instead); absent when it can. */
+  problem?: string;
 }
 
-/**
- * Template bodies per language. The variables are those of templateVariables() in messages.ts:
- * 1 title, 2 host, 3 when, 4 link, 5 previous time, 6/7 button payloads. WhatsApp refuses a template
- * whose body starts or ends with a variable, so every body closes with words
- * (https://www.twilio.com/docs/api/errors/63040, https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/).
- * Another language is another entry here: the builder, names and store take the language already.
- */
-const TEXTS: Record<string, Record<MessageKind, TemplateText>> = {
-  en: {
-    scheduled: {
-      body: 'Your appointment "{{1}}" with {{2}} is booked for {{3}}.\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nSee you then.',
-    },
-    rescheduled: {
-      body: 'Your appointment "{{1}}" with {{2}} has moved from {{5}} to {{3}}.\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nSee you then.',
-    },
-    cancelled: {
-      body: 'Your appointment "{{1}}" with {{2}} on {{3}} is cancelled.\n\nTo book a new time: {{4}}\n\nThank you.',
-    },
-    reminder: {
-      body: 'Reminder: your appointment "{{1}}" with {{2}} is on {{3}}.\n\nTo reschedule or add it to your calendar: {{4}}\n\nPlease confirm with a button below.',
-      buttons: [
-        { title: 'Confirm', id: '{{6}}' },
-        { title: 'Cancel', id: '{{7}}' },
-      ],
-    },
-  },
-};
-
-/** Sample values WhatsApp reviewers see for each variable (the Content API's `variables`). */
-const SAMPLES: Record<string, string> = {
-  '1': 'Consultation',
-  '2': 'Dr. Alex Morgan',
-  '3': 'Monday 12 January 2026, 10:00–10:30 (Central European Time)',
-  '4': 'https://script.google.com/macros/s/AKfycb/exec?l=Czdqzzr_fnUwrnL8',
-  '5': 'Friday 9 January 2026, 15:00 (Central European Time)',
-  '6': 'confirm:Czdqzzr_fnUwrnL8',
-  '7': 'cancel:Czdqzzr_fnUwrnL8',
-};
-
-/** Languages with template texts. */
-export function templateLanguages(): string[] {
-  return Object.keys(TEXTS);
+/** The language a request names: one of the catalogue's codes, else English. */
+export function templateLanguage(requested: string | undefined): LanguageCode {
+  return languageOfTag(requested) ?? DEFAULT_TEMPLATE_LANGUAGE;
 }
 
-/** The language templates are made in: the host's language when texts exist for it, else English. */
-export function templateLanguage(requested: string | undefined): string {
-  // Stryker disable all: with English the only language with texts, every path answers 'en'; the tests for a second language will kill these
-  const wanted = (requested ?? '').trim().toLowerCase().replace(/-/g, '_');
-  if (wanted in TEXTS) return wanted;
-  const base = wanted.split('_')[0];
-  return base in TEXTS ? base : DEFAULT_TEMPLATE_LANGUAGE;
-  // Stryker restore all
-}
-
-/** The friendly name, also the WhatsApp template name (lower-case letters, digits, underscores): appointments_reminder_en. */
+/** The default wording's name, also the WhatsApp template name (lower-case letters, digits, underscores): appointments_reminder_en. */
 export function templateName(kind: MessageKind, language: string): string {
   return `${NAME_PREFIX}_${kind}_${templateLanguage(language)}`;
 }
 
-function variablesIn(text: TemplateText): string[] {
-  // Stryker disable all: variables are single digits, and numeric keys order themselves in the object built from this list
-  const all = [text.body, ...(text.buttons ?? []).map((button) => button.id)].join(' ');
-  return [...new Set(Array.from(all.matchAll(/\{\{(\d+)\}\}/g), (match) => match[1]))].sort();
-  // Stryker restore all
+function built(kind: MessageKind, texts: Texts): Pick<TemplateSpec, 'body' | 'buttons'> {
+  // WhatsApp refuses a body that ends with a variable, and every message ends with its link: a closing line follows it.
+  const body = `${numberedBody(texts.template(KIND_TEXT[kind]))}\n\n${texts.template('template.closing')}`;
+  if (kind !== 'reminder') return { body };
+  return { body, buttons: REMINDER_BUTTONS.map((button) => ({ title: texts.template(button.key).trim(), id: button.id })) };
 }
 
-/** The Content API's ContentCreateRequest for one kind in one language. */
-export function templateRequest(kind: MessageKind, language = DEFAULT_TEMPLATE_LANGUAGE): Record<string, unknown> {
-  const lang = templateLanguage(language);
-  const text = TEXTS[lang][kind];
-  const variables = Object.fromEntries(variablesIn(text).map((name) => [name, SAMPLES[name]]));
-  const types: Record<string, unknown> = text.buttons
-    ? { 'twilio/quick-reply': { body: text.body, actions: text.buttons.map((button) => ({ type: 'QUICK_REPLY', ...button })) } }
-    : { 'twilio/text': { body: text.body } };
-  return { friendly_name: templateName(kind, lang), language: lang, variables, types };
+const VARIABLE = /\{\{(\d+)\}\}/g;
+
+/**
+ * Why WhatsApp would reject this body at review, or null. The rules of
+ * https://www.twilio.com/docs/content/using-variables-with-content-api and https://www.twilio.com/docs/api/errors/63040:
+ * no variable at the start or the end (punctuation after it does not count), none right next to
+ * another, numbered without gaps, at least 2x+1 words for x variables, and at most 1,024 characters.
+ */
+export function templateBodyProblem(body: string): string | null {
+  const text = body.replace(/^(?:\s|(?![{}])\p{P})+|(?:\s|(?![{}])\p{P})+$/gu, '');
+  if (/^\{\{\d+\}\}/.test(text)) return 'it would start with a placeholder, which WhatsApp does not accept in a template';
+  if (/\{\{\d+\}\}$/.test(text)) return 'it would end with a placeholder, which WhatsApp does not accept in a template';
+  if (/\}\}\s*\{\{/.test(body)) return 'two placeholders are next to each other, which WhatsApp does not accept in a template';
+  const numbers = Array.from(body.matchAll(VARIABLE), (match) => Number(match[1]));
+  const distinct = [...new Set(numbers)].sort((a, b) => a - b);
+  if (distinct.some((n, index) => n !== index + 1))
+    return 'WhatsApp needs the placeholders of a template without gaps: keep {title}, {host} and {when} when you use {link}';
+  const words = body
+    .replace(VARIABLE, ' ')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (words < 2 * numbers.length + 1) return 'too short for its placeholders: WhatsApp needs more words around them';
+  if (Array.from(body).length > MAX_BODY) return `longer than WhatsApp's ${MAX_BODY} characters for a template`;
+  return null;
 }
 
-/** The body of a template, for checks and the sandbox. */
-export function templateBody(kind: MessageKind, language = DEFAULT_TEMPLATE_LANGUAGE): string {
-  return TEXTS[templateLanguage(language)][kind].body;
+function formProblem(form: Pick<TemplateSpec, 'body' | 'buttons'>): string | null {
+  const long = (form.buttons ?? []).find((button) => button.title === '' || Array.from(button.title).length > MAX_BUTTON_TITLE);
+  if (long) return `a button text must have 1 to ${MAX_BUTTON_TITLE} characters ("${long.title}")`;
+  return templateBodyProblem(form.body);
 }
 
-export function approvalRequest(kind: MessageKind, language = DEFAULT_TEMPLATE_LANGUAGE): { name: string; category: string } {
-  return { name: templateName(kind, language), category: TEMPLATE_CATEGORY };
+/** A short fingerprint of a wording, so each wording the host submits has a name of its own (WhatsApp names are unique per language). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The template of one kind in the language of `texts`, with the host's wording when it has some and it
+ * can be a WhatsApp template (otherwise the catalogue's, with the reason).
+ */
+export function templateSpec(kind: MessageKind, texts: Texts): TemplateSpec {
+  const language = texts.language;
+  const standard = built(kind, new Texts(language));
+  const wanted = built(kind, texts);
+  const problem = formProblem(wanted);
+  const form = problem === null ? wanted : standard;
+  const signature = JSON.stringify(form);
+  const own = signature !== JSON.stringify(standard);
+  const name = own ? `${templateName(kind, language)}_${fingerprint(signature)}` : templateName(kind, language);
+  return { kind, language, name, ...form, own, ...(problem === null ? {} : { problem }) };
+}
+
+/** Every kind in every language, each with the host's wording where it has some. */
+export function templateSpecs(textsIn: (language: LanguageCode) => Texts): TemplateSpec[] {
+  return LANGUAGE_CODES.flatMap((language) => MESSAGE_KINDS.map((kind) => templateSpec(kind, textsIn(language))));
+}
+
+/** Sample values WhatsApp reviewers see for each variable (the Content API's `variables`), in the template's language. */
+function samples(language: LanguageCode): Record<string, string> {
+  const texts = new Texts(language);
+  return {
+    '1': texts.t('untitled'),
+    '2': 'Dr. Alex Morgan',
+    '3': formatRange(SAMPLE_START, SAMPLE_START + 30 * 60_000, SAMPLE_ZONE, texts.locale),
+    '4': `https://script.google.com/macros/s/AKfycb/exec?l=${SAMPLE_TOKEN}`,
+    '5': formatDateTime(SAMPLE_PREVIOUS, SAMPLE_ZONE, texts.locale),
+    '6': `confirm:${SAMPLE_TOKEN}`,
+    '7': `cancel:${SAMPLE_TOKEN}`,
+  };
+}
+
+function variablesIn(spec: Pick<TemplateSpec, 'body' | 'buttons'>): string[] {
+  const all = [spec.body, ...(spec.buttons ?? []).map((button) => button.id)].join(' ');
+  return [...new Set(Array.from(all.matchAll(VARIABLE), (match) => match[1]))].sort((a, b) => Number(a) - Number(b));
+}
+
+/** The Content API's ContentCreateRequest: `language` is WhatsApp's code for the catalogue's language (pt → pt_BR). */
+export function templateRequest(spec: TemplateSpec): Record<string, unknown> {
+  const sample = samples(spec.language);
+  const variables = Object.fromEntries(variablesIn(spec).map((name) => [name, sample[name]]));
+  const types: Record<string, unknown> = spec.buttons
+    ? { 'twilio/quick-reply': { body: spec.body, actions: spec.buttons.map((button) => ({ type: 'QUICK_REPLY', ...button })) } }
+    : { 'twilio/text': { body: spec.body } };
+  return { friendly_name: spec.name, language: LANGUAGES[spec.language].templateLanguage, variables, types };
+}
+
+export function approvalRequest(spec: Pick<TemplateSpec, 'name'>): { name: string; category: string } {
+  return { name: spec.name, category: TEMPLATE_CATEGORY };
 }
 
 export interface ContentSummary {
@@ -150,14 +210,10 @@ export function parseApproval(body: string): { status: ApprovalStatus; reason: s
   return { status, reason: String(whatsapp?.rejection_reason ?? '') };
 }
 
-/** Finds the project's template of each kind in a listing, by friendly name (the newest when several). */
-export function matchTemplates(items: ContentSummary[], language: string): Partial<Record<MessageKind, string>> {
-  const found: Partial<Record<MessageKind, string>> = {};
-  for (const kind of MESSAGE_KINDS) {
-    const name = templateName(kind, language);
-    const match = items.filter((item) => item.friendlyName === name);
-    if (match.length > 0) found[kind] = match[match.length - 1].sid;
-  }
+/** The SID of each name in a listing (the newest when several carry it). */
+export function sidsByName(items: ContentSummary[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const item of items) if (item.sid !== '' && item.friendlyName !== '') found.set(item.friendlyName, item.sid);
   return found;
 }
 
@@ -171,22 +227,22 @@ export function parseTemplateStatus(raw: string | undefined): Record<string, App
   return out;
 }
 
-/** Words for a status, for the host. */
-export function describeApproval(kind: MessageKind, sid: string, status: ApprovalStatus, reason = ''): string {
+/** Words for a status, for the host; `what` names the template ("reminder", "reminder (de)"). */
+export function describeApproval(what: string, sid: string, status: ApprovalStatus, reason = ''): string {
   switch (status) {
     case 'approved':
-      return `${kind}: approved (${sid})`;
+      return `${what}: approved (${sid})`;
     case 'rejected':
-      return `${kind}: rejected by WhatsApp${reason ? `: ${reason}` : ''} (${sid}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again`;
+      return `${what}: rejected by WhatsApp${reason ? `: ${reason}` : ''} (${sid}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again`;
     case 'unsubmitted':
-      return `${kind}: not submitted for WhatsApp approval (${sid}); run "Create WhatsApp templates"`;
+      return `${what}: not submitted for WhatsApp approval (${sid}); run "Create WhatsApp templates"`;
     case 'received':
     case 'pending':
-      return `${kind}: waiting for WhatsApp's approval (${sid})`;
+      return `${what}: waiting for WhatsApp's approval (${sid})`;
     case 'paused':
     case 'disabled':
-      return `${kind}: ${status} by WhatsApp (${sid}), usually after poor feedback; see Twilio's console`;
+      return `${what}: ${status} by WhatsApp (${sid}), usually after poor feedback; see Twilio's console`;
     default:
-      return `${kind}: approval status unknown (${sid})`;
+      return `${what}: approval status unknown (${sid})`;
   }
 }

@@ -86,7 +86,7 @@ describe('createWhatsAppTemplates', () => {
       { type: 'QUICK_REPLY', title: 'Cancel', id: '{{7}}' },
     ]);
     expect(stored[1].resource.types['twilio/text']).toEqual({
-      body: 'Your appointment "{{1}}" with {{2}} has moved from {{5}} to {{3}}.\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nSee you then.',
+      body: 'Your appointment "{{1}}" with {{2}} has moved from {{5}} to {{3}}.\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nThank you.',
     });
     expect(stored[1].resource.variables).toEqual(
       expect.objectContaining({ '1': expect.any(String), '5': expect.any(String), '4': expect.stringMatching(/^https:/) }),
@@ -347,7 +347,7 @@ describe("WhatsApp's 24-hour rule", () => {
     addEvent(sandbox, { summary: 'Check-up', location: PHONE, start: TOMORROW_11 });
     const [first] = outbound(sandbox);
     expect(first.body).toMatch(
-      /^Your appointment "Check-up" with Alex Morgan is booked for .+\.\n\nTo cancel, reschedule or add it to your calendar: http:\/\/127\.0\.0\.1:8787\/exec\?l=\S+\n\nSee you then\.$/,
+      /^Your appointment "Check-up" with Alex Morgan is booked for .+\.\n\nTo cancel, reschedule or add it to your calendar: http:\/\/127\.0\.0\.1:8787\/exec\?l=\S+\n\nThank you\.$/,
     );
     const cancelled = JSON.parse(sandbox.settings().TEMPLATE_SIDS).cancelled as string;
     sandbox.twilio.content.setApproval(cancelled, 'rejected', 'INVALID_FORMAT');

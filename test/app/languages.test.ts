@@ -43,7 +43,7 @@ const FIRST_LINES: Record<string, [string, string, string]> = {
     'Dit is het afsprakennummer van Alex Morgan. U kunt antwoorden:',
   ],
   tr: [
-    'Alex Morgan ile "Checkup" randevunuz 6 Ocak 2026 Salı, 11:00–11:30 CET (UTC+1) için ayrıldı.',
+    'Randevu onayı: Alex Morgan ile "Checkup" randevunuz 6 Ocak 2026 Salı, 11:00–11:30 CET (UTC+1) için ayrıldı.',
     'Hatırlatma: Alex Morgan ile "Checkup" randevunuz 6 Ocak 2026 Salı, 11:00–11:30 CET (UTC+1) tarihinde.',
     'Bu, Alex Morgan için randevu numarasıdır. Şunları yazabilirsiniz:',
   ],
@@ -53,7 +53,7 @@ const FIRST_LINES: Record<string, [string, string, string]> = {
     'Ini nomor janji temu Alex Morgan. Anda dapat membalas:',
   ],
   hi: [
-    'Alex Morgan के साथ आपका अपॉइंटमेंट "Checkup" मंगलवार, 6 जनवरी 2026, 11:00 am–11:30 am CET (UTC+1) के लिए बुक हो गया है।',
+    'अपॉइंटमेंट की पुष्टि: Alex Morgan के साथ आपका अपॉइंटमेंट "Checkup" मंगलवार, 6 जनवरी 2026, 11:00 am–11:30 am CET (UTC+1) के लिए बुक हो गया है।',
     'रिमाइंडर: Alex Morgan के साथ आपका अपॉइंटमेंट "Checkup" मंगलवार, 6 जनवरी 2026, 11:00 am–11:30 am CET (UTC+1) को है।',
     'यह Alex Morgan का अपॉइंटमेंट नंबर है। आप ये भेज सकते हैं:',
   ],
@@ -299,7 +299,7 @@ describe('attendee pages in every language', () => {
     const result = sandbox.run('cancelAppointment', [token]) as { result: { message: string } };
     expect(result.result.message).toBe('Randevunuz iptal edildi. Alex Morgan bilgilendirildi ve bir WhatsApp mesajı bunu onaylıyor.');
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(
-      /^Alex Morgan ile 6 Ocak 2026 Salı, 11:00–11:30 CET \(UTC\+1\) tarihindeki "Checkup" randevunuz iptal edildi\./,
+      /^Randevu iptali: Alex Morgan ile 6 Ocak 2026 Salı, 11:00–11:30 CET \(UTC\+1\) tarihindeki "Checkup" randevunuz iptal edildi\./,
     );
   });
 

@@ -3,7 +3,7 @@ import { healthDue, nextLastSync, newlyFailing, parseLastSync, quotaCheck, trigg
 import { inSession, messageModeSettingProblem, recordInbound, templateFor } from '../../src/domain/message-mode';
 import { MESSAGE_KINDS, templateVariables } from '../../src/domain/messages';
 import { Texts } from '../../src/domain/i18n/texts';
-import { matchTemplates, parseApproval, templateBody, templateLanguage, templateName, templateRequest } from '../../src/domain/templates';
+import { parseApproval, sidsByName, templateLanguage, templateName, templateRequest, templateSpec } from '../../src/domain/templates';
 
 const HX = (n: number) => `HX${String(n).repeat(32)}`;
 const T = Date.UTC(2026, 0, 5, 8, 0);
@@ -19,16 +19,17 @@ describe('templates', () => {
     ]);
   });
 
-  test('the language is a parameter; without texts for it, English', () => {
+  test('the language is a parameter: one of the catalogues, else English', () => {
     expect(templateLanguage(undefined)).toBe('en');
     expect(templateLanguage('en-GB')).toBe('en');
-    expect(templateLanguage('de')).toBe('en');
-    expect(templateRequest('scheduled', 'fr').language).toBe('en');
+    expect(templateLanguage('de')).toBe('de');
+    expect(templateLanguage('zz')).toBe('en');
+    expect(templateRequest(templateSpec('scheduled', new Texts('fr'))).language).toBe('fr');
   });
 
   test('no body starts or ends with a variable (WhatsApp refuses those)', () => {
     for (const kind of MESSAGE_KINDS) {
-      const body = templateBody(kind);
+      const { body } = templateSpec(kind, new Texts('en'));
       expect(body).not.toMatch(/^\s*\{\{/);
       expect(body).not.toMatch(/\}\}\s*$/);
     }
@@ -47,19 +48,20 @@ describe('templates', () => {
       buttonToken: 'tok',
     };
     for (const kind of MESSAGE_KINDS) {
-      const request = templateRequest(kind) as { variables: Record<string, string> };
+      const request = templateRequest(templateSpec(kind, new Texts('en'))) as { variables: Record<string, string> };
       expect(Object.keys(request.variables).sort()).toEqual(Object.keys(templateVariables(kind, facts, new Texts('en'))).sort());
     }
   });
 
-  test('matching by friendly name takes the newest of duplicates and ignores other templates', () => {
+  test('matching by friendly name takes the newest of duplicates', () => {
     const items = [
       { sid: HX(1), friendlyName: 'appointments_scheduled_en', language: 'en' },
       { sid: HX(2), friendlyName: 'something_else', language: 'en' },
       { sid: HX(3), friendlyName: 'appointments_scheduled_en', language: 'en' },
       { sid: HX(4), friendlyName: 'appointments_reminder_de', language: 'de' },
     ];
-    expect(matchTemplates(items, 'en')).toEqual({ scheduled: HX(3) });
+    expect(sidsByName(items).get('appointments_scheduled_en')).toBe(HX(3));
+    expect(sidsByName(items).get('appointments_reminder_de')).toBe(HX(4));
   });
 
   test("approval answers: fetch's whatsapp object, create's flat one, and junk", () => {

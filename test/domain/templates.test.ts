@@ -1,27 +1,33 @@
 // Table tests of the WhatsApp templates: languages and names, the Content API request, and each of its answers read back.
-import { MESSAGE_KINDS } from '../../src/domain/messages';
+import { LANGUAGE_CODES, type LanguageCode } from '../../src/domain/i18n/languages';
+import { Texts } from '../../src/domain/i18n/texts';
+import { MESSAGE_KINDS, type MessageKind } from '../../src/domain/messages';
 import {
   approvalRequest,
   DEFAULT_TEMPLATE_LANGUAGE,
   describeApproval,
-  matchTemplates,
   parseApproval,
   parseContentList,
   parseCreatedSid,
   parseTemplateStatus,
   TEMPLATE_CATEGORY,
-  templateBody,
+  sidsByName,
+  templateBodyProblem,
   templateLanguage,
-  templateLanguages,
   templateName,
   templateRequest,
+  templateSpec,
+  templateSpecs,
 } from '../../src/domain/templates';
 
 const SID = `HX${'0123456789abcdef'.repeat(2)}`;
 
+const en = new Texts('en');
+const spec = (kind: MessageKind, language: LanguageCode = 'en', overrides?: Map<string, string>) =>
+  templateSpec(kind, new Texts(language, overrides));
+
 describe('languages and names', () => {
-  it('has English, UTILITY templates', () => {
-    expect(templateLanguages()).toEqual(['en']);
+  it('UTILITY templates, English by default', () => {
     expect(DEFAULT_TEMPLATE_LANGUAGE).toBe('en');
     expect(TEMPLATE_CATEGORY).toBe('UTILITY');
   });
@@ -32,20 +38,22 @@ describe('languages and names', () => {
     [' EN ', 'en'],
     ['en-GB', 'en'],
     ['en_US', 'en'],
-    ['de', 'en'],
+    ['de', 'de'],
+    ['pt_BR', 'pt'],
+    ['xx', 'en'],
   ])('templateLanguage(%j) is %s', (requested, expected) => {
     expect(templateLanguage(requested)).toBe(expected);
   });
 
   it.each(MESSAGE_KINDS)('templateName(%s)', (kind) => {
     expect(templateName(kind, 'en-US')).toBe(`appointments_${kind}_en`);
-    expect(approvalRequest(kind, 'de')).toEqual({ name: `appointments_${kind}_en`, category: 'UTILITY' });
-    expect(approvalRequest(kind)).toEqual({ name: `appointments_${kind}_en`, category: 'UTILITY' });
+    expect(templateName(kind, 'pt-BR')).toBe(`appointments_${kind}_pt`);
+    expect(approvalRequest(spec(kind, 'de'))).toEqual({ name: `appointments_${kind}_de`, category: 'UTILITY' });
   });
 });
 
 describe('templateRequest', () => {
-  const tail = '\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nSee you then.';
+  const tail = '\n\nTo cancel, reschedule or add it to your calendar: {{4}}\n\nThank you.';
   it.each([
     ['scheduled', `Your appointment "{{1}}" with {{2}} is booked for {{3}}.${tail}`, ['1', '2', '3', '4']],
     ['rescheduled', `Your appointment "{{1}}" with {{2}} has moved from {{5}} to {{3}}.${tail}`, ['1', '2', '3', '4', '5']],
@@ -54,34 +62,33 @@ describe('templateRequest', () => {
       'Your appointment "{{1}}" with {{2}} on {{3}} is cancelled.\n\nTo book a new time: {{4}}\n\nThank you.',
       ['1', '2', '3', '4'],
     ],
-  ] as const)('%s: a text template with the samples of its variables', (kind, body, names) => {
+  ] as const)('%s: a text template made of the catalogue text and its closing line, with samples', (kind, body, names) => {
     const samples: Record<string, string> = {
-      '1': 'Consultation',
+      '1': 'Appointment',
       '2': 'Dr. Alex Morgan',
-      '3': 'Monday 12 January 2026, 10:00–10:30 (Central European Time)',
+      '3': 'Monday, 12 January 2026, 10:00–10:30 CET (UTC+1)',
       '4': 'https://script.google.com/macros/s/AKfycb/exec?l=Czdqzzr_fnUwrnL8',
-      '5': 'Friday 9 January 2026, 15:00 (Central European Time)',
+      '5': 'Friday, 9 January 2026, 15:00 CET (UTC+1)',
     };
-    expect(templateRequest(kind)).toEqual({
+    expect(spec(kind)).toEqual({ kind, language: 'en', name: `appointments_${kind}_en`, body, own: false });
+    expect(templateRequest(spec(kind))).toEqual({
       friendly_name: `appointments_${kind}_en`,
       language: 'en',
       variables: Object.fromEntries(names.map((name) => [name, samples[name]])),
       types: { 'twilio/text': { body } },
     });
-    expect(templateBody(kind)).toBe(body);
-    expect(templateBody(kind, 'fr')).toBe(body);
   });
 
   it('reminder: quick-reply buttons carrying variables 6 and 7', () => {
     const body =
-      'Reminder: your appointment "{{1}}" with {{2}} is on {{3}}.\n\nTo reschedule or add it to your calendar: {{4}}\n\nPlease confirm with a button below.';
-    expect(templateRequest('reminder', 'EN')).toEqual({
+      'Reminder: your appointment "{{1}}" with {{2}} is on {{3}}.\n\nReply 1 to confirm, 2 to cancel. To reschedule or add it to your calendar: {{4}}\n\nThank you.';
+    expect(templateRequest(spec('reminder'))).toEqual({
       friendly_name: 'appointments_reminder_en',
       language: 'en',
       variables: {
-        '1': 'Consultation',
+        '1': 'Appointment',
         '2': 'Dr. Alex Morgan',
-        '3': 'Monday 12 January 2026, 10:00–10:30 (Central European Time)',
+        '3': 'Monday, 12 January 2026, 10:00–10:30 CET (UTC+1)',
         '4': 'https://script.google.com/macros/s/AKfycb/exec?l=Czdqzzr_fnUwrnL8',
         '6': 'confirm:Czdqzzr_fnUwrnL8',
         '7': 'cancel:Czdqzzr_fnUwrnL8',
@@ -98,12 +105,76 @@ describe('templateRequest', () => {
     });
   });
 
-  it('no body starts or ends with a variable (WhatsApp error 63040)', () => {
+  it("Portuguese is WhatsApp's pt_BR, its samples in Portuguese", () => {
+    const request = templateRequest(spec('scheduled', 'pt')) as {
+      language: string;
+      friendly_name: string;
+      variables: Record<string, string>;
+    };
+    expect(request.language).toBe('pt_BR');
+    expect(request.friendly_name).toBe('appointments_scheduled_pt');
+    expect(request.variables['1']).toBe(new Texts('pt').t('untitled'));
+    expect(request.variables['3']).toMatch(/janeiro/);
+  });
+
+  it.each(LANGUAGE_CODES)('%s: every default template is one WhatsApp accepts, in that language', (language) => {
     for (const kind of MESSAGE_KINDS) {
-      const body = templateBody(kind);
-      expect(body.startsWith('{{')).toBe(false);
-      expect(body.endsWith('}}')).toBe(false);
+      const made = spec(kind, language);
+      expect([made.name, made.own, made.problem]).toEqual([`appointments_${kind}_${language}`, false, undefined]);
+      expect(templateBodyProblem(made.body)).toBeNull();
+      expect(made.body.endsWith(new Texts(language).template('template.closing'))).toBe(true);
+      for (const button of made.buttons ?? []) expect(Array.from(button.title).length).toBeLessThanOrEqual(20);
     }
+    expect(templateSpecs((code) => new Texts(code)).filter((made) => made.language === language)).toHaveLength(4);
+  });
+
+  it("the host's wording makes a template of its own name; wording WhatsApp would refuse keeps the default, with the reason", () => {
+    const mine = new Map([['message.scheduled|de', 'Ihr Termin "{title}" bei {host} ist am {when}. Zum Absagen oder Verschieben: {link}']]);
+    const own = spec('scheduled', 'de', mine);
+    expect(own.own).toBe(true);
+    expect(own.name).toMatch(/^appointments_scheduled_de_[0-9a-f]{8}$/);
+    expect(own.body).toBe('Ihr Termin "{{1}}" bei {{2}} ist am {{3}}. Zum Absagen oder Verschieben: {{4}}\n\nVielen Dank.');
+    expect(spec('scheduled', 'de', mine).name).toBe(own.name);
+    const other = spec(
+      'scheduled',
+      'de',
+      new Map([['message.scheduled|de', 'Ihr Termin "{title}" bei {host} findet am {when} statt. Ändern können Sie ihn hier: {link}']]),
+    );
+    expect(other.name).not.toBe(own.name);
+
+    const gap = spec(
+      'scheduled',
+      'en',
+      new Map([['message.scheduled|en', 'Your appointment with {host} is booked. Details and changes: {link}']]),
+    );
+    expect([gap.own, gap.name, gap.problem]).toEqual([
+      false,
+      'appointments_scheduled_en',
+      'WhatsApp needs the placeholders of a template without gaps: keep {title}, {host} and {when} when you use {link}',
+    ]);
+    expect(gap.body).toBe(spec('scheduled').body);
+    const start = spec(
+      'cancelled',
+      'en',
+      new Map([['message.cancelled|en', '{title} is cancelled, with {host} on {when}. Book again: {link}']]),
+    );
+    expect(start.problem).toBe('it would start with a placeholder, which WhatsApp does not accept in a template');
+    const button = spec('reminder', 'en', new Map([['button.confirm|en', 'Yes, I will certainly be there']]));
+    expect(button.problem).toBe('a button text must have 1 to 20 characters ("Yes, I will certainly be there")');
+    expect(en.template('button.confirm')).toBe('Confirm');
+  });
+
+  it.each([
+    ['Hi {{1}}, gate {{2}}. Thank you.', 'too short for its placeholders: WhatsApp needs more words around them'],
+    [
+      'Hi {{1}} {{2}}, your gate is {{3}}. Thank you for flying.',
+      'two placeholders are next to each other, which WhatsApp does not accept in a template',
+    ],
+    ['Your link is here: {{1}}.', 'it would end with a placeholder, which WhatsApp does not accept in a template'],
+    [`Hello {{1}}, ${'x '.repeat(520)}`, "longer than WhatsApp's 1024 characters for a template"],
+    ['Hello {{1}}, see you on {{2}} at the usual place.', null],
+  ])('templateBodyProblem(%j)', (body, problem) => {
+    expect(templateBodyProblem(body)).toBe(problem);
   });
 });
 
@@ -163,15 +234,21 @@ describe("the Content API's answers", () => {
     expect(parseApproval(body)).toEqual(expected);
   });
 
-  it('matches templates by name, the newest of several, in the language asked', () => {
+  it('finds templates by name, the newest of several', () => {
     const items = [
       { sid: 'HX1', friendlyName: 'appointments_scheduled_en', language: 'en' },
       { sid: 'HX2', friendlyName: 'appointments_reminder_en', language: 'en' },
       { sid: 'HX3', friendlyName: 'appointments_scheduled_en', language: 'en' },
-      { sid: 'HX4', friendlyName: 'other', language: 'en' },
+      { sid: '', friendlyName: 'appointments_cancelled_en', language: 'en' },
+      { sid: 'HX5', friendlyName: '', language: 'en' },
     ];
-    expect(matchTemplates(items, 'en')).toEqual({ scheduled: 'HX3', reminder: 'HX2' });
-    expect(matchTemplates([], 'en')).toEqual({});
+    expect(sidsByName(items)).toEqual(
+      new Map([
+        ['appointments_scheduled_en', 'HX3'],
+        ['appointments_reminder_en', 'HX2'],
+      ]),
+    );
+    expect(sidsByName([])).toEqual(new Map());
   });
 
   it.each([

@@ -2,8 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MESSAGE_KINDS } from '../../src/domain/messages';
-import { approvalRequest, templateRequest } from '../../src/domain/templates';
+import { Texts } from '../../src/domain/i18n/texts';
+import { approvalRequest as approvalOf, templateRequest as requestOf, templateSpec } from '../../src/domain/templates';
+import type { MessageKind } from '../../src/domain/messages';
+
+const templateRequest = (kind: MessageKind, language: 'en' | 'pt' = 'en') => requestOf(templateSpec(kind, new Texts(language)));
+const approvalRequest = (kind: MessageKind, language: 'en' | 'pt' = 'en') => approvalOf(templateSpec(kind, new Texts(language)));
 import type { HttpRequest } from '../../dev/runtime/core';
+import { whatsappBodyProblem } from '../../dev/twilio/content';
 import { ACC, SENDER, TOKEN, basic, body, getRequest, makeFake } from './helpers';
 
 const SPEC_DIR = path.dirname(require.resolve('@twilio-alpha/mcp/twilio-oai/spec/json/twilio_content_v1.json'));
@@ -166,6 +172,51 @@ describe('Content API: the fake answers as the spec says', () => {
     expect(body(fake.handle(jsonRequest(url, approvalRequest('scheduled')))).message).toBe(
       'This content has already been submitted for WhatsApp approval',
     );
+  });
+});
+
+describe("WhatsApp's review of a template's format (rejected at approval, not at create)", () => {
+  test.each([
+    ['Hi {{1}}, your flight leaves from gate {{2}}. Please reply Stop to unsubscribe.', null],
+    ['{{1}}, your flight leaves from gate {{2}}. Please reply Stop to unsubscribe.', 'INVALID_FORMAT: the body starts with a variable'],
+    ['"{{1}}" is booked with {{2}} for you. Please reply Stop to unsubscribe.', 'INVALID_FORMAT: the body starts with a variable'],
+    ['Hi {{1}}, your flight leaves from gate {{2}}', 'INVALID_FORMAT: the body ends with a variable'],
+    ['Hi {{1}}, your flight leaves from gate {{2}}.\n', 'INVALID_FORMAT: the body ends with a variable'],
+    ['Hi {{1}} {{2}}, your flight leaves from gate {{3}}. Please reply Stop.', 'INVALID_FORMAT: two variables are next to each other'],
+    ['Hi {{1}} and {{2}}, your flight leaves from gate {{3}}. Please reply Stop.', null],
+    [
+      'Hi {{1}}, your flight leaves from gate {{3}}. Please reply Stop to unsubscribe.',
+      'INVALID_FORMAT: the variables are not sequential ({{2}} is missing)',
+    ],
+    ['Hi {{1}}, words {{3}} more words {{2}}. Please reply Stop to unsubscribe.', null],
+    ['Hi {{1}}, gate {{2}}. Thank you.', 'INVALID_FORMAT: too many variables for its length (2 variables need 5 words, it has 4)'],
+    ['Hi {{1}}, your gate {{2}}. Thank you.', null],
+    ['Line one\n\nline two without variables.', null],
+  ])('%j: %s', (text, problem) => {
+    expect(whatsappBodyProblem(text)).toBe(problem);
+  });
+
+  test('Twilio creates and submits a template that ends with a variable; WhatsApp rejects it at review, with the rule', () => {
+    const { fake } = makeFake();
+    const request = { friendly_name: 'ends_badly', language: 'en', types: { 'twilio/text': { body: 'Your link is here: {{1}}' } } };
+    const created = fake.handle(jsonRequest('https://content.twilio.com/v1/Content', request));
+    expect(created.status).toBe(201);
+    const sid = body(created).sid as string;
+    const submitted = fake.handle(
+      jsonRequest(`https://content.twilio.com/v1/Content/${sid}/ApprovalRequests/whatsapp`, { name: 'ends_badly', category: 'UTILITY' }),
+    );
+    expect([submitted.status, body(submitted).status]).toEqual([201, 'received']);
+    expect(fake.content.setApproval(sid, 'approved')).toEqual(
+      expect.objectContaining({ status: 'rejected', rejection_reason: 'INVALID_FORMAT: the body ends with a variable' }),
+    );
+  });
+
+  test('a language WhatsApp has no templates in is refused at create (92004); pt_BR is one it has', () => {
+    const { fake } = makeFake();
+    const types = { 'twilio/text': { body: 'Olá, tudo bem com a sua consulta de hoje?' } };
+    const refused = fake.handle(jsonRequest('https://content.twilio.com/v1/Content', { language: 'pt-BR', types }));
+    expect([refused.status, body(refused).code, body(refused).message]).toEqual([400, 92004, 'Invalid language code pt-BR']);
+    expect(fake.handle(jsonRequest('https://content.twilio.com/v1/Content', { language: 'pt_BR', types })).status).toBe(201);
   });
 });
 

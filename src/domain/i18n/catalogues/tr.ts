@@ -4,12 +4,13 @@ import type { Catalogue } from './en';
 export const tr: Catalogue = {
   untitled: 'Randevu',
   'message.scheduled':
-    '{host} ile "{title}" randevunuz {when} için ayrıldı.\n\nİptal etmek, ertelemek veya takviminize eklemek için: {link}',
+    'Randevu onayı: {host} ile "{title}" randevunuz {when} için ayrıldı.\n\nİptal etmek, ertelemek veya takviminize eklemek için: {link}',
   'message.rescheduled':
-    '{host} ile "{title}" randevunuz {previous} tarihinden {when} tarihine taşındı.\n\nİptal etmek, ertelemek veya takviminize eklemek için: {link}',
+    'Randevu değişikliği: {host} ile "{title}" randevunuz {previous} tarihinden {when} tarihine taşındı.\n\nİptal etmek, ertelemek veya takviminize eklemek için: {link}',
   'message.rescheduledPlain':
     '{host} ile "{title}" randevunuz {when} tarihine taşındı.\n\nİptal etmek, ertelemek veya takviminize eklemek için: {link}',
-  'message.cancelled': '{host} ile {when} tarihindeki "{title}" randevunuz iptal edildi.\n\nYeni bir saat almak için: {link}',
+  'message.cancelled':
+    'Randevu iptali: {host} ile {when} tarihindeki "{title}" randevunuz iptal edildi.\n\nYeni bir saat almak için: {link}',
   'message.reminder':
     'Hatırlatma: {host} ile "{title}" randevunuz {when} tarihinde.\n\nOnaylamak için 1, iptal etmek için 2 yazın. Ertelemek veya takviminize eklemek için: {link}',
   'message.reminderConfirmed':

@@ -15,6 +15,7 @@ import {
   quotaCheck,
   report,
   senderCheck,
+  spreadsheetCheck,
   STATUS_SHEET,
   statusRows,
   templatesCheck,
@@ -40,7 +41,7 @@ import { remainingDailyQuota, sendMail } from '../gas/mail';
 import { logWarning } from '../gas/log';
 import { effectiveUserEmail, knownWebAppUrl, now, scriptTimeZone } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
-import { SheetTable, spreadsheetUrl } from '../gas/sheets';
+import { boundSpreadsheetId, SheetTable, spreadsheetUrl, thisScriptId } from '../gas/sheets';
 import { projectTriggerHandlers } from '../gas/triggers';
 import { html } from '../web/html';
 import { Ledger } from './ledger';
@@ -131,6 +132,7 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
   checks.push(lastSyncCheck(lastSync, at, describe));
   checks.push(failuresCheck(Ledger.load().all(), at));
   checks.push(settings ? invitedEventsCheck(settings, at, describe) : notChecked('invited', 'fix the settings first'));
+  checks.push(spreadsheetCheck(props[PROP.spreadsheetId], thisScriptId(), boundSpreadsheetId()));
   checks.push(quotaCheck(remainingDailyQuota(), lastSync.day === utcDay(at) ? lastSync.fetches : 0));
   return { checks, approvals };
 }

@@ -16,6 +16,7 @@ export type HealthId =
   | 'last-sync'
   | 'failures'
   | 'invited'
+  | 'spreadsheet'
   | 'quota';
 
 export interface HealthCheck {
@@ -232,6 +233,31 @@ export function lastSyncCheck(last: LastSync, at: number, describe: (ms: number)
   if (at - last.at > SYNC_STALE_MS)
     return { id, ok: false, detail: `the last sync ran ${describe(last.at)}: the triggers may not be running` };
   return { id, ok: true, detail: `last sync ${describe(last.at)}, without errors` };
+}
+
+/**
+ * Whether the stored SPREADSHEET_ID ("<script id> <spreadsheet id>") points rows at the spreadsheet this
+ * script is bound to. A copy of the spreadsheet copies its script into a new project
+ * (https://developers.google.com/apps-script/guides/bound), whose new script id makes a record that came
+ * along unused; a record of this very script naming another spreadsheet would send rows there.
+ */
+export function spreadsheetCheck(record: string | undefined, scriptId: string, boundId: string): HealthCheck {
+  const id = 'spreadsheet';
+  const [recordScript = '', recordSheet = ''] = (record ?? '').trim().split(' ');
+  if (recordSheet === '') return { id, ok: true, detail: `rows go to this spreadsheet (${boundId}); the next sync stores its id` };
+  if (recordScript !== scriptId)
+    return {
+      id,
+      ok: true,
+      detail: `rows go to this spreadsheet (${boundId}); the stored SPREADSHEET_ID came from another script (a copy?) and is not used`,
+    };
+  if (recordSheet !== boundId)
+    return {
+      id,
+      ok: false,
+      detail: `SPREADSHEET_ID names spreadsheet ${recordSheet}, not the one this script is bound to (${boundId}): delete the SPREADSHEET_ID script property (Project Settings → Script properties) and run "Sync now"`,
+    };
+  return { id, ok: true, detail: `rows go to this spreadsheet (${boundId})` };
 }
 
 /** Ledger rows as the failures check sees them. */

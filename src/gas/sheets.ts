@@ -92,6 +92,16 @@ function spreadsheetId(): string {
   return idCache;
 }
 
+/** The id of the spreadsheet this script is bound to, as SpreadsheetApp names it (not the stored record). */
+export function boundSpreadsheetId(): string {
+  return book().getId();
+}
+
+/** This script's id, which the stored record must name to be used. */
+export function thisScriptId(): string {
+  return ScriptApp.getScriptId();
+}
+
 /** The record to store when this execution had to ask for the id (null when the stored one served). */
 export function spreadsheetRecordToStore(): string | null {
   return askedForId && idCache !== null ? `${ScriptApp.getScriptId()} ${idCache}` : null;

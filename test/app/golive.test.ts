@@ -159,6 +159,7 @@ describe('checkHealth', () => {
       'last-sync',
       'failures',
       'invited',
+      'spreadsheet',
       'quota',
     ]);
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
@@ -170,6 +171,24 @@ describe('checkHealth', () => {
     const status = sandbox.sheet('Status') as string[][];
     expect(status[0]).toEqual(['check', 'ok', 'detail', 'checked']);
     expect(status.slice(1).map((row) => [row[0], row[1]])).toEqual(result.checks.map((c) => [c.id, 'OK']));
+  });
+
+  test("a SPREADSHEET_ID of this script naming another spreadsheet fails the spreadsheet check; another script's is ignored", () => {
+    const sandbox = newSandbox();
+    sandbox.advance(10 * MINUTE);
+    const stored = sandbox.settings().SPREADSHEET_ID as string;
+    const [scriptId, sheetId] = stored.split(' ');
+    expect(check(health(sandbox), 'spreadsheet')).toEqual({
+      id: 'spreadsheet',
+      ok: true,
+      detail: `rows go to this spreadsheet (${sheetId})`,
+    });
+    sandbox.mergeSettings({ SPREADSHEET_ID: `${scriptId} 1otherSpreadsheet` });
+    const wrong = check(health(sandbox), 'spreadsheet');
+    expect(wrong.ok).toBe(false);
+    expect(wrong.detail).toContain(`SPREADSHEET_ID names spreadsheet 1otherSpreadsheet, not the one this script is bound to (${sheetId})`);
+    sandbox.mergeSettings({ SPREADSHEET_ID: `otherScript ${sheetId}x` });
+    expect(check(health(sandbox), 'spreadsheet').ok).toBe(true);
   });
 
   test('bad credentials fail twilio-credentials with a plain reason', () => {

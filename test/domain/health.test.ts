@@ -24,6 +24,7 @@ import {
   triggersCheck,
   URLFETCH_DAILY,
   utcDay,
+  spreadsheetCheck,
   webAppCheck,
 } from '../../src/domain/health';
 import { TWILIO_SANDBOX_SENDER } from '../../src/domain/settings';
@@ -472,5 +473,23 @@ describe('invitedCheck', () => {
       ok: true,
       detail: 'no event you were invited to in the next 30 days has a phone number in its location',
     });
+  });
+});
+
+describe('spreadsheetCheck', () => {
+  it.each([
+    [undefined, true, 'rows go to this spreadsheet (B1); the next sync stores its id'],
+    ['', true, 'rows go to this spreadsheet (B1); the next sync stores its id'],
+    ['S1', true, 'rows go to this spreadsheet (B1); the next sync stores its id'],
+    ['S0 A1', true, 'rows go to this spreadsheet (B1); the stored SPREADSHEET_ID came from another script (a copy?) and is not used'],
+    [
+      'S1 A1',
+      false,
+      'SPREADSHEET_ID names spreadsheet A1, not the one this script is bound to (B1): delete the SPREADSHEET_ID script property (Project Settings → Script properties) and run "Sync now"',
+    ],
+    ['S1 B1', true, 'rows go to this spreadsheet (B1)'],
+    [' S1 B1\n', true, 'rows go to this spreadsheet (B1)'],
+  ])('record %j', (record, ok, detail) => {
+    expect(spreadsheetCheck(record, 'S1', 'B1')).toEqual({ id: 'spreadsheet', ok, detail });
   });
 });

@@ -1,9 +1,10 @@
 // The health-check dialog in the browser: runs checkHealth and lists each check, passed or failed, with its detail in words.
 import { byId, element, whileBusy } from './dom';
 import { ask, failureText } from './ask';
+import type { HealthId } from '../../../domain/health';
 
 /** What each check is about, for a host who does not know its id. */
-const CHECK_NAMES: Record<string, string> = {
+const CHECK_NAMES: Record<HealthId, string> = {
   settings: 'Settings',
   'twilio-credentials': 'Twilio credentials',
   sender: 'WhatsApp sender',
@@ -13,6 +14,7 @@ const CHECK_NAMES: Record<string, string> = {
   'last-sync': 'Last sync',
   failures: 'Failed or waiting messages',
   invited: 'Events you were invited to',
+  spreadsheet: 'Spreadsheet',
   quota: 'Quota left today',
 };
 

@@ -90,7 +90,7 @@ function upcomingOccurrences(ledger: Ledger, seriesRow: Appointment, at: number)
  * The "add to calendar" file: a series row gives the series (its rule, the dates cancelled on their own as
  * EXDATE, the moved ones as RECURRENCE-ID events); an occurrence row that one date of it; any other row its event.
  */
-function icsOf(context: AppContext, ledger: Ledger, row: Appointment, title: string, link: string, at: number): string {
+function icsOf(context: AppContext, ledger: Ledger, row: Appointment, texts: Texts, title: string, link: string, at: number): string {
   const base = {
     uid: row.iCalUID || `${seriesIdOf(row.eventId)}@google.com`,
     title,
@@ -100,6 +100,7 @@ function icsOf(context: AppContext, ledger: Ledger, row: Appointment, title: str
     end: row.end,
     link,
     now: at,
+    texts,
   };
   const rule = isSeriesRow(row) ? decodeSeriesRule(row.recurrence) : null;
   if (!rule)
@@ -195,7 +196,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
   }
   const step = stepOf(action);
   const link = context.appointmentLink(row.token);
-  if (step === 'ics') return textOutput(icsOf(context, ledger, row, title, link, at), 'ical', ICS_FILE_NAME);
+  if (step === 'ics') return textOutput(icsOf(context, ledger, row, texts, title, link, at), 'ical', ICS_FILE_NAME);
   if (isSeriesRow(row)) {
     const occurrences = upcomingOccurrences(ledger, row, at).map((occurrence) => ({
       start: occurrence.start,
@@ -212,7 +213,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
       hrefFor: (code) => `${link}&lang=${code}`,
       icsLink: `${link}&do=ics`,
     });
-    return htmlPage(page, `${title} with ${host}`);
+    return htmlPage(page, texts.t('page.tabTitle', { title, host }));
   }
   const blocker = changeBlocker(context, ledger, row, at, texts);
   const rule = ruleWords(context, seriesRowOf(ledger, row), texts);
@@ -235,7 +236,7 @@ export function attendeeGet(context: AppContext, token: string, action: string |
     takenText: texts.t('page.slotTaken'),
     seriesNote: rule === null ? undefined : texts.t('page.seriesMember', { rule }),
   });
-  return htmlPage(page, `${title} with ${context.settings.hostName}`);
+  return htmlPage(page, texts.t('page.tabTitle', { title, host }));
 }
 
 // ---- google.script.run ----

@@ -1,14 +1,19 @@
 // The web app's router: doGet serves pages, doPost takes Twilio's webhooks; no stack trace ever reaches a visitor.
 import { PING_ANSWER } from '../domain/health';
-import { SettingsError } from '../domain/settings';
+import { languageOfTag } from '../domain/i18n/languages';
+import { type Texts, textsFor } from '../domain/i18n/texts';
+import { PROP, SettingsError } from '../domain/settings';
 import { htmlPage, textOutput } from '../gas/output';
 import { logError } from '../gas/log';
+import { readScriptProperty } from '../gas/properties';
+import { pageLanguage } from '../web/page-language';
 import { messagePage } from '../web/pages';
 import { attendeeGet } from './attendee';
 import { handleBookingHook } from './booking-webhook';
 import { bookingGet } from './booking';
 import { AppContext } from './context';
 import { handleInbound } from './inbound';
+import { hostTexts, textsIn } from './languages';
 import { EMPTY_TWIML, handleStatusCallback, isGenuineTwilioPost, type Params } from './webhooks';
 
 export interface WebEvent {
@@ -22,6 +27,15 @@ function paramsOf(event: WebEvent | undefined): Params {
   const params: Params = {};
   for (const [name, value] of Object.entries(event?.parameter ?? {})) params[name] = String(value);
   return params;
+}
+
+/** When the settings cannot be read: the catalogue of the host's LANGUAGE (no overrides, they need the settings), else English. */
+function fallbackTexts(): Texts {
+  try {
+    return textsFor(languageOfTag(readScriptProperty(PROP.language)) ?? 'en');
+  } catch {
+    return textsFor('en');
+  }
 }
 
 function hostNameOr(fallback: string): string {
@@ -40,27 +54,32 @@ export function handleGet(event: WebEvent | undefined): GoogleAppsScript.HTML.Ht
     const context = AppContext.load();
     if (params.l !== undefined) return attendeeGet(context, params.l, params.do, params.lang);
     if (params.p === 'book') return bookingGet(context, params.lang);
+    const picked = languageOfTag(params.lang);
+    const texts = picked ? textsIn(context, picked) : hostTexts(context);
+    const heading = texts.t('page.homeTitle', { host: context.settings.hostName });
     return htmlPage(
       messagePage({
         hostName: context.settings.hostName,
-        heading: `Appointments with ${context.settings.hostName}`,
-        text: 'Use the link in your WhatsApp message to see, cancel or move your appointment.',
-        action: { label: 'Book an appointment', href: context.bookingLink },
+        heading,
+        text: texts.t('page.homeText'),
+        action: { label: texts.t('page.bookTitle'), href: `${context.bookingLink}&lang=${texts.language}` },
+        language: pageLanguage(texts),
       }),
-      'Appointments',
+      heading,
     );
   } catch (error) {
     logError('doGet failed', error);
     const setupProblem = error instanceof SettingsError;
+    const texts = fallbackTexts();
+    const heading = texts.t('page.unavailableTitle');
     return htmlPage(
       messagePage({
         hostName: hostNameOr(''),
-        heading: 'This page is not available right now',
-        text: setupProblem
-          ? 'The appointment service is not fully set up yet. Please contact your host directly.'
-          : 'Something went wrong on our side. Please try again in a few minutes, or contact your host directly.',
+        heading,
+        text: texts.t(setupProblem ? 'page.unavailableSetup' : 'page.unavailableError'),
+        language: pageLanguage(texts),
       }),
-      'Not available',
+      heading,
     );
   }
 }

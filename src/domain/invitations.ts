@@ -354,13 +354,18 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
   const values = { title, host: hostName, when };
   const summary = texts.t('mail.summary', { title, host: oneLine(hostName) });
   const isUpdate = !cancel && row.lastMethod === 'REQUEST';
-  const headline = row.series
+  const headlineKey: TextKey = row.series
     ? cancel
-      ? `Your appointments "${title}" with ${hostName} (${when}) are cancelled.`
+      ? 'mail.seriesCancelled'
       : isUpdate
-        ? `Your appointments "${title}" with ${hostName} have changed. From now on: ${when}.`
-        : `You are invited to "${title}" with ${hostName}: ${when}.`
-    : texts.t(cancel ? 'mail.cancelled' : isUpdate ? 'mail.moved' : 'mail.invited', values);
+        ? 'mail.seriesChanged'
+        : 'mail.seriesInvited'
+    : cancel
+      ? 'mail.cancelled'
+      : isUpdate
+        ? 'mail.moved'
+        : 'mail.invited';
+  const headline = texts.t(headlineKey, values);
   const actionKey: TextKey = cancel ? 'mail.book' : 'mail.see';
   const action = texts.t(actionKey, { link: input.link });
   const rsvpLine = cancel ? '' : texts.t('mail.rsvp');

@@ -1,5 +1,6 @@
 // The "add to calendar" file (&do=ics): the appointment, the series (RRULE) or one occurrence of it, under the Google event's own iCalUID.
 import { buildCalendar, type IcsEvent } from '../domain/ical';
+import type { Texts } from '../domain/i18n/texts';
 
 export interface IcsAppointment {
   /** The Google event's iCalUID, so a calendar that also got an invitation sees one appointment, not two. */
@@ -13,6 +14,8 @@ export interface IcsAppointment {
   /** The attendee's page, to cancel or reschedule. */
   link: string;
   now: number;
+  /** The attendee's language: the event's name and description in their calendar. */
+  texts: Texts;
   /** A series: its first start and end (above) in `zone`, its rule lines, and its moved occurrences. */
   series?: { zone: string; lines: readonly string[]; moved: ReadonlyArray<{ originalStart: number; start: number; end: number }> };
   /** One occurrence of a series: its original start, so a calendar that holds the series sees this date of it. */
@@ -22,7 +25,8 @@ export interface IcsAppointment {
 export const ICS_FILE_NAME = 'appointment.ics';
 
 export function appointmentIcs(appointment: IcsAppointment): string {
-  const title = appointment.title.trim() || 'Appointment';
+  const { texts, hostName, link } = appointment;
+  const title = appointment.title.trim() || texts.t('untitled');
   const event: IcsEvent = {
     uid: appointment.uid,
     // A published copy never outranks the host's invitations, whose sequence starts at 0 and grows.
@@ -30,8 +34,8 @@ export function appointmentIcs(appointment: IcsAppointment): string {
     dtstamp: appointment.now,
     start: appointment.start,
     end: appointment.end,
-    summary: `${title} with ${appointment.hostName}`,
-    description: `Your appointment with ${appointment.hostName}. To cancel or reschedule: ${appointment.link}`,
+    summary: texts.t('mail.summary', { title, host: hostName }),
+    description: texts.t('calendar.description', { host: hostName, link }),
     url: appointment.link,
     status: 'CONFIRMED',
     organizer: { email: appointment.organizerEmail, name: appointment.hostName },

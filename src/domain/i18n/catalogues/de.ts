@@ -173,5 +173,16 @@ export const de: Catalogue = {
   'mail.subjectUpdated': 'Geänderte Einladung: {title} bei {host} – {when}',
   'mail.subjectCancelled': 'Abgesagt: {title} bei {host} – {when}',
   'mail.summary': '{title} bei {host}',
+  'mail.seriesInvited': 'Sie sind zu „{title}“ bei {host} eingeladen: {when}.',
+  'mail.seriesChanged': 'Ihre Termine „{title}“ bei {host} haben sich geändert. Ab jetzt: {when}.',
+  'mail.seriesCancelled': 'Ihre Termine „{title}“ bei {host} ({when}) sind abgesagt.',
+  'calendar.description': 'Ihr Termin bei {host}. Zum Absagen oder Verschieben: {link}',
+  'page.tabTitle': '{title} bei {host}',
+  'page.homeTitle': 'Termine bei {host}',
+  'page.homeText': 'Öffnen Sie den Link in Ihrer WhatsApp-Nachricht, um Ihren Termin anzusehen, abzusagen oder zu verschieben.',
+  'page.unavailableTitle': 'Diese Seite ist gerade nicht erreichbar',
+  'page.unavailableSetup': 'Die Terminverwaltung ist noch nicht fertig eingerichtet. Bitte wenden Sie sich direkt an Ihren Gastgeber.',
+  'page.unavailableError':
+    'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es in ein paar Minuten noch einmal oder wenden Sie sich direkt an Ihren Gastgeber.',
   'template.closing': 'Vielen Dank.',
 };

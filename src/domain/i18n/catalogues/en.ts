@@ -161,6 +161,17 @@ export const en = {
   'mail.subjectUpdated': 'Updated invitation: {title} with {host} – {when}',
   'mail.subjectCancelled': 'Cancelled: {title} with {host} – {when}',
   'mail.summary': '{title} with {host}',
+  // A series in the email invitation, the add-to-calendar file, the browser tab, and the pages without an appointment.
+  'mail.seriesInvited': 'You are invited to "{title}" with {host}: {when}.',
+  'mail.seriesChanged': 'Your appointments "{title}" with {host} have changed. From now on: {when}.',
+  'mail.seriesCancelled': 'Your appointments "{title}" with {host} ({when}) are cancelled.',
+  'calendar.description': 'Your appointment with {host}. To cancel or reschedule: {link}',
+  'page.tabTitle': '{title} with {host}',
+  'page.homeTitle': 'Appointments with {host}',
+  'page.homeText': 'Use the link in your WhatsApp message to see, cancel or move your appointment.',
+  'page.unavailableTitle': 'This page is not available right now',
+  'page.unavailableSetup': 'The appointment service is not fully set up yet. Please contact your host directly.',
+  'page.unavailableError': 'Something went wrong on our side. Please try again in a few minutes, or contact your host directly.',
   'template.closing': 'Thank you.',
 } as const;
 

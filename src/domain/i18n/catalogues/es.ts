@@ -163,5 +163,16 @@ export const es: Catalogue = {
   'mail.subjectUpdated': 'Invitación actualizada: {title} con {host} – {when}',
   'mail.subjectCancelled': 'Cancelada: {title} con {host} – {when}',
   'mail.summary': '{title} con {host}',
+  'mail.seriesInvited': 'Tiene una invitación a «{title}» con {host}: {when}.',
+  'mail.seriesChanged': 'Sus citas «{title}» con {host} han cambiado. A partir de ahora: {when}.',
+  'mail.seriesCancelled': 'Sus citas «{title}» con {host} ({when}) están canceladas.',
+  'calendar.description': 'Su cita con {host}. Para cancelarla o cambiarla: {link}',
+  'page.tabTitle': '{title} con {host}',
+  'page.homeTitle': 'Citas con {host}',
+  'page.homeText': 'Use el enlace de su mensaje de WhatsApp para ver, cancelar o cambiar su cita.',
+  'page.unavailableTitle': 'Esta página no está disponible en este momento',
+  'page.unavailableSetup': 'El servicio de citas todavía no está configurado del todo. Póngase en contacto directamente con su anfitrión.',
+  'page.unavailableError':
+    'Algo ha fallado por nuestra parte. Inténtelo de nuevo dentro de unos minutos o póngase en contacto directamente con su anfitrión.',
   'template.closing': 'Gracias.',
 };

@@ -169,5 +169,17 @@ export const fr: Catalogue = {
   'mail.subjectUpdated': 'Invitation mise à jour : {title} avec {host} – {when}',
   'mail.subjectCancelled': 'Annulé : {title} avec {host} – {when}',
   'mail.summary': '{title} avec {host}',
+  'mail.seriesInvited': 'Voici votre invitation à « {title} » avec {host} : {when}.',
+  'mail.seriesChanged': 'Vos rendez-vous « {title} » avec {host} ont changé. Désormais : {when}.',
+  'mail.seriesCancelled': 'Vos rendez-vous « {title} » avec {host} ({when}) sont annulés.',
+  'calendar.description': 'Votre rendez-vous avec {host}. Pour l’annuler ou le déplacer : {link}',
+  'page.tabTitle': '{title} avec {host}',
+  'page.homeTitle': 'Rendez-vous avec {host}',
+  'page.homeText': 'Utilisez le lien de votre message WhatsApp pour voir, annuler ou déplacer votre rendez-vous.',
+  'page.unavailableTitle': 'Cette page n’est pas disponible pour le moment',
+  'page.unavailableSetup':
+    'Le service de rendez-vous n’est pas encore entièrement configuré. Veuillez contacter directement votre interlocuteur.',
+  'page.unavailableError':
+    'Une erreur s’est produite de notre côté. Réessayez dans quelques minutes ou contactez directement votre interlocuteur.',
   'template.closing': 'Merci.',
 };

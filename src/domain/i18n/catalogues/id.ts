@@ -166,5 +166,16 @@ export const id: Catalogue = {
   'mail.subjectUpdated': 'Undangan diperbarui: {title} dengan {host} – {when}',
   'mail.subjectCancelled': 'Dibatalkan: {title} dengan {host} – {when}',
   'mail.summary': '{title} dengan {host}',
+  'mail.seriesInvited': 'Anda diundang ke "{title}" dengan {host}: {when}.',
+  'mail.seriesChanged': 'Janji temu Anda "{title}" dengan {host} berubah. Mulai sekarang: {when}.',
+  'mail.seriesCancelled': 'Janji temu Anda "{title}" dengan {host} ({when}) dibatalkan.',
+  'calendar.description': 'Janji temu Anda dengan {host}. Untuk membatalkan atau menjadwalkan ulang: {link}',
+  'page.tabTitle': '{title} dengan {host}',
+  'page.homeTitle': 'Janji temu dengan {host}',
+  'page.homeText': 'Gunakan tautan di pesan WhatsApp Anda untuk melihat, membatalkan, atau menjadwalkan ulang janji temu Anda.',
+  'page.unavailableTitle': 'Halaman ini sedang tidak tersedia',
+  'page.unavailableSetup': 'Layanan janji temu belum selesai diatur. Silakan hubungi tuan rumah Anda secara langsung.',
+  'page.unavailableError':
+    'Terjadi kesalahan di pihak kami. Silakan coba lagi dalam beberapa menit, atau hubungi tuan rumah Anda secara langsung.',
   'template.closing': 'Terima kasih.',
 };

@@ -167,5 +167,16 @@ export const it: Catalogue = {
   'mail.subjectUpdated': 'Invito aggiornato: {title} con {host} – {when}',
   'mail.subjectCancelled': 'Annullato: {title} con {host} – {when}',
   'mail.summary': '{title} con {host}',
+  'mail.seriesInvited': 'Ecco il Suo invito a «{title}» con {host}: {when}.',
+  'mail.seriesChanged': 'I Suoi appuntamenti «{title}» con {host} sono cambiati. D’ora in poi: {when}.',
+  'mail.seriesCancelled': 'I Suoi appuntamenti «{title}» con {host} ({when}) sono stati annullati.',
+  'calendar.description': 'Il Suo appuntamento con {host}. Per annullarlo o spostarlo: {link}',
+  'page.tabTitle': '{title} con {host}',
+  'page.homeTitle': 'Appuntamenti con {host}',
+  'page.homeText': 'Usi il link del Suo messaggio WhatsApp per vedere, annullare o spostare il Suo appuntamento.',
+  'page.unavailableTitle': 'Questa pagina non è disponibile al momento',
+  'page.unavailableSetup':
+    'Il servizio appuntamenti non è ancora configurato del tutto. La preghiamo di contattare direttamente chi La riceve.',
+  'page.unavailableError': 'Qualcosa è andato storto da parte nostra. Riprovi tra qualche minuto o contatti direttamente chi La riceve.',
   'template.closing': 'Grazie.',
 };

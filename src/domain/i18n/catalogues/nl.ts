@@ -165,5 +165,16 @@ export const nl: Catalogue = {
   'mail.subjectUpdated': 'Gewijzigde uitnodiging: {title} met {host} – {when}',
   'mail.subjectCancelled': 'Geannuleerd: {title} met {host} – {when}',
   'mail.summary': '{title} met {host}',
+  'mail.seriesInvited': 'U bent uitgenodigd voor "{title}" met {host}: {when}.',
+  'mail.seriesChanged': 'Uw afspraken "{title}" met {host} zijn gewijzigd. Vanaf nu: {when}.',
+  'mail.seriesCancelled': 'Uw afspraken "{title}" met {host} ({when}) zijn geannuleerd.',
+  'calendar.description': 'Uw afspraak met {host}. Annuleren of verzetten: {link}',
+  'page.tabTitle': '{title} met {host}',
+  'page.homeTitle': 'Afspraken met {host}',
+  'page.homeText': 'Gebruik de link in uw WhatsApp-bericht om uw afspraak te bekijken, te annuleren of te verzetten.',
+  'page.unavailableTitle': 'Deze pagina is nu niet beschikbaar',
+  'page.unavailableSetup': 'De afsprakendienst is nog niet helemaal ingesteld. Neem rechtstreeks contact op met uw gastheer.',
+  'page.unavailableError':
+    'Er ging bij ons iets mis. Probeer het over een paar minuten opnieuw, of neem rechtstreeks contact op met uw gastheer.',
   'template.closing': 'Dank u wel.',
 };

@@ -164,5 +164,17 @@ export const pt: Catalogue = {
   'mail.subjectUpdated': 'Convite atualizado: {title} com {host} – {when}',
   'mail.subjectCancelled': 'Cancelado: {title} com {host} – {when}',
   'mail.summary': '{title} com {host}',
+  'mail.seriesInvited': 'Você tem um convite para "{title}" com {host}: {when}.',
+  'mail.seriesChanged': 'Os seus horários "{title}" com {host} mudaram. A partir de agora: {when}.',
+  'mail.seriesCancelled': 'Os seus horários "{title}" com {host} ({when}) foram desmarcados.',
+  'calendar.description': 'Seu agendamento com {host}. Para cancelar ou remarcar: {link}',
+  'page.tabTitle': '{title} com {host}',
+  'page.homeTitle': 'Agendamentos com {host}',
+  'page.homeText': 'Use o link da sua mensagem de WhatsApp para ver, cancelar ou remarcar o seu agendamento.',
+  'page.unavailableTitle': 'Esta página não está disponível no momento',
+  'page.unavailableSetup':
+    'O serviço de agendamentos ainda não está totalmente configurado. Entre em contato diretamente com quem vai atender você.',
+  'page.unavailableError':
+    'Algo deu errado do nosso lado. Tente novamente em alguns minutos ou entre em contato diretamente com quem vai atender você.',
   'template.closing': 'Obrigado.',
 };

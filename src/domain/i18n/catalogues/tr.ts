@@ -166,5 +166,16 @@ export const tr: Catalogue = {
   'mail.subjectUpdated': 'Güncellenmiş davet: {host} ile {title} – {when}',
   'mail.subjectCancelled': 'İptal edildi: {host} ile {title} – {when}',
   'mail.summary': '{host} ile {title}',
+  'mail.seriesInvited': '{host} ile "{title}" randevularına davetlisiniz: {when}.',
+  'mail.seriesChanged': '{host} ile "{title}" randevularınız değişti. Bundan sonra: {when}.',
+  'mail.seriesCancelled': '{host} ile "{title}" randevularınız ({when}) iptal edildi.',
+  'calendar.description': '{host} ile randevunuz. İptal etmek veya ertelemek için: {link}',
+  'page.tabTitle': '{host} ile {title}',
+  'page.homeTitle': '{host} ile randevular',
+  'page.homeText': 'Randevunuzu görmek, iptal etmek veya ertelemek için WhatsApp mesajınızdaki bağlantıyı kullanın.',
+  'page.unavailableTitle': 'Bu sayfa şu anda kullanılamıyor',
+  'page.unavailableSetup': 'Randevu hizmeti henüz tam olarak kurulmadı. Lütfen randevu verdiğiniz kişiyle doğrudan iletişime geçin.',
+  'page.unavailableError':
+    'Bizim tarafımızda bir şeyler ters gitti. Lütfen birkaç dakika sonra tekrar deneyin veya randevu verdiğiniz kişiyle doğrudan iletişime geçin.',
   'template.closing': 'Teşekkürler.',
 };

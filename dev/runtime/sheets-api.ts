@@ -1,6 +1,6 @@
 // The Sheets advanced service (Sheets API v4 values): get, batchUpdate and append over the bound spreadsheet's cells.
 import { type RuntimeCore, notEmulated } from './core';
-import { lettersToColumn, type Spreadsheet, type Sheet } from './spreadsheet';
+import { columnToLetters, lettersToColumn, type Spreadsheet, type Sheet } from './spreadsheet';
 
 type Json = Record<string, unknown>;
 
@@ -27,11 +27,12 @@ function apiError(method: string, message: string): Error {
   return error;
 }
 
-/** The one field mask the project reads with: grid rows plus each cell's shown text. */
-export const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+/** The one field mask the project reads with: the grid's size plus each cell's shown text. */
+export const GRID_AND_VALUES = 'sheets(properties(gridProperties(rowCount,columnCount)),data(rowData(values(formattedValue))))';
 
 /** The same with each sheet's title and id, so the answer to several ranges says which sheet is which. */
-export const TITLED_GRID_AND_VALUES = 'sheets(properties(title,sheetId,gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+export const TITLED_GRID_AND_VALUES =
+  'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),data(rowData(values(formattedValue))))';
 
 /** The titles of every sheet, the other mask the project asks for. */
 export const SHEET_TITLES = 'sheets(properties(title))';
@@ -99,6 +100,8 @@ export class SheetsApiService {
   /**
    * values.get, FORMATTED_VALUE: every cell as the text it shows; trailing empty rows and cells are
    * left out (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange).
+   * A read may name columns past the grid (open-ended reads such as "B2:ZZZ" are common practice,
+   * https://googlesheets4.tidyverse.org/articles/articles/range-specification.html): they read as empty.
    */
   private get(spreadsheetId: string, range: string, optionalArgs?: Json): ValueRange {
     const method = 'sheets.spreadsheets.values.get';
@@ -149,7 +152,7 @@ export class SheetsApiService {
             );
             return rowData.length > 0 ? { rowData } : {};
           });
-        const grid = { gridProperties: { rowCount: sheet.maxRows } };
+        const grid = { gridProperties: { rowCount: sheet.maxRows, columnCount: sheet.maxColumns } };
         return { properties: titled ? { title: sheet.name, sheetId: sheet.sheetId, ...grid } : grid, data };
       });
     return { sheets };
@@ -179,8 +182,10 @@ export class SheetsApiService {
   /**
    * spreadsheets.batchUpdate: the requests apply in order, each seeing the sheet as the one before left
    * it, all or nothing (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate).
-   * Emulated: updateCells (start + rows; a row past the grid is refused), appendCells (after the last
-   * row with content, growing the grid: .../request#appendcellsrequest) and deleteDimension of ROWS.
+   * Emulated: updateCells (start + rows; a cell past the grid is refused), appendCells (after the last
+   * row with content, inserting rows "if necessary": .../request#appendcellsrequest, never columns, so a
+   * row wider than the grid is refused), appendDimension of ROWS or COLUMNS ("Appends rows or columns to
+   * the end of a sheet": .../request#appenddimensionrequest) and deleteDimension of ROWS.
    */
   private structuralBatchUpdate(resource: Json, spreadsheetId: string): Json {
     const method = 'sheets.spreadsheets.batchUpdate';
@@ -213,6 +218,20 @@ export class SheetsApiService {
           rows: this.rowTexts(method, body.rows, body.fields),
         };
       }
+      if (kind === 'appendDimension') {
+        const length = Number(body.length);
+        if (body.dimension !== 'COLUMNS' && body.dimension !== 'ROWS')
+          return notEmulated(`${method} appendDimension of ${String(body.dimension)}`);
+        if (!Number.isInteger(length) || length < 1) throw apiError(method, 'Invalid requests: appendDimension.length must be at least 1');
+        return {
+          kind,
+          sheet: this.sheetById(method, body.sheetId),
+          row: 0,
+          column: length,
+          rows: [],
+          columns: body.dimension === 'COLUMNS',
+        };
+      }
       if (kind === 'deleteDimension') {
         const range = (body.range ?? {}) as Json;
         if (range.dimension !== 'ROWS') return notEmulated(`${method} deleteDimension of ${String(range.dimension)}`);
@@ -224,12 +243,13 @@ export class SheetsApiService {
       }
       return notEmulated(`${method} request ${kind}`);
     });
-    const rollback = new Map<Sheet, { rows: Sheet['rows']; maxRows: number }>();
+    const rollback = new Map<Sheet, { rows: Sheet['rows']; maxRows: number; maxColumns: number }>();
     for (const step of plan) {
       if (!rollback.has(step.sheet))
         rollback.set(step.sheet, {
           rows: step.sheet.rows.map((cells) => cells?.map((cell) => (cell ? { ...cell } : cell))),
           maxRows: step.sheet.maxRows,
+          maxColumns: step.sheet.maxColumns,
         });
     }
     try {
@@ -243,10 +263,17 @@ export class SheetsApiService {
           }
           this.writeRaw(sheet, step.row, step.column, step.rows);
         } else if (step.kind === 'appendCells') {
+          const width = Math.max(0, ...step.rows.map((line) => line.length));
+          if (width > sheet.maxColumns) {
+            throw apiError(method, `Invalid requests[0].appendCells: GridCoordinate exceeds grid limits. Max columns: ${sheet.maxColumns}`);
+          }
           const after = sheet.lastRow();
           const missing = after + step.rows.length - sheet.maxRows;
           if (missing > 0) sheet.maxRows += missing;
           this.writeRaw(sheet, after + 1, 1, step.rows);
+        } else if (step.kind === 'appendDimension') {
+          if ('columns' in step && step.columns) sheet.maxColumns += step.column;
+          else sheet.maxRows += step.column;
         } else {
           const count = step.column;
           if (step.row + count - 1 > sheet.maxRows) throw apiError(method, 'Invalid requests: Range is out of bounds.');
@@ -262,6 +289,7 @@ export class SheetsApiService {
         sheet.rows.length = 0;
         sheet.rows.push(...saved.rows);
         sheet.maxRows = saved.maxRows;
+        sheet.maxColumns = saved.maxColumns;
       }
       throw error;
     }
@@ -288,7 +316,9 @@ export class SheetsApiService {
   /**
    * values.append, INSERT_ROWS: new rows are inserted after the table the range starts (here: after the
    * last row with content), so the grid grows and nothing below is overwritten
-   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/append).
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/append). INSERT_ROWS
+   * is documented as "Rows are inserted for the new data" (…/append#InsertDataOption), not columns: a
+   * row wider than the grid is refused with the API's "exceeds grid limits", so the script widens first.
    */
   private append(resource: ValueRange, spreadsheetId: string, range: string, optionalArgs?: Json): Json {
     const method = 'sheets.spreadsheets.values.append';
@@ -299,6 +329,13 @@ export class SheetsApiService {
     const values = resource.values ?? [];
     const { sheet } = target;
     const after = Math.max(sheet.lastRow(), target.row - 1);
+    const width = Math.max(0, ...values.map((line) => line.length));
+    if (target.column + width - 1 > sheet.maxColumns) {
+      throw apiError(
+        method,
+        `Range (${quoted(sheet.name)}!${columnToLetters(target.column + width - 1)}${after + 1}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxColumns}`,
+      );
+    }
     if (values.length > 0) {
       if (after >= 1) sheet.insertRowsAfter(after, values.length);
       else sheet.maxRows += values.length;

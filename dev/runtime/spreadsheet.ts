@@ -325,6 +325,23 @@ export class Sheet {
     return this.insertRowsAfter(afterPosition, 1);
   }
 
+  /**
+   * Columns after a position, the rows' cells moving right
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertColumnsAfter(Integer,Integer)):
+   * the only way a sheet made by insertSheet (26 columns) holds a wider header.
+   */
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    const after = Number(afterPosition);
+    const count = Number(howMany);
+    if (!Number.isInteger(after) || after < 1 || after > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (!Number.isInteger(count) || count < 1) throw new Error('Invalid argument: howMany');
+    for (const cells of this.rows) {
+      if (cells && cells.length > after) cells.splice(after, 0, ...Array.from({ length: count }, () => undefined));
+    }
+    this.maxColumns += count;
+    return this;
+  }
+
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     const before = Number(beforePosition);
     const count = Number(howMany);

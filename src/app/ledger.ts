@@ -1,7 +1,7 @@
 // The Appointments ledger and the Messages log in the bound spreadsheet, read once per run and written in batches.
 import type { Appointment, SeriesRole } from '../domain/appointments';
 import type { MessageKind } from '../domain/messages';
-import { SheetTable, writeSheetChanges } from '../gas/sheets';
+import { type SheetChanges, SheetTable, writeSheetChanges } from '../gas/sheets';
 import { sheetsReadTogether } from './read-group';
 
 export const APPOINTMENTS_SHEET = 'Appointments';
@@ -34,8 +34,11 @@ export const APPOINTMENT_COLUMNS = [
   'remindedAt',
   'confirmedAt',
   'attempt',
-  // One column for recurring events (a new sheet has 26 columns, A–Z): "<role> <seriesId>[ <rule as JSON>]".
+  // One column for recurring events: "<role> <seriesId>[ <rule as JSON>]".
   'series',
+  // Column AA, past a new sheet's 26 (A–Z): the grid is widened by the first write (src/gas/sheets.ts).
+  // The event's own language (its `Language:` line) as the sync last saw it; '' when it has none.
+  'language',
 ] as const;
 
 export const MESSAGE_COLUMNS = ['time', 'direction', 'eventId', 'phone', 'kind', 'messageSid', 'status', 'detail'] as const;
@@ -102,6 +105,7 @@ export function rowToAppointment(row: readonly string[]): Appointment {
     confirmedAt: cellToTime(cell('confirmedAt')),
     attempt: cell('attempt'),
     ...seriesFromCell(cell('series')),
+    language: cell('language'),
   };
 }
 
@@ -226,7 +230,7 @@ export class Ledger {
       else updates.push({ row, cells });
     }
     const deletes = [...this.removedKeys].flatMap((key) => positions.get(key) ?? []);
-    const changes = [{ name: APPOINTMENTS_SHEET, updates, appends, deletes }];
+    const changes: SheetChanges[] = [{ name: APPOINTMENTS_SHEET, headers: APPOINTMENT_COLUMNS, updates, appends, deletes }];
     if (this.log.length > 0) changes.push({ name: MESSAGES_SHEET, updates: [], appends: logRows(this.log), deletes: [] });
     if (!writeSheetChanges(changes)) return false;
     this.changedKeys.clear();

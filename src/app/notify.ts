@@ -19,8 +19,9 @@ import { decodeAttempt, encodeAttempt, owedAnnouncement, textFingerprint, type S
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchInBatches, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
+import type { LanguageCode } from '../domain/i18n/languages';
 import type { AppContext } from './context';
-import { attendeeTexts, eventLanguageOf } from './languages';
+import { attendeeLanguage, textsIn } from './languages';
 import { loggedOutboundSids, type Ledger } from './ledger';
 import { OptOuts } from './optout';
 
@@ -55,6 +56,15 @@ function announcementFacts(context: AppContext, row: Appointment, kind: MessageK
   return { ...facts, start: row.announcedStart, end: row.announcedEnd };
 }
 
+/**
+ * The language of a row's messages (announcements, retries, reminders, the cancel of a deleted event):
+ * the attendee's choice, then the event's as its row keeps it (no calendar call: the event may be gone),
+ * then the number's country and the host's language.
+ */
+export function rowLanguage(context: AppContext, row: Appointment): LanguageCode {
+  return attendeeLanguage(context, row.phone, row.language || null).language;
+}
+
 export function messageCall(context: AppContext, row: Appointment, kind: MessageKind): HttpCall {
   return announcement(context, row, kind, 0).call;
 }
@@ -63,7 +73,7 @@ export function messageCall(context: AppContext, row: Appointment, kind: Message
 function announcement(context: AppContext, row: Appointment, kind: MessageKind, at: number): { call: HttpCall; attempt: SentAttempt } {
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
-  const texts = attendeeTexts(context, row.phone, eventLanguageOf(context, row.eventId));
+  const texts = textsIn(context, rowLanguage(context, row));
   const contentSid = templateFor(settings, kind, {
     phone: row.phone,
     at: now(),

@@ -1,29 +1,25 @@
-// The tick's reminder pass: due reminders from the ledger, checked against one calendar list, sent in fetchAll batches.
+// The tick's reminder pass: due reminders from the ledger the tick's sync just brought up to date, sent in fetchAll batches.
 import type { Appointment } from '../domain/appointments';
 import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
 import { templateFor } from '../domain/message-mode';
 import { createMessageCall, type HttpCall, type SendOutcome } from '../domain/twilio';
-import { eventTimes, listEventsBetween, type CalendarEvent } from '../gas/calendar';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
-import { attendeeTexts, eventLanguageOf, noteEventLanguage } from './languages';
+import { textsIn } from './languages';
 import type { Ledger } from './ledger';
-import { appointmentFacts } from './notify';
+import { appointmentFacts, rowLanguage } from './notify';
 import { OptOuts } from './optout';
 
 export interface ReminderReport {
   due: number;
   sent: number;
-  /** Due in the ledger but not in the calendar at that time any more (the sync will catch up). */
-  stale: number;
-  calendarCalls: number;
 }
 
 export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
-  const texts = attendeeTexts(context, row.phone, eventLanguageOf(context, row.eventId));
+  const texts = textsIn(context, rowLanguage(context, row));
   const contentSid = templateFor(settings, 'reminder', {
     phone: row.phone,
     at: now(),
@@ -41,25 +37,6 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   });
 }
 
-function startOf(event: CalendarEvent): number | null {
-  return eventTimes(event).start;
-}
-
-/**
- * The ledger follows the calendar through the sync that ran just before in the same tick, so it
- * says which reminders are due without any calendar call; one list over the due appointments'
- * window then confirms each is still there at that time (a change the sync has not seen yet).
- */
-function stillInCalendar(context: AppContext, due: DueReminder[], at: number): DueReminder[] {
-  const until = Math.max(...due.map((item) => item.row.start)) + 60_000;
-  const events = new Map(listEventsBetween(context.settings.calendarId, at, until).map((event) => [String(event.id), event]));
-  return due.filter((item) => {
-    const event = events.get(item.row.eventId);
-    if (event) noteEventLanguage(context, item.row.eventId, event.description);
-    return event !== undefined && event.status !== 'cancelled' && startOf(event) === item.row.start;
-  });
-}
-
 /** Reminders due now and still in the calendar, with their requests; the tick sends them with its status poll. */
 export interface PlannedReminders {
   at: number;
@@ -68,7 +45,12 @@ export interface PlannedReminders {
   report: ReminderReport;
 }
 
-/** The reminders to send now (null when none); the tick runs it inside its sync run, which holds the lock and saves the ledger. */
+/**
+ * The reminders to send now (null when none); the tick runs it inside its sync run, which holds the
+ * lock and saves the ledger. That run listed the calendar's changes moments before, under the same
+ * lock, and its rows carry each event's language, so no calendar call is made here: a change after
+ * that list is the next run's, as it is for the announcements the same run sends.
+ */
 export function planReminders(context: AppContext, ledger: Ledger): PlannedReminders | null {
   const { settings } = context;
   if (settings.reminderOffsets.length === 0) return null;
@@ -80,9 +62,8 @@ export function planReminders(context: AppContext, ledger: Ledger): PlannedRemin
   const optedOut = OptOuts.load().phones;
   const due = candidates.filter((item) => !optedOut.has(item.row.phone));
   if (due.length === 0) return null;
-  const current = stillInCalendar(context, due, at);
-  const report: ReminderReport = { due: due.length, sent: 0, stale: due.length - current.length, calendarCalls: 1 };
-  return { at, current, calls: current.map((item) => reminderCall(context, item.row)), report };
+  const report: ReminderReport = { due: due.length, sent: 0 };
+  return { at, current: due, calls: due.map((item) => reminderCall(context, item.row)), report };
 }
 
 /** Records what Twilio answered for each planned reminder (outcomes in the order of `planned.calls`). */

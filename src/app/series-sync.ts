@@ -1,5 +1,5 @@
 // The sync's part for recurring events: masters, exceptions and cancelled instances, and the rolling horizon of occurrence rows.
-import type { Appointment, EventSnapshot } from '../domain/appointments';
+import { type Appointment, type EventSnapshot, snapshotLanguage } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { eventKind, parseRecurrence, seriesIdOf } from '../domain/recurrence';
 import {
@@ -43,15 +43,17 @@ export function isRecurring(event: CalendarEvent): boolean {
 
 function snapshot(event: CalendarEvent): EventSnapshot {
   const { start, end } = eventTimes(event);
+  const cancelled = event.status === 'cancelled';
   return {
     id: String(event.id),
     iCalUID: event.iCalUID ?? '',
-    cancelled: event.status === 'cancelled',
+    cancelled,
     allDay: Boolean(event.start?.date) && !event.start?.dateTime,
     summary: event.summary ?? '',
     location: event.location ?? '',
     start,
     end,
+    language: snapshotLanguage(cancelled, event.description),
   };
 }
 
@@ -285,5 +287,46 @@ export function syncSeries(context: AppContext, ledger: Ledger, input: SeriesSyn
     }
     result.afterSave = () => writeScriptProperties({ [HORIZON_PROPERTY]: String(at) });
   }
+  stampLanguages(ledger, masters, exceptions, instances);
   return result;
+}
+
+/**
+ * Every series and occurrence row keeps the language its event says (`Appointment.language`), so what
+ * is sent without the event at hand (a deleted series' cancel, a retry, a reminder) is in it. An
+ * occurrence listed in this run (an exception, or an instance of the horizon list) says its own; an
+ * untouched instance follows its master; a row made without either (an occurrence cancelled on its
+ * own beyond the horizon) takes its series row's. A deleted event says nothing: its rows keep theirs.
+ */
+function stampLanguages(
+  ledger: Ledger,
+  masters: ReadonlyMap<string, { event: CalendarEvent; series: SeriesSnapshot }>,
+  exceptions: readonly CalendarEvent[],
+  instances: ReadonlyMap<string, readonly OccurrenceSnapshot[]>,
+): void {
+  const ofMaster = new Map<string, string>();
+  for (const { event, series } of masters.values()) {
+    const language = series.cancelled ? undefined : snapshotLanguage(false, event.description);
+    if (language !== undefined) ofMaster.set(series.id, language);
+  }
+  const ofOccurrence = new Map<string, string>();
+  for (const list of instances.values()) for (const item of list) if (item.language !== undefined) ofOccurrence.set(item.id, item.language);
+  for (const event of exceptions) {
+    const language = snapshotLanguage(event.status === 'cancelled', event.description);
+    if (language !== undefined && event.id) ofOccurrence.set(event.id, language);
+  }
+  const rows = ledger.all().filter((row) => row.seriesId);
+  const ofSeriesRow = new Map<string, string | undefined>();
+  for (const row of rows)
+    if (row.seriesRole === 'series') ofSeriesRow.set(`${row.seriesId}|${row.phone}`, ofMaster.get(row.seriesId as string) ?? row.language);
+  for (const row of rows) {
+    const seriesId = row.seriesId as string;
+    const language =
+      row.seriesRole === 'series'
+        ? ofMaster.get(seriesId)
+        : (ofOccurrence.get(row.eventId) ??
+          (row.seriesRole === 'instance' ? ofMaster.get(seriesId) : undefined) ??
+          (row.language === undefined ? ofSeriesRow.get(`${seriesId}|${row.phone}`) : undefined));
+    if (language !== undefined && language !== row.language) ledger.put({ ...row, language });
+  }
 }

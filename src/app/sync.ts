@@ -1,5 +1,5 @@
 // One sync run: read calendar changes with the sync token, update the ledger, announce, repaint, save.
-import { reconcileEvent, type EventSnapshot } from '../domain/appointments';
+import { reconcileEvent, snapshotLanguage, type EventSnapshot } from '../domain/appointments';
 import { phonesInLocation } from '../domain/phone';
 import { PROP } from '../domain/settings';
 import {
@@ -22,7 +22,6 @@ import { sendDueAnnouncements } from './notify';
 import { isRecurring, syncSeries } from './series-sync';
 import { nextOwnWrites, onlyOwnWrites, parseOwnWrites, takeOwnWrites } from './own-writes';
 import { QUEUE_WAITING_PROP } from './status-queue';
-import { noteEventLanguage } from './languages';
 import { errorText, recordSyncRun, syncRunRecord } from './sync-record';
 import { QUEUED_CALLBACK_PREFIX, applyQueuedCallbacks } from './webhooks';
 
@@ -43,15 +42,17 @@ export interface SyncReport {
 export function snapshotOf(event: CalendarEvent): EventSnapshot {
   const allDay = Boolean(event.start?.date) && !event.start?.dateTime;
   const { start, end } = eventTimes(event);
+  const cancelled = event.status === 'cancelled';
   return {
     id: String(event.id),
     iCalUID: event.iCalUID ?? '',
-    cancelled: event.status === 'cancelled',
+    cancelled,
     allDay,
     summary: event.summary ?? '',
     location: event.location ?? '',
     start,
     end,
+    language: snapshotLanguage(cancelled, event.description),
   };
 }
 
@@ -116,7 +117,6 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
       continue;
     }
     const snapshot = snapshotOf(event);
-    noteEventLanguage(context, snapshot.id, event.description);
     const phones = phonesInLocation(snapshot.location, context.settings.defaultCountry || undefined);
     const { changed, problem } = reconcileEvent({
       event: snapshot,

@@ -1,4 +1,6 @@
 // The ledger's model of an appointment (one calendar event and one attendee number) and how calendar changes update it.
+import { descriptionLanguage } from './description';
+import { languageOfTag } from './i18n/languages';
 import type { MessageKind } from './messages';
 import type { LocationPhones } from './phone';
 
@@ -43,6 +45,12 @@ export interface Appointment {
   seriesRole?: SeriesRole;
   /** Series rows: the rule as JSON `{zone, start, lines}` (src/domain/series.ts). */
   recurrence?: string;
+  /**
+   * The language the host set on the event (its `Language:` line, a code such as "de"), as the sync last
+   * saw it: kept when the event is deleted, so what is sent without the event at hand (a cancel, a
+   * retry, a reminder) is still in it. '' when the event has none; absent on a row not yet stamped.
+   */
+  language?: string;
 }
 
 export type SeriesRole = '' | 'series' | 'instance' | 'exception';
@@ -67,6 +75,17 @@ export interface EventSnapshot {
   location: string;
   start: number | null;
   end: number | null;
+  /** The event's `Language:` code ('' for none); absent when the event did not say (a deleted event's bare id). */
+  language?: string;
+}
+
+/**
+ * An event's language for its snapshot: the code of its `Language:` line ('' when it has none or an
+ * unknown one); undefined for a cancelled event, which comes back without its description.
+ */
+export function snapshotLanguage(cancelled: boolean, description: string | undefined): string | undefined {
+  if (cancelled) return undefined;
+  return languageOfTag(descriptionLanguage(description)) ?? '';
 }
 
 export function appointmentKey(eventId: string, phone: string): string {
@@ -132,13 +151,19 @@ export function reconcileEvent(input: {
         if (row.announcedKind === 'scheduled' || row.announcedKind === 'rescheduled') {
           next.pending = backToAnnounced ? '' : 'rescheduled';
         }
-      } else if (row.title === event.summary && row.iCalUID === event.iCalUID) {
+      } else if (
+        row.title === event.summary &&
+        row.iCalUID === event.iCalUID &&
+        (event.language === undefined || row.language === event.language)
+      ) {
         continue;
       }
       next.start = start;
       next.end = end;
       next.title = event.summary;
       next.iCalUID = event.iCalUID;
+      // Like the title, the event's language changes the row silently: it is for what is sent next.
+      if (event.language !== undefined) next.language = event.language;
       if (next.pending !== row.pending) {
         next.attempts = 0;
         next.retryAt = null;
@@ -179,6 +204,7 @@ export function reconcileEvent(input: {
       remindedAt: null,
       confirmedAt: null,
       attempt: '',
+      ...(event.language === undefined ? {} : { language: event.language }),
     });
   }
 

@@ -16,12 +16,21 @@ let storedRecord: string | null = null;
 /** Set when this execution had to ask SpreadsheetApp for the id (the record was missing or not this script's). */
 let askedForId = false;
 let titlesCache: Set<string> | null = null;
+/** What one read tells of a sheet: its rows and its grid's size. */
+interface SheetRead {
+  rows: string[][];
+  gridRows: number | null;
+  gridColumns: number | null;
+}
+
 /** Rows of sheets read together and not yet asked for by their table (a second read goes to the API). */
-let readAhead = new Map<string, { rows: string[][]; gridRows: number | null }>();
+let readAhead = new Map<string, SheetRead>();
 /** Sheets whose group was read since the execution began or the lock was taken. */
 let readAheadDone = new Set<string>();
 /** Sheet ids learnt from reads: what a spreadsheets.batchUpdate names its sheets by. */
 let sheetIds = new Map<string, number>();
+/** Columns of each sheet's grid, learnt from the same reads: a table wider than its grid widens it first. */
+let gridColumnsOf = new Map<string, number>();
 
 /** SpreadsheetApp caches writes inside an execution (the Sheets API does not): set when this one made any. */
 let cachedWrites = false;
@@ -36,6 +45,7 @@ export function forgetSpreadsheet(): void {
   readAhead = new Map();
   readAheadDone = new Set();
   sheetIds = new Map();
+  gridColumnsOf = new Map();
 }
 
 /**
@@ -115,8 +125,11 @@ function values(): GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollect
   return spreadsheets().Values;
 }
 
-/** One read: the grid's row count and each cell's shown text (values.get does not tell the grid's size). */
-const GRID_AND_VALUES = 'sheets(properties(title,sheetId,gridProperties(rowCount)),data(rowData(values(formattedValue))))';
+/**
+ * One read: the grid's size and each cell's shown text (values.get does not tell the grid's size). A
+ * read may name columns past the grid (they read as empty); a write may not ("exceeds grid limits").
+ */
+const GRID_AND_VALUES = 'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),data(rowData(values(formattedValue))))';
 const SHEET_TITLES = 'sheets(properties(title))';
 
 /** "A", "B" … "Z", "AA" …: the last column of a table in A1 notation. */
@@ -159,6 +172,39 @@ function rowsOf(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | u
   return rowData.map((row) => spec.headers.map((_, i) => fromText(row.values?.[i]?.formattedValue)));
 }
 
+/** Remembers a sheet's id and grid columns from a read's answer; its rows and grid size for the table. */
+function learn(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | undefined): SheetRead {
+  const id = sheet?.properties?.sheetId;
+  if (typeof id === 'number') sheetIds.set(spec.name, id);
+  const columns = sheet?.properties?.gridProperties?.columnCount;
+  if (typeof columns === 'number') gridColumnsOf.set(spec.name, columns);
+  return {
+    rows: spec.idOnly ? [] : rowsOf(spec, sheet),
+    gridRows: sheet?.properties?.gridProperties?.rowCount ?? null,
+    gridColumns: typeof columns === 'number' ? columns : null,
+  };
+}
+
+/**
+ * The requests that give a sheet the columns of a wider table (a column added to the project's
+ * headers): appendDimension of the missing columns, then their header cells in row 1; none when the
+ * grid is wide enough. A sheet made before keeps every cell, since columns are added at its end
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#appenddimensionrequest).
+ */
+function widening(sheetId: number, columns: number, headers: readonly string[]): GoogleAppsScript.Sheets.Schema.Request[] {
+  if (columns >= headers.length) return [];
+  return [
+    { appendDimension: { sheetId, dimension: 'COLUMNS', length: headers.length - columns } },
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: columns },
+        rows: [rowData(headers.slice(columns))],
+        fields: 'userEnteredValue',
+      },
+    },
+  ];
+}
+
 /**
  * Reads several sheets in one spreadsheets.get (the answer names each sheet by title) and keeps
  * their rows for this execution's first read of each. A missing sheet fails the whole call: then
@@ -174,23 +220,27 @@ function readTogether(specs: readonly TableSpec[]): void {
     const present = titles();
     if (specs.every((spec) => present.has(spec.name))) throw error;
     sheetIds = new Map();
-    for (const spec of specs) if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null });
+    gridColumnsOf = new Map();
+    for (const spec of specs)
+      if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null, gridColumns: null });
     wanted = specs.filter((spec) => present.has(spec.name));
     if (wanted.length === 0) return;
     answer = spreadsheets().get(spreadsheetId(), { ranges: wanted.map(groupRange), fields: GRID_AND_VALUES });
   }
   for (const spec of wanted) {
-    const sheet = answer.sheets?.find((candidate) => candidate.properties?.title === spec.name);
-    const id = sheet?.properties?.sheetId;
-    if (typeof id === 'number') sheetIds.set(spec.name, id);
-    if (spec.idOnly) continue;
-    readAhead.set(spec.name, { rows: rowsOf(spec, sheet), gridRows: sheet?.properties?.gridProperties?.rowCount ?? null });
+    const read = learn(
+      spec,
+      answer.sheets?.find((candidate) => candidate.properties?.title === spec.name),
+    );
+    if (!spec.idOnly) readAhead.set(spec.name, read);
   }
 }
 
 export class SheetTable {
   /** Rows of the sheet's grid, learnt by readRows: a rewrite that fits needs no append. */
   private gridRows: number | null = null;
+  /** Columns of the sheet's grid, learnt by readRows: a grid narrower than the headers is widened before a rewrite. */
+  private gridColumns: number | null = null;
 
   private constructor(
     readonly name: string,
@@ -232,21 +282,50 @@ export class SheetTable {
     cachedWrites = true;
     const sheet = book().insertSheet(this.name);
     titlesCache?.add(this.name);
+    // A new sheet has 26 columns (A–Z); a wider table needs its columns before its header.
+    const columns = sheet.getMaxColumns();
+    if (columns < this.headers.length) sheet.insertColumnsAfter(columns, this.headers.length - columns);
     const header = sheet.getRange(1, 1, 1, this.headers.length);
     header.setValues([this.headers.slice()]);
     header.setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
 
-  /** A failed call on a sheet that turns out to be missing is retried once after creating it; other failures stand. */
+  /**
+   * A failed call on a sheet that turns out to be missing is retried once after creating it, and on a
+   * sheet narrower than the headers (made before a column was added) once after widening it; other
+   * failures stand.
+   */
   private write(call: () => void): void {
     readAhead.delete(this.name);
     try {
       call();
     } catch (error) {
-      if (!this.missing()) throw error;
-      this.create();
+      if (this.missing()) this.create();
+      else if (!this.widenAfterRefusal()) throw error;
       call();
+    }
+  }
+
+  /** Adds the columns the headers have and the grid lacks, with their header cells, in one call; false when none lack. */
+  private widen(sheetId: number, columns: number): boolean {
+    const requests = widening(sheetId, columns, this.headers);
+    if (requests.length === 0) return false;
+    spreadsheets().batchUpdate({ requests }, spreadsheetId());
+    gridColumnsOf.set(this.name, this.headers.length);
+    this.gridColumns = this.headers.length;
+    return true;
+  }
+
+  /** After a refused write: the grid's size is asked once (a write past the grid's columns is refused, a read is not). */
+  private widenAfterRefusal(): boolean {
+    try {
+      const spec = { name: this.name, headers: this.headers, idOnly: true };
+      const read = learn(spec, spreadsheets().get(spreadsheetId(), { ranges: [groupRange(spec)], fields: GRID_AND_VALUES }).sheets?.[0]);
+      const id = sheetIds.get(this.name);
+      return id !== undefined && read.gridColumns !== null && this.widen(id, read.gridColumns);
+    } catch {
+      return false;
     }
   }
 
@@ -262,6 +341,7 @@ export class SheetTable {
     const ahead = this.takeReadAhead();
     if (ahead) {
       this.gridRows = ahead.gridRows;
+      this.gridColumns = ahead.gridColumns;
       return ahead.rows;
     }
     let answer: GoogleAppsScript.Sheets.Schema.Spreadsheet;
@@ -272,15 +352,14 @@ export class SheetTable {
       if (this.missing()) return [];
       throw error;
     }
-    const sheet = answer.sheets?.[0];
-    this.gridRows = sheet?.properties?.gridProperties?.rowCount ?? null;
-    const id = sheet?.properties?.sheetId;
-    if (typeof id === 'number') sheetIds.set(this.name, id);
-    return rowsOf(this, sheet);
+    const read = learn(this, answer.sheets?.[0]);
+    this.gridRows = read.gridRows;
+    this.gridColumns = read.gridColumns;
+    return read.rows;
   }
 
   /** The rows read ahead for this sheet, once; the group is read on the first read of any of its sheets. */
-  private takeReadAhead(): { rows: string[][]; gridRows: number | null } | undefined {
+  private takeReadAhead(): SheetRead | undefined {
     const group = this.group();
     if (!readAhead.has(this.name) && group.some((spec) => spec.name === this.name && !spec.idOnly) && !readAheadDone.has(this.name)) {
       readTogether(group);
@@ -300,6 +379,8 @@ export class SheetTable {
     const fits = this.gridRows !== null && 1 + rows.length <= this.gridRows;
     const inPlace = fits ? rows : rows.slice(0, previousCount);
     const update = [...inPlace, ...blank];
+    const id = sheetIds.get(this.name);
+    if (rows.length > 0 && this.gridColumns !== null && id !== undefined) this.widen(id, this.gridColumns);
     if (update.length > 0) {
       const data = [{ range: this.range(2, 1 + update.length), values: update }];
       this.write(() => values().batchUpdate({ valueInputOption: 'RAW', data }, spreadsheetId()));
@@ -343,9 +424,13 @@ export class SheetTable {
   }
 }
 
-/** One sheet's part of a batched write: rows rewritten in place (sheet row numbers), rows added, rows deleted. */
+/**
+ * One sheet's part of a batched write: rows rewritten in place (sheet row numbers), rows added, rows
+ * deleted; with its headers, a grid narrower than they are is widened in the same call.
+ */
 export interface SheetChanges {
   name: string;
+  headers?: readonly string[];
   updates: Array<{ row: number; cells: string[] }>;
   appends: string[][];
   deletes: number[];
@@ -364,9 +449,15 @@ function rowData(cells: readonly string[]): GoogleAppsScript.Sheets.Schema.RowDa
  */
 export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
   const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  const widened = new Map<string, number>();
   for (const change of changes) {
     const sheetId = sheetIds.get(change.name);
     if (sheetId === undefined) return false;
+    const columns = gridColumnsOf.get(change.name);
+    const writes = change.updates.length > 0 || change.appends.length > 0;
+    const widen = change.headers && writes && columns !== undefined ? widening(sheetId, columns, change.headers) : [];
+    if (widen.length > 0 && change.headers) widened.set(change.name, change.headers.length);
+    requests.push(...widen);
     for (const { row, cells } of change.updates) {
       requests.push({
         updateCells: { start: { sheetId, rowIndex: row - 1, columnIndex: 0 }, rows: [rowData(cells)], fields: 'userEnteredValue' },
@@ -384,8 +475,10 @@ export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
     spreadsheets().batchUpdate({ requests }, spreadsheetId());
   } catch {
     sheetIds = new Map();
+    gridColumnsOf = new Map();
     return false;
   }
+  for (const [name, columns] of widened) gridColumnsOf.set(name, columns);
   return true;
 }
 

@@ -122,15 +122,15 @@ describe('reminder timing', () => {
     expect(sent[0].body).toContain('Monday, 30 March 2026, 10:00–10:30 CEST (UTC+2)');
   });
 
-  it('costs one Calendar list and one fetchAll batch per tick with reminders due, none without', () => {
+  it("costs no Calendar call of their own and one fetchAll batch per 20, none without: the tick's sync list is the only one", () => {
     const sandbox = newSandbox();
     for (let i = 0; i < 25; i++) addEvent(sandbox, { location: `+1415555${String(1000 + i)}`, start: TOMORROW_11 });
     for (const message of sandbox.twilio.messages()) sandbox.messageStatus(message.sid, 'delivered');
     sandbox.setClock(TOMORROW_11 - 24 * HOUR - 5 * MINUTE);
     sandbox.runtime.core.resetCalls();
     sandbox.advance(10 * MINUTE);
-    // One list for the sync, one for the reminders; 25 reminders in two fetchAll batches.
-    expect(sandbox.runtime.core.calls['Calendar.Events.list']).toBe(2);
+    // The sync's list only (the rows carry what the reminders need); 25 reminders in two fetchAll batches.
+    expect(sandbox.runtime.core.calls['Calendar.Events.list']).toBe(1);
     expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll']).toBe(2);
     expect(reminders(sandbox)).toHaveLength(25);
     sandbox.runtime.core.resetCalls();

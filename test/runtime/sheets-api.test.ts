@@ -33,6 +33,21 @@ describe('Sheets.Spreadsheets.Values', () => {
     expect(runtime.spreadsheet.spreadsheet.findSheet('Log')?.maxRows).toBe(1003);
   });
 
+  it('refuses to append a row wider than the grid (INSERT_ROWS adds rows, not columns); reads past it are empty', () => {
+    const { runtime, values, id } = fresh();
+    const options = { valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS' };
+    const wide = Array.from({ length: 27 }, (_, i) => `c${i + 1}`);
+    expect(() => values.append({ values: [wide] }, id, "'Log'!A1:AA", options)).toThrow(
+      "API call to sheets.spreadsheets.values.append failed with error: Range ('Log'!AA2) exceeds grid limits. Max rows: 1000, max columns: 26",
+    );
+    expect(runtime.spreadsheet.spreadsheet.findSheet('Log')?.maxRows).toBe(1000);
+    values.append({ values: [wide.slice(0, 26)] }, id, "'Log'!A1:AA", options);
+    expect(values.get(id, "'Log'!A2:AA").values).toEqual([wide.slice(0, 26)]);
+    expect(() => values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: "'Log'!A2:AA2", values: [wide] }] }, id)).toThrow(
+      'exceeds grid limits. Max rows: 1001, max columns: 26',
+    );
+  });
+
   it('reads a range without trailing empty cells or rows, and omits values when there are none', () => {
     const { values, id } = fresh();
     expect(values.get(id, "'Log'!A2:C")).toEqual({ range: "'Log'!A2:C", majorDimension: 'ROWS' });
@@ -88,7 +103,7 @@ describe('Sheets.Spreadsheets.get', () => {
     expect(spreadsheets.get(id, { ranges: ["'Log'!A2:C"], fields: GRID_AND_VALUES })).toEqual({
       sheets: [
         {
-          properties: { gridProperties: { rowCount: 1000 } },
+          properties: { gridProperties: { rowCount: 1000, columnCount: 26 } },
           data: [{ rowData: [{ values: [{ formattedValue: 'x' }, {}, { formattedValue: 'q' }] }] }],
         },
       ],
@@ -116,11 +131,11 @@ describe('Sheets.Spreadsheets.get of several ranges', () => {
     expect(answer).toEqual({
       sheets: [
         {
-          properties: { title: 'Log', sheetId: logId, gridProperties: { rowCount: 1000 } },
+          properties: { title: 'Log', sheetId: logId, gridProperties: { rowCount: 1000, columnCount: 26 } },
           data: [{ rowData: [{ values: [{ formattedValue: 'time' }] }] }],
         },
         {
-          properties: { title: 'Other', sheetId: otherId, gridProperties: { rowCount: 1000 } },
+          properties: { title: 'Other', sheetId: otherId, gridProperties: { rowCount: 1000, columnCount: 26 } },
           data: [{ rowData: [{ values: [{ formattedValue: 'o1' }] }] }],
         },
       ],
@@ -178,6 +193,52 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     ]);
     expect(sheet?.maxRows).toBe(rowsBefore - 1);
     expect(runtime.core.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+  });
+
+  it('appendDimension adds columns at the end, keeping every cell; appendCells and updateCells past the columns are refused', () => {
+    const { runtime, spreadsheets, id, sheetId, sheet } = withRows();
+    const wide = Array.from({ length: 27 }, (_, i) => `w${i + 1}`);
+    expect(() =>
+      spreadsheets.batchUpdate({ requests: [{ appendCells: { sheetId, rows: [cells(...wide)], fields: 'userEnteredValue' } }] }, id),
+    ).toThrow('exceeds grid limits. Max columns: 26');
+    expect(() =>
+      spreadsheets.batchUpdate(
+        {
+          requests: [
+            { appendDimension: { sheetId, dimension: 'COLUMNS', length: 1 } },
+            { updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 27 }, rows: [cells('far')], fields: 'userEnteredValue' } },
+          ],
+        },
+        id,
+      ),
+    ).toThrow('exceeds grid limits');
+    // The refused call changed nothing, not even the grid's width.
+    expect(sheet?.maxColumns).toBe(26);
+    spreadsheets.batchUpdate(
+      {
+        requests: [
+          { appendDimension: { sheetId, dimension: 'COLUMNS', length: 1 } },
+          { updateCells: { start: { sheetId, rowIndex: 0, columnIndex: 26 }, rows: [cells('extra')], fields: 'userEnteredValue' } },
+          { appendCells: { sheetId, rows: [cells(...wide)], fields: 'userEnteredValue' } },
+        ],
+      },
+      id,
+    );
+    expect(sheet?.maxColumns).toBe(27);
+    const values = runtime.spreadsheet.sheetValues('Log') as string[][];
+    expect(values[0].slice(0, 3)).toEqual(['time', 'phone', 'text']);
+    expect(values[0][26]).toBe('extra');
+    expect(values[1].slice(0, 3)).toEqual(['r2', 'a', 'x']);
+    expect(values[4]).toEqual(wide);
+    expect(
+      spreadsheets.get(id, { ranges: ["'Log'!A1:A1"], fields: TITLED_GRID_AND_VALUES }).sheets?.[0].properties?.gridProperties,
+    ).toEqual({
+      rowCount: 1000,
+      columnCount: 27,
+    });
+    expect(() => spreadsheets.batchUpdate({ requests: [{ appendDimension: { sheetId, dimension: 'COLUMNS', length: 0 } }] }, id)).toThrow(
+      'appendDimension.length must be at least 1',
+    );
   });
 
   it('appendCells grows a full grid; a refused request leaves every sheet as it was', () => {

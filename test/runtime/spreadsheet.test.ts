@@ -109,6 +109,20 @@ describe('SpreadsheetApp', () => {
     expect(runtime.core.calls['Sheet.appendRow']).toBe(3);
   });
 
+  it('has 26 columns in a new sheet: a range past them fails until insertColumnsAfter adds some, moving cells right', () => {
+    const { sheet } = fresh();
+    expect(sheet.getMaxColumns()).toBe(26);
+    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+    sheet.insertColumnsAfter(1, 2);
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([['a', '', '', 'b', 'c']]);
+    sheet.getRange(1, 28).setValue('last');
+    expect(sheet.getRange(1, 28).getValue()).toBe('last');
+    expect(() => sheet.insertColumnsAfter(29, 1)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.insertColumnsAfter(1, 0)).toThrow('Invalid argument: howMany');
+  });
+
   it('supports A1 notation, display values, formatting and frozen rows', () => {
     const { g, sheet } = fresh();
     sheet.getRange('B2:C3').setValues([

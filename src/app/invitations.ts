@@ -25,7 +25,7 @@ import { now } from '../gas/platform';
 import { writeScriptProperties } from '../gas/properties';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
-import { attendeeTexts, hostTexts, textsIn } from './languages';
+import { attendeeTexts, hostTexts } from './languages';
 import { type Ledger, cellToTime, timeToCell } from './ledger';
 
 export const INVITATIONS_SHEET = 'Invitations';
@@ -267,9 +267,8 @@ function linkFor(context: AppContext, ledger: () => Ledger, book: InvitationBook
   return { link: match ? context.appointmentLink(match.token) : context.bookingLink, texts };
 }
 
-/** A series in the words of the mail's language (English, as the rest of the mail). */
-function seriesWhen(context: AppContext, row: Invitation, series: SeriesLines): string {
-  const texts = textsIn(context, 'en');
+/** A series in the words of the mail's language. */
+function seriesWhen(context: AppContext, row: Invitation, series: SeriesLines, texts: Texts): string {
   return storedSeriesWords({ ...series, start: row.start }, { start: row.start, end: row.end }, context.timeZone, texts);
 }
 
@@ -298,17 +297,17 @@ function sendDueInvitations(context: AppContext, book: InvitationBook, ledger: (
       row.uid === '' ? [] : book.all().filter((other) => other.uid === row.uid && other.email.toLowerCase() === row.email.toLowerCase());
     // One SEQUENCE per UID and guest, for the series and its dates alike: each object outranks every one before it.
     const sequence = Math.max(nextSequence(row), ...siblings.filter((other) => other.lastMethod !== '').map((other) => other.sequence + 1));
+    const { link, texts } = linkFor(context, ledger, book, row);
     const mail = invitationMail({
       row,
       sequence,
       organizer,
       hostName: context.settings.hostName,
       timeZone: context.timeZone,
-      ...linkFor(context, ledger, book, row),
-      // The series headlines are not in the catalogues yet: a series mail stays wholly English.
-      ...(row.series ? { texts: textsIn(context, 'en') } : {}),
+      link,
+      texts,
       now: at,
-      seriesWhen: row.series ? seriesWhen(context, row, row.series) : undefined,
+      seriesWhen: row.series ? seriesWhen(context, row, row.series, texts) : undefined,
       occurrences: row.series ? siblings.filter((other) => other.recurrenceId !== undefined) : undefined,
     });
     try {

@@ -112,7 +112,7 @@ export function show(id: string, visible: boolean): void {
 }
 
 /** The message of a google.script.run failure without the "Exception: " prefix Apps Script adds. */
-export function errorText(error: unknown, fallback = 'Something went wrong.'): string {
+export function errorText(error: unknown, fallback: string): string {
   const message = error && typeof error === 'object' && 'message' in error ? (error as { message: unknown }).message : undefined;
   const text = String(message || error || fallback);
   return text.replace(/^(Exception|Error|ScriptError):\s*/, '');

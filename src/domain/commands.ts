@@ -427,9 +427,10 @@ const START = setOf(START_WORDS);
 const CANCEL = setOf(CANCEL_WORDS);
 const CONFIRM = setOf(CONFIRM_WORDS);
 const LANGUAGE_WORD = setOf(LANGUAGE_WORDS);
+// Names only: a bare code is no request, since codes are everyday words ("Hi", "de", "es", "en", "id").
 const LANGUAGE_BY_NAME: ReadonlyMap<string, LanguageCode> = new Map(
   (Object.entries(LANGUAGE_NAMES) as Array<[LanguageCode, readonly string[]]>).flatMap(([code, names]) =>
-    [code, ...names].map((name) => [normalizeForMatching(name), code] as [string, LanguageCode]),
+    names.map((name) => [normalizeForMatching(name), code] as [string, LanguageCode]),
   ),
 );
 
@@ -438,7 +439,10 @@ export function languageNamed(normalized: string): LanguageCode | null {
   return LANGUAGE_BY_NAME.get(normalized) ?? languageOfTag(normalized.replace(/ /g, '-'));
 }
 
-/** "language de", "idioma español", or just the language's own name ("Deutsch", "हिंदी"); undefined when it is no language request. */
+/**
+ * "language de", "idioma español", or just the language's own name ("Deutsch", "हिंदी"); undefined when it
+ * is no language request. A code needs the language word: a bare "Hi" is a greeting, not Hindi.
+ */
 function languageCommand(normalized: string): Command | undefined {
   const named = LANGUAGE_BY_NAME.get(normalized);
   if (named) return { kind: 'language', language: named };

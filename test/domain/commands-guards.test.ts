@@ -166,6 +166,8 @@ describe('every listed word is its command, in whatever case and accents people 
 
   it.each(Object.entries(LANGUAGE_NAMES))('the names of %s', (code, names) => {
     expect(names.length).toBeGreaterThan(0);
-    for (const name of [code, ...names]) expect([name, parseCommand({ body: name })]).toEqual([name, { kind: 'language', language: code }]);
+    for (const name of names) expect([name, parseCommand({ body: name })]).toEqual([name, { kind: 'language', language: code }]);
+    // A code counts after a language word only.
+    expect(parseCommand({ body: `language ${code}` })).toEqual({ kind: 'language', language: code });
   });
 });

@@ -1,5 +1,5 @@
 // Tests of how calendar changes update the ledger: what is announced and what is noise.
-import { reconcileEvent, type Appointment, type EventSnapshot } from '../../src/domain/appointments';
+import { reconcileEvent, snapshotLanguage, type Appointment, type EventSnapshot } from '../../src/domain/appointments';
 
 const NOW = Date.UTC(2026, 2, 2, 9, 0);
 const HOUR = 3600_000;
@@ -122,5 +122,39 @@ describe('reconcileEvent', () => {
     });
     expect(result.changed).toEqual([]);
     expect(result.problem).toContain('+49 123');
+  });
+});
+
+describe("the event's language in its rows", () => {
+  it('is given to a new row, and a row without a language of its own gets none from a snapshot without one', () => {
+    expect(reconcile(event({ language: 'de' }), []).changed[0].language).toBe('de');
+    expect(reconcile(event({ language: '' }), []).changed[0].language).toBe('');
+    expect(reconcile(event(), []).changed[0]).not.toHaveProperty('language');
+  });
+
+  it('changes the row silently, like a title, and only when it differs', () => {
+    const row = announced(reconcile(event({ language: 'de' }), []).changed[0]);
+    expect(reconcile(event({ language: 'de' }), [row]).changed).toEqual([]);
+    // A snapshot that does not say leaves the row's language alone.
+    expect(reconcile(event(), [row]).changed).toEqual([]);
+    const [changed] = reconcile(event({ language: 'fr' }), [row]).changed;
+    expect(changed).toEqual({ ...row, language: 'fr', updatedAt: NOW });
+    expect(reconcile(event({ language: '' }), [row]).changed[0]).toMatchObject({ language: '', pending: '' });
+  });
+
+  it('is kept by the cancel of a deleted event, whose snapshot has none, and by a move', () => {
+    const row = announced(reconcile(event({ language: 'de' }), []).changed[0]);
+    const [cancelled] = reconcile(event({ cancelled: true }), [row]).changed;
+    expect(cancelled).toMatchObject({ state: 'cancelled', pending: 'cancelled', language: 'de' });
+    const [moved] = reconcile(event({ start: NOW + 26 * HOUR, end: NOW + 27 * HOUR }), [row]).changed;
+    expect(moved).toMatchObject({ pending: 'rescheduled', language: 'de' });
+  });
+
+  it("is the code of the description's Language: line, '' for none or an unknown one, nothing for a cancelled event", () => {
+    expect(snapshotLanguage(false, 'Bring card\nLanguage: pt-BR')).toBe('pt');
+    expect(snapshotLanguage(false, 'language: DE')).toBe('de');
+    expect(snapshotLanguage(false, 'Language: xx')).toBe('');
+    expect(snapshotLanguage(false, undefined)).toBe('');
+    expect(snapshotLanguage(true, 'Language: de')).toBeUndefined();
   });
 });

@@ -494,5 +494,18 @@ describe.each(CODES)('%s', (code) => {
     expect(mail.body.split('\n\n')[1]).toBe(headline);
     expect(visibleLines(mail.htmlBody)).toContain(headline);
     expectNotEnglish(code, `${mail.subject}\n${mail.body}`, 'mail.seriesInvited', { title: TITLE, host: HOST, when: words });
+
+    // The series' own page: the rule in the same words, its next dates, each opening a page that names the series.
+    const page = sandbox.doGet({ l: [link.slice(link.indexOf('?l=') + 3)] });
+    expectFrame(code, page.body);
+    expect(page.title).toBe(render(code, 'page.tabTitle', { title: TITLE, host: HOST }));
+    expect(page.body).toContain(`<bdi id="series-rule">`);
+    const lines = visibleLines(page.body);
+    for (const text of [render(code, 'page.seriesNext'), render(code, 'page.seriesPick'), slot.when]) expect(lines).toContain(text);
+    const first = /<ul id="occurrences"><li><a class="link" href="[^"]*\?l=([A-Za-z0-9_-]{16})"/.exec(page.body)?.[1];
+    if (!first) throw new Error('the series page lists no occurrence');
+    const occurrence = sandbox.doGet({ l: [first] }).body;
+    expectFrame(code, occurrence);
+    expect(visibleLines(occurrence)).toContain(render(code, 'page.seriesMember', { rule: words }));
   });
 });

@@ -141,12 +141,13 @@ export const it: Catalogue = {
   'recurrence.seriesCount': '{rule}, {time}, dal {first}, {n} volte',
   'recurrence.seriesUntil': '{rule}, {time}, dal {first}, fino al {until}',
   'recurrence.except': '{series}, tranne {dates}',
-  'recurrence.fallback': 'si ripete (vedi il tuo invito); il prossimo: {next}',
+  'recurrence.fallback': 'si ripete (veda il Suo invito); il prossimo: {next}',
   'message.seriesScheduled':
-    'I tuoi appuntamenti "{title}" con {host} sono prenotati: {when}.\n\nPer vedere i prossimi, o annullarne o spostarne uno: {link}',
+    'I Suoi appuntamenti «{title}» con {host} sono prenotati: {when}.\n\nPer vedere i prossimi, o annullarne o spostarne uno: {link}',
   'message.seriesChanged':
-    'I tuoi appuntamenti "{title}" con {host} sono cambiati. D’ora in poi: {when}.\n\nPer vedere i prossimi, o annullarne o spostarne uno: {link}',
-  'message.seriesCancelled': 'I tuoi appuntamenti "{title}" con {host} ({when}) sono annullati.\n\nPer prenotare un nuovo orario: {link}',
+    'I Suoi appuntamenti «{title}» con {host} sono cambiati. D’ora in poi: {when}.\n\nPer vedere i prossimi, o annullarne o spostarne uno: {link}',
+  'message.seriesCancelled':
+    'I Suoi appuntamenti «{title}» con {host} ({when}) sono stati annullati.\n\nPer prenotare un nuovo orario: {link}',
   'form.fillIn': 'Compili il modulo di prenotazione, per favore.',
   'form.name': 'Inserisca il Suo nome (fino a 100 caratteri), per favore.',
   'form.nameLink': 'Inserisca solo il Suo nome, senza link, per favore.',

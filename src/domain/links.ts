@@ -4,8 +4,9 @@ import TOP_LEVEL_DOMAINS from 'tlds';
 const TLDS: ReadonlySet<string> = new Set(TOP_LEVEL_DOMAINS.map((tld) => tld.toLowerCase()));
 const SCHEME = /[a-z][a-z0-9+.-]*:\/\//i;
 const WWW = /(?:^|[^\p{L}\p{N}])www\./iu;
-// Labels joined by dots (ASCII, ideographic or full-width), e.g. "evil.ru", "x.store", "shop.example.co.uk".
-const DOTTED = /[\p{L}\p{N}-]+(?:[.\u3002\uFF0E][\p{L}\p{N}-]+)+/gu;
+// Labels joined by dots (ASCII, ideographic or full-width), e.g. "evil.ru", "x.store", "shop.example.co.uk"; only the
+// last label is read, so one character before the first dot is enough ("evil.ru" matches as "l.ru").
+const DOTTED = /[\p{L}\p{N}-](?:[.\u3002\uFF0E][\p{L}\p{N}-]+)+/gu;
 
 /**
  * True for "https://…", "www.…" and any dotted token whose last label is a top-level domain in IANA's list

@@ -22,6 +22,7 @@ describe('errorMessage', () => {
     ],
     ['a non-string message', { message: 404 }, '404'],
     ['an object whose message is null', { message: null, toString: () => 'odd' }, 'odd'],
+    ['an object without a message', { toString: () => 'no message here' }, 'no message here'],
     ['a string', 'timeout', 'timeout'],
     ['a number', 42, '42'],
     ['undefined', undefined, 'undefined'],
@@ -43,6 +44,10 @@ describe('errorDetail', () => {
     ['an empty stack: the message', Object.assign(new Error('empty stack'), { stack: '' }), 'empty stack'],
     ['a string', 'plain text', 'plain text'],
     ['an object with a message only', { message: 'from Apps Script' }, 'from Apps Script'],
+    ['a non-string stack: the message', { message: 'odd stack', stack: 7 }, 'odd stack'],
+    ['null', null, 'null'],
+    ['undefined', undefined, 'undefined'],
+    ['a number', 42, '42'],
   ])('%s', (_, error, expected) => {
     expect(errorDetail(error)).toBe(expected);
   });

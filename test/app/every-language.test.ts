@@ -371,6 +371,18 @@ describe.each(CODES)('%s', (code) => {
     ]);
   });
 
+  test('the page shown when the settings cannot be read: in the catalogue of LANGUAGE', () => {
+    const sandbox = sandboxIn(code);
+    sandbox.mergeSettings({ TWILIO_ACCOUNT_SID: '' });
+    for (const query of [{}, { l: ['AAAAAAAAAAAAAAAA'] }, { p: ['book'] }]) {
+      const page = sandbox.doGet(query);
+      expectFrame(code, page.body);
+      expect(page.title).toBe(render(code, 'page.unavailableTitle'));
+      // Without settings the host's name is unknown too.
+      expect(visibleLines(page.body)).toEqual([render(code, 'page.unavailableTitle'), render(code, 'page.unavailableSetup')]);
+    }
+  });
+
   test('the done pages: moved, cancelled, over', () => {
     const sandbox = sandboxIn(code);
     addEvent(sandbox, { summary: TITLE, location: ADA, start: TOMORROW_11 });

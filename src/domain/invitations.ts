@@ -90,13 +90,15 @@ export function invitationKey(eventId: string, email: string): string {
  * organizer, or the configured ORGANIZER_EMAIL), not rooms or other resources, each address once.
  */
 export function invitationGuests(attendees: readonly AttendeeLike[] | null | undefined, hostEmails: readonly string[]): Guest[] {
-  const excluded = new Set(hostEmails.filter((email) => email !== '').map((email) => email.toLowerCase()));
+  // An empty host address excludes nobody: no guest without an address gets this far.
+  const excluded = new Set(hostEmails.map((email) => email.toLowerCase()));
   const guests: Guest[] = [];
   const seen = new Set<string>();
+  // Stryker disable next-line ArrayDeclaration: a list element that is no attendee has no address, so it is skipped like none
   for (const attendee of attendees ?? []) {
-    const email = String(attendee.email ?? '').trim();
+    if (!attendee.email || attendee.self || attendee.organizer || attendee.resource) continue;
+    const email = attendee.email.trim();
     const lower = email.toLowerCase();
-    if (attendee.self || attendee.organizer || attendee.resource) continue;
     if (!EMAIL.test(email) || excluded.has(lower) || seen.has(lower)) continue;
     seen.add(lower);
     guests.push({ email, name: cleanDisplayName(attendee.displayName ?? '') });
@@ -321,7 +323,9 @@ function oneLine(text: string): string {
  * series is one VEVENT without RECURRENCE-ID: every date goes (RFC 5546 3.2.5).
  */
 function seriesEvents(event: IcsEvent, series: SeriesLines, cancel: boolean, occurrences: readonly Invitation[]): IcsEvent[] {
-  const mine = cancel ? [] : occurrences.filter((row) => row.recurrenceId !== undefined);
+  const master: IcsEvent = { ...event, zone: series.zone, recurrence: series.lines, recurrenceId: undefined };
+  if (cancel) return [master];
+  const mine = occurrences.filter((row) => row.recurrenceId !== undefined);
   const exdates = mine
     .filter((row) => row.state === 'cancelled')
     .map((row) => row.recurrenceId as number)
@@ -330,7 +334,7 @@ function seriesEvents(event: IcsEvent, series: SeriesLines, cancel: boolean, occ
   const moved = mine
     .filter((row) => row.state === 'active' && (row.start !== row.recurrenceId || row.end - row.start !== event.end - event.start))
     .map((row) => ({ ...event, start: row.start, end: row.end, zone: series.zone, recurrenceId: row.recurrenceId }));
-  return [{ ...event, zone: series.zone, recurrence: [...series.lines, ...exdates], recurrenceId: undefined }, ...moved];
+  return [{ ...master, recurrence: [...series.lines, ...exdates] }, ...moved];
 }
 
 /** A text with {link} as HTML: the text escaped, each {link} an anchor (the host's wording may place it anywhere). */
@@ -379,12 +383,17 @@ export function invitationMail(input: InvitationMailInput): InvitationMail {
     summary,
     description: `${headline}\n${action}`,
     url: input.link,
-    status: cancel ? 'CANCELLED' : 'CONFIRMED',
+    // buildCalendar writes STATUS:CANCELLED for every VEVENT of a CANCEL (RFC 5546 3.2.5).
+    status: 'CONFIRMED',
     organizer: { email: organizer.email, name: organizer.name },
     attendees: [{ email: row.email, name: row.name || undefined, rsvp: !cancel, partstat: 'NEEDS-ACTION' }],
     recurrenceId: row.recurrenceId,
   };
-  const ics = buildCalendar({ method, events: row.series ? seriesEvents(event, row.series, cancel, input.occurrences ?? []) : [event] });
+  const ics = buildCalendar({
+    method,
+    // Stryker disable next-line ArrayDeclaration: an element that is no row has no recurrenceId, so it is left out like none
+    events: row.series ? seriesEvents(event, row.series, cancel, input.occurrences ?? []) : [event],
+  });
 
   const greeting = row.name ? texts.t('mail.hello', { name: row.name }) : texts.t('mail.helloAnonymous');
   const text = [greeting, headline, rsvpLine, action, `— ${hostName}`].filter((line) => line !== '').join('\n\n');

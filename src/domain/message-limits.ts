@@ -42,7 +42,7 @@ export function cutWithEllipsis(text: string, max: number): string {
  */
 export function templateVariableValue(value: string): string {
   const flat = value
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/[\r\n\t\u2028\u2029]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
   return cutWithEllipsis(flat === '' ? '-' : flat, TEMPLATE_VARIABLE_MAX_CHARS);
@@ -58,15 +58,16 @@ export function fitTitle(title: string, render: (title: string) => string, max =
   if (full.length <= max) return full;
   const fits = (keep: number): boolean => render(cutWithEllipsis(title, keep)).length <= max;
   // The length grows with the title kept: find the longest cut that fits (a few renders, also when the text repeats the title).
+  // The whole title does not fit (above), so the search ends below its length; `low` only ever takes a cut that fits.
   let low = 0;
-  let high = Array.from(title).length - 1;
+  let high = Array.from(title).length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     if (fits(middle)) low = middle;
     else high = middle - 1;
   }
-  if (low >= 1 && fits(low)) return render(cutWithEllipsis(title, low));
-  return cutToUnits(render(cutWithEllipsis(title, 1)), max);
+  // When even one character (the ellipsis) is too long, the end of the message is cut instead.
+  return cutToUnits(render(cutWithEllipsis(title, Math.max(low, 1))), max);
 }
 
 /** Cuts to at most `max` UTF-16 units, never inside an emoji, ending in an ellipsis when cut. */

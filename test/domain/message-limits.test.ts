@@ -8,6 +8,10 @@ describe('cutWithEllipsis', () => {
     ['eleven chars', 10, 'eleven ch…'],
     ['a b c d e f', 6, 'a b c…'],
     ['😀😀😀😀', 3, '😀😀…'],
+    ['ab cd', 4, 'ab…'],
+    ['  indented', 5, '  in…'],
+    ['abc', 1, '…'],
+    ['abc', 0, '…'],
   ])('%p to %i characters is %p', (text, max, expected) => {
     expect(cutWithEllipsis(text, max)).toBe(expected);
   });
@@ -54,6 +58,17 @@ describe('fitTitle', () => {
 
   it('cuts the end only when even the shortest title does not fit', () => {
     expect(fitTitle('title', () => 'z'.repeat(50), 10)).toBe('zzzzzzzzz…');
+  });
+
+  it.each<[string, string, (title: string) => string, number, string]>([
+    ['a message of exactly the limit is left whole', 'abc', (t) => `${t}!`, 4, 'abc!'],
+    ['one unit over: the title loses its end', 'abcd', (t) => `${t}!`, 4, 'ab…!'],
+    ['only the ellipsis fits as the title', 'abcd', (t) => `${t}!!`, 3, '…!!'],
+    ['a one-character title too long with the rest: the end is cut', 'é', (t) => `${t}xyz`, 3, 'éx…'],
+    ['the cut end loses its trailing space', 'title', () => 'zzzz zzzz', 6, 'zzzz…'],
+    ['an emoji is never split at the cut end', 'title', () => 'ab😀cd', 4, 'ab…'],
+  ])('%s', (_, title, render, max, expected) => {
+    expect(fitTitle(title, render, max)).toBe(expected);
   });
 });
 

@@ -374,7 +374,8 @@ describe.each(CODES)('%s', (code) => {
   test('the page shown when the settings cannot be read: in the catalogue of LANGUAGE', () => {
     const sandbox = sandboxIn(code);
     sandbox.mergeSettings({ TWILIO_ACCOUNT_SID: '' });
-    for (const query of [{}, { l: ['AAAAAAAAAAAAAAAA'] }, { p: ['book'] }]) {
+    const queries: Array<Record<string, string[]>> = [{}, { l: ['AAAAAAAAAAAAAAAA'] }, { p: ['book'] }];
+    for (const query of queries) {
       const page = sandbox.doGet(query);
       expectFrame(code, page.body);
       expect(page.title).toBe(render(code, 'page.unavailableTitle'));

@@ -1,9 +1,11 @@
 // One execution's language state: the Languages sheet (each number's own choice), the Texts sheet (the host's wording), read once each.
+import { languageNamed, normalizeForMatching } from '../domain/commands';
 import { descriptionLanguage } from '../domain/description';
 import { chooseLanguage, type LanguageSource } from '../domain/i18n/choose';
 import { type LanguageCode, languageOfTag } from '../domain/i18n/languages';
 import { type TextError, type TextsListing, overrideRows, planTextsSave, textsListing } from '../domain/i18n/overrides';
 import { type Overrides, Texts, isTextKey, overrideKey } from '../domain/i18n/texts';
+import { parsePhone } from '../domain/phone';
 import { now } from '../gas/platform';
 import { SheetTable } from '../gas/sheets';
 import type { AppContext } from './context';
@@ -16,17 +18,33 @@ export const LANGUAGE_COLUMNS = ['phone', 'language', 'via', 'updatedAt'] as con
 export const TEXTS_SHEET = 'Texts';
 export const TEXT_COLUMNS = ['key', 'language', 'text', 'updatedAt'] as const;
 
-/** A number typed by hand into the sheet may have lost its "+" (Sheets turns it into a number). */
+/**
+ * A number typed by hand into the sheet, in whatever form the host copied it ("0049 151 …", "whatsapp:+49…"),
+ * as E.164; one that lost its "+" (Sheets turns it into a number) gets it back.
+ */
 function phoneCell(cell: string): string {
+  const written = parsePhone(cell);
+  if (written.ok) return written.e164;
   const digits = cell.replace(/[\s()-]/g, '');
-  return /^\d{7,15}$/.test(digits) ? `+${digits}` : digits;
+  const plus = /^\d{7,15}$/.test(digits) ? parsePhone(`+${digits}`) : written;
+  return plus.ok ? plus.e164 : digits;
+}
+
+/** A language cell as the host types it: a code ("nl", "pt-BR") or a name ("Nederlands", "Dutch"). */
+function languageCell(cell: string): LanguageCode | null {
+  return languageNamed(normalizeForMatching(cell ?? ''));
 }
 
 export class LanguageChoices {
+  /** Each row's number as E.164, parsed once per execution. */
+  private readonly phones: string[];
+
   private constructor(
     private readonly table: SheetTable,
     private readonly rows: string[][],
-  ) {}
+  ) {
+    this.phones = rows.map((row) => phoneCell(row[0]));
+  }
 
   static load(): LanguageChoices {
     const table = SheetTable.inGroup(LANGUAGES_SHEET, LANGUAGE_COLUMNS, sheetsReadTogether);
@@ -34,19 +52,22 @@ export class LanguageChoices {
   }
 
   of(phone: string): LanguageCode | null {
-    for (const row of this.rows) if (phoneCell(row[0]) === phone) return languageOfTag(row[1]);
-    return null;
+    const index = this.phones.indexOf(phone);
+    return index < 0 ? null : languageCell(this.rows[index][1]);
   }
 
   /** Stores the number's choice in one write (one row per number); false when it was already that. */
   set(phone: string, language: LanguageCode, via: string, at: number): boolean {
     if (this.of(phone) === language) return false;
     const previous = this.rows.length;
-    const kept = this.rows.filter((row) => phoneCell(row[0]) !== phone);
+    const kept = this.rows.filter((_, index) => this.phones[index] !== phone);
     kept.push([phone, language, via, new Date(at).toISOString()]);
     this.table.writeRows(kept, previous);
     this.rows.length = 0;
     this.rows.push(...kept);
+    const keptPhones = this.phones.filter((known) => known !== phone);
+    this.phones.length = 0;
+    this.phones.push(...keptPhones, phone);
     return true;
   }
 }

@@ -29,3 +29,41 @@ describe('greetings', () => {
     expect(ledger(sandbox)[0].state).toBe('active');
   });
 });
+
+describe('the Languages sheet as hosts type it', () => {
+  function typeRow(sandbox: Sandbox, phone: string, language: string): void {
+    const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().getSheetByName('Languages');
+    if (!sheet) throw new Error('setup makes the Languages sheet');
+    sheet.appendRow([phone, language, 'host', '']);
+  }
+
+  it.each([
+    ['0049 151 23456789', 'nl'],
+    ['+49 151 2345 6789', 'nl'],
+    ['whatsapp:+4915123456789', 'nl'],
+    ['+49 (151) 23456789', 'NL'],
+    ['4915123456789', 'nl-BE'],
+    ['+4915123456789', 'Nederlands'],
+    ['+4915123456789', 'Dutch'],
+    ['+4915123456789', ' nl '],
+  ])('%j with %j writes in Dutch', (phone, language) => {
+    const sandbox = newSandbox();
+    typeRow(sandbox, phone, language);
+    addEvent(sandbox, { summary: 'Controle', location: ADA, start: TOMORROW_11 });
+    expect(bodiesTo(sandbox, ADA)[0]).toMatch(/^Uw afspraak "Controle" met Alex Morgan staat gepland op dinsdag 6 januari 2026/);
+  });
+
+  it.each(['', 'klingon', 'xx-YY'])('a language cell %j leaves the next level in force', (language) => {
+    const sandbox = newSandbox({ settings: { LANGUAGE: 'fr' } });
+    typeRow(sandbox, ADA, language);
+    addEvent(sandbox, { summary: 'A', location: ADA, start: TOMORROW_11 });
+    expect(bodiesTo(sandbox, ADA)[0]).toMatch(/^Votre rendez-vous « A » avec Alex Morgan/);
+  });
+
+  it('a chat choice replaces the row the host typed in another form of the same number', () => {
+    const sandbox = newSandbox();
+    typeRow(sandbox, '0049 151 23456789', 'nl');
+    write(sandbox, ADA, 'idioma español');
+    expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual([[ADA, 'es', 'WhatsApp']]);
+  });
+});

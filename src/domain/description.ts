@@ -23,11 +23,22 @@ export function withDeliveryBlock(description: string | undefined, lines: readon
 }
 
 /**
+ * A description as lines of text: Google Calendar's web editor stores it as HTML ("Bring card<br>Language: de",
+ * "<p>…</p>", "<b>Language:</b> de", "&nbsp;"), so line-making tags become line breaks and other tags go.
+ */
+function plainLines(text: string): string {
+  return text
+    .replace(/<br\s*\/?>|<\/?(?:p|div|li|ul|ol|h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|&#160;/gi, ' ');
+}
+
+/**
  * The language the host set for an event with a line `Language: <code>` in its own text (our block is
  * left out, so nothing we write can set or hide it); the raw code, or null when there is no such line.
  * Which codes count is languageOfTag's decision, so an unknown code leaves the default in force.
  */
 export function descriptionLanguage(description: string | undefined): string | null {
-  const match = /^[ \t]*language[ \t]*:[ \t]*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)[ \t]*$/im.exec(hostText(description));
+  const match = /^[ \t]*language[ \t]*:[ \t]*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)[ \t]*$/im.exec(plainLines(hostText(description)));
   return match ? match[1] : null;
 }

@@ -67,3 +67,12 @@ describe('the Languages sheet as hosts type it', () => {
     expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual([[ADA, 'es', 'WhatsApp']]);
   });
 });
+
+describe("the event's Language: line", () => {
+  it("is read in a description written in Google Calendar's editor (HTML)", () => {
+    const US = '+12125550123';
+    const sandbox = newSandbox({ settings: { LANGUAGE_BY_COUNTRY: 'on', LANGUAGE: 'fr' } });
+    addEvent(sandbox, { summary: 'Kontrolle', location: US, description: 'Bring card<br><b>Language:</b> de<br>', start: TOMORROW_11 });
+    expect(bodiesTo(sandbox, US)[0]).toMatch(/^Ihr Termin „Kontrolle“ bei Alex Morgan ist gebucht für Dienstag, 6\. Januar 2026/);
+  });
+});

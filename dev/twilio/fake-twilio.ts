@@ -15,7 +15,8 @@
 //   PersistentAction, FallbackFrom, ShortenUrls, paging) throw "not emulated" instead of guessing.
 // - WhatsApp's 24-hour customer service window is enforced at delivery time (deliver()): a free-form
 //   Body to a WhatsApp user who has not written in the 24 hours before the send fails with 63016, as
-//   Twilio does since April 2025. Pass sessionWindow: false to turn that off.
+//   Twilio does since April 2025, and so does a ContentSid whose Content API template WhatsApp has
+//   not approved (yet): only approved templates open a conversation. Pass sessionWindow: false to turn that off.
 // - Status callbacks carry ErrorCode (never ErrorMessage) on failed/undelivered, as Twilio documents.
 
 import { createHash } from 'node:crypto';
@@ -853,7 +854,14 @@ export class FakeTwilio {
   private outsideSessionWindow(m: StoredMessage): boolean {
     if (this.options.sessionWindow === false) return false;
     if (!m.to.startsWith('whatsapp:')) return false;
-    if (m.request.ContentSid !== undefined) return false;
+    if (m.request.ContentSid !== undefined) {
+      // Outside the window "business-initiated messages … must use an approved template"
+      // (https://www.twilio.com/docs/api/errors/63016); inside it a content template goes out as a
+      // session message, approved or not (https://www.twilio.com/docs/whatsapp/key-concepts#message-templates).
+      // A template registered by hand (contentTemplates) counts as approved.
+      const made = this.content.find(m.request.ContentSid);
+      if (!made || made.approval.status === 'approved') return false;
+    }
     const sandbox = this.options.sandboxSender;
     if (sandbox && m.from === sandbox.from && (sandbox.joined === 'all' || sandbox.joined.includes(m.to))) return false;
     return !this.store.some(

@@ -30,9 +30,8 @@ import {
 } from '../domain/health';
 import { isSandboxSender } from '../domain/message-mode';
 import { phonesInLocation } from '../domain/phone';
-import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
-import { PROP, parseSettings, parseTwilioCredentials, SettingsError, type Settings } from '../domain/settings';
-import { parseApproval } from '../domain/templates';
+import { PROP, parseSettings, parseTwilioCredentials, SettingsError, templateSidsJson, type Settings } from '../domain/settings';
+import { parseApproval, promoteApproved, templateSidsIn, type ApprovalStatus } from '../domain/templates';
 import { formatDateTime } from '../domain/time';
 import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type HttpCall, type TwilioCredentials } from '../domain/twilio';
 import { isOrganizedElsewhere, listEventsBetween } from '../gas/calendar';
@@ -52,7 +51,9 @@ const STATUS_COLUMNS = ['check', 'ok', 'detail', 'checked'] as const;
 interface Gathered {
   checks: HealthCheck[];
   /** Approval states read from Twilio, to refresh TEMPLATE_STATUS. */
-  approvals: Record<string, string>;
+  approvals: Record<string, ApprovalStatus>;
+  /** TEMPLATE_SIDS with the waiting templates WhatsApp approved in place of the old ones; absent when none was. */
+  promotedTemplates?: string;
 }
 
 function settingsOf(props: Record<string, string>): { settings: Settings | null; problem: string } {
@@ -91,10 +92,10 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
   const accountAt = credentials ? slot(fetchAccountCall(credentials)) : -1;
   const productionSender = settings !== null && settings.whatsappFrom !== '' && !isSandboxSender(settings);
   const sendersAt = credentials && productionSender ? slot(listWhatsAppSendersCall(credentials)) : -1;
-  const templateKinds: MessageKind[] = settings ? MESSAGE_KINDS.filter((kind) => settings.templates[kind]) : [];
-  const approvalAt = new Map<MessageKind, number>();
-  if (credentials && settings)
-    for (const kind of templateKinds) approvalAt.set(kind, slot(approvalFetchCall(credentials, settings.templates[kind] as string)));
+  // Every template in use or waiting, all languages (44 at most with nothing waiting): one request each, in the same fetchAll.
+  const templateSids = settings ? templateSidsIn(settings) : [];
+  const approvalAt = new Map<string, number>();
+  if (credentials && settings) for (const sid of templateSids) approvalAt.set(sid, slot(approvalFetchCall(credentials, sid)));
   const ping = pingUrl(webAppUrl);
   const pingAt = ping ? slot({ url: ping, method: 'get', headers: {} }) : -1;
   const answers: Answer[] = fetchAll(calls);
@@ -105,25 +106,29 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
     : notChecked('twilio-credentials', 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or an API key) must be set');
   checks.push(credentialCheck);
   const credentialsWork = credentialCheck.ok;
-  const approvals: Record<string, string> = {};
+  const approvals: Record<string, ApprovalStatus> = {};
+  let promotedTemplates: string | undefined;
   if (!settings) {
     checks.push(notChecked('sender', 'fix the settings first'), notChecked('templates', 'fix the settings first'));
   } else {
     checks.push(senderCheck(settings, sendersAt >= 0 && credentialsWork ? answers[sendersAt] : null));
-    if (!credentialsWork && templateKinds.length > 0) checks.push(notChecked('templates', 'the Twilio credentials do not work'));
+    if (!credentialsWork && templateSids.length > 0) checks.push(notChecked('templates', 'the Twilio credentials do not work'));
     else {
-      const byKind: Partial<Record<MessageKind, TemplateApproval>> = {};
-      for (const [kind, index] of approvalAt) {
+      const bySid: Record<string, TemplateApproval> = {};
+      for (const [sid, index] of approvalAt) {
         const answer = answers[index];
-        if ('error' in answer) byKind[kind] = { error: `could not reach Twilio: ${answer.error}` };
-        else if (answer.status === 404) byKind[kind] = { error: 'Twilio has no template with this SID (deleted?)' };
-        else if (answer.status !== 200) byKind[kind] = { error: `Twilio answered HTTP ${answer.status}` };
+        if ('error' in answer) bySid[sid] = { error: `could not reach Twilio: ${answer.error}` };
+        else if (answer.status === 404) bySid[sid] = { error: 'Twilio has no template with this SID (deleted?)' };
+        else if (answer.status !== 200) bySid[sid] = { error: `Twilio answered HTTP ${answer.status}` };
         else {
-          byKind[kind] = parseApproval(answer.body);
-          approvals[settings.templates[kind] as string] = parseApproval(answer.body).status;
+          bySid[sid] = parseApproval(answer.body);
+          approvals[sid] = parseApproval(answer.body).status;
         }
       }
-      checks.push(templatesCheck(settings, byKind));
+      // A waiting template WhatsApp approved now takes the place of the one it replaces.
+      const promoted = promoteApproved(settings, approvals);
+      if (promoted) promotedTemplates = templateSidsJson(promoted);
+      checks.push(templatesCheck(promoted ? { ...settings, ...promoted } : settings, bySid));
     }
   }
   checks.push(triggersCheck(projectTriggerHandlers(), { calendar: CALENDAR_HANDLER, tick: TICK_HANDLER }));
@@ -134,7 +139,7 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
   checks.push(settings ? invitedEventsCheck(settings, at, describe) : notChecked('invited', 'fix the settings first'));
   checks.push(spreadsheetCheck(props[PROP.spreadsheetId], thisScriptId(), boundSpreadsheetId()));
   checks.push(quotaCheck(remainingDailyQuota(), lastSync.day === utcDay(at) ? lastSync.fetches : 0));
-  return { checks, approvals };
+  return { checks, approvals, ...(promotedTemplates ? { promotedTemplates } : {}) };
 }
 
 /** Upcoming events organised elsewhere with a number in the location (a series once), which the sync skips. */
@@ -178,7 +183,7 @@ export function runHealthCheck(options: { daily: boolean; props?: Record<string,
   const props = options.props ?? readScriptProperties();
   const at = now();
   const zone = scriptTimeZone();
-  const { checks, approvals } = gatherHealth(props, zone);
+  const { checks, approvals, promotedTemplates } = gatherHealth(props, zone);
   const result = report(checks);
   writeStatusSheet(result, at, zone);
   const previous = parseHealthState(props[PROP.healthState]);
@@ -194,6 +199,7 @@ export function runHealthCheck(options: { daily: boolean; props?: Record<string,
   const state = { day: options.daily ? utcDay(at) : previous.day, failing: checks.filter((check) => !check.ok).map((check) => check.id) };
   const writes: Record<string, string> = { [PROP.healthState]: JSON.stringify(state) };
   if (Object.keys(approvals).length > 0) writes[PROP.templateStatus] = JSON.stringify(approvals);
+  if (promotedTemplates) writes[PROP.templates] = promotedTemplates;
   writeScriptProperties(writes);
   return result;
 }

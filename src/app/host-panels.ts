@@ -5,10 +5,12 @@ import { showDialog, showSidebar } from '../gas/ui';
 import { healthDialog, settingsSidebar, templatesDialog, testMessageDialog } from '../web/host-panels';
 import { twilioWebhookUrl } from './menu';
 import { readSettingsForm } from './settings';
+import { storedTemplateSummary } from './templates';
 
 /** The sidebar also shows the URL to paste into Twilio: only the owner opens it. */
 export function showSettingsSidebar(): void {
-  showSidebar('Settings', settingsSidebar(readSettingsForm(), twilioWebhookUrl()).value);
+  const props = readScriptProperties();
+  showSidebar('Settings', settingsSidebar(readSettingsForm(props), twilioWebhookUrl(props), storedTemplateSummary(props)).value);
 }
 
 export function showHealthDialog(): void {

@@ -24,7 +24,6 @@ export function inboundWebhookUrl(props: Record<string, string>): string {
 }
 
 /** The inbound webhook URL for the Settings sidebar, or '' before setup made the key. */
-export function twilioWebhookUrl(): string {
-  const props = readScriptProperties();
+export function twilioWebhookUrl(props: Record<string, string> = readScriptProperties()): string {
   return props[PROP.webhookKey] ? inboundWebhookUrl(props) : '';
 }

@@ -11,7 +11,6 @@ import {
   OPTED_OUT_ERROR,
   UNCERTAIN_WAIT_MS,
 } from '../domain/delivery';
-import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
 import { parseRecurrence } from '../domain/recurrence';
 import { decodeSeriesRule } from '../domain/series';
@@ -24,6 +23,7 @@ import type { AppContext } from './context';
 import { attendeeLanguage, textsIn } from './languages';
 import { loggedOutboundSids, type Ledger } from './ledger';
 import { OptOuts } from './optout';
+import { templateMessage } from './templates';
 
 /** Throttling and outages are retried inside the run this many times before the tick takes over. */
 const IN_RUN_RETRIES = 2;
@@ -74,12 +74,7 @@ function announcement(context: AppContext, row: Appointment, kind: MessageKind, 
   const { settings } = context;
   const facts = announcementFacts(context, row, kind);
   const texts = textsIn(context, rowLanguage(context, row));
-  const contentSid = templateFor(settings, kind, {
-    phone: row.phone,
-    at: now(),
-    lastInbound: context.lastInbound,
-    approval: context.templateApproval,
-  });
+  const { contentSid, texts: variableTexts } = templateMessage(context, kind, row.phone, texts);
   const body = contentSid ? undefined : messageText(kind, facts, texts);
   const call = createMessageCall(settings.twilio, {
     to: row.phone,
@@ -87,7 +82,7 @@ function announcement(context: AppContext, row: Appointment, kind: MessageKind, 
     messagingServiceSid: settings.messagingServiceSid || undefined,
     body,
     contentSid,
-    contentVariables: contentSid ? templateVariables(kind, facts, texts) : undefined,
+    contentVariables: contentSid ? templateVariables(kind, facts, variableTexts) : undefined,
     statusCallback: context.statusCallbackUrl,
   });
   return { call, attempt: { kind, start: facts.start, end: facts.end, at, text: body === undefined ? '' : textFingerprint(body) } };

@@ -2,7 +2,6 @@
 import type { Appointment } from '../domain/appointments';
 import { templateVariables, messageText } from '../domain/messages';
 import { dueReminders, withReminderMark, type DueReminder } from '../domain/reminders';
-import { templateFor } from '../domain/message-mode';
 import { createMessageCall, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { now } from '../gas/platform';
 import type { AppContext } from './context';
@@ -10,6 +9,7 @@ import { textsIn } from './languages';
 import type { Ledger } from './ledger';
 import { appointmentFacts, rowLanguage } from './notify';
 import { OptOuts } from './optout';
+import { templateMessage } from './templates';
 
 export interface ReminderReport {
   due: number;
@@ -20,12 +20,7 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
   const { settings } = context;
   const facts = { ...appointmentFacts(context, row), buttonToken: row.token, confirmed: row.confirmedAt !== null };
   const texts = textsIn(context, rowLanguage(context, row));
-  const contentSid = templateFor(settings, 'reminder', {
-    phone: row.phone,
-    at: now(),
-    lastInbound: context.lastInbound,
-    approval: context.templateApproval,
-  });
+  const { contentSid, texts: variableTexts } = templateMessage(context, 'reminder', row.phone, texts);
   // No status callback: a reminder's delivery must not overwrite the announcement's status on the row.
   return createMessageCall(settings.twilio, {
     to: row.phone,
@@ -33,7 +28,7 @@ export function reminderCall(context: AppContext, row: Appointment): HttpCall {
     messagingServiceSid: settings.messagingServiceSid || undefined,
     body: contentSid ? undefined : messageText('reminder', facts, texts),
     contentSid,
-    contentVariables: contentSid ? templateVariables('reminder', facts, texts) : undefined,
+    contentVariables: contentSid ? templateVariables('reminder', facts, variableTexts) : undefined,
   });
 }
 
@@ -54,7 +49,7 @@ export interface PlannedReminders {
 export function planReminders(context: AppContext, ledger: Ledger): PlannedReminders | null {
   const { settings } = context;
   if (settings.reminderOffsets.length === 0) return null;
-  if (settings.messageMode === 'template' && !settings.templates.reminder) return null;
+  if (settings.messageMode === 'template' && !settings.templates.reminder?.[settings.language]) return null;
   const at = now();
   const candidates = dueReminders(ledger.all(), { offsetsMinutes: settings.reminderOffsets, now: at, optedOut: new Set() });
   if (candidates.length === 0) return null;

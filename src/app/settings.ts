@@ -16,8 +16,7 @@ function formTimeZone(props: Record<string, string>): string {
   }
 }
 
-export function readSettingsForm(): SettingsForm {
-  const props = readScriptProperties();
+export function readSettingsForm(props: Record<string, string> = readScriptProperties()): SettingsForm {
   return settingsForm(props, formTimeZone(props));
 }
 

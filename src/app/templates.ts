@@ -1,19 +1,27 @@
 // Creates the WhatsApp templates through Twilio's Content API, submits them for approval, and stores their SIDs and status.
 import { errorMessage } from '../domain/errors';
-import { MESSAGE_KINDS, type MessageKind } from '../domain/messages';
-import { PROP, parseTwilioCredentials, SettingsError } from '../domain/settings';
+import type { LanguageCode } from '../domain/i18n/languages';
 import { Texts } from '../domain/i18n/texts';
+import { templateFor } from '../domain/message-mode';
+import type { MessageKind } from '../domain/messages';
+import { PROP, parseTemplateSids, parseTwilioCredentials, SettingsError, templateSidsJson, type TemplateSids } from '../domain/settings';
 import {
   approvalRequest,
+  nextTemplate,
   parseApproval,
   parseContentList,
   parseCreatedSid,
+  parseTemplateStatus,
   sidsByName,
   templateLanguage,
   templateRequest,
-  templateSpec,
+  templateSidsIn,
+  templateSpecs,
+  templateSummary,
+  withTemplate,
   type ApprovalStatus,
   type ContentSummary,
+  type TemplateSpec,
 } from '../domain/templates';
 import {
   approvalCreateCall,
@@ -25,13 +33,18 @@ import {
   type TwilioCredentials,
 } from '../domain/twilio';
 import { fetchAll, type HttpResult } from '../gas/http';
+import { now } from '../gas/platform';
 import { readScriptProperties, writeScriptProperties } from '../gas/properties';
+import type { AppContext } from './context';
+import { overridesOf, readTextRows, textsIn } from './languages';
 
 export interface TemplateReport {
   kind: MessageKind;
   language: string;
   sid: string;
   status: ApprovalStatus | 'missing';
+  /** The approved template still in use while this one (a changed wording) waits for WhatsApp's approval. */
+  inUse?: string;
   /** Why a step failed, in plain words. */
   error?: string;
 }
@@ -77,21 +90,34 @@ export function fetchApprovals(
   return results.map((result) => (isOk(result, 200) ? parseApproval(result.body) : { error: problemOf(result) }));
 }
 
-function storedTemplates(props: Record<string, string>): Record<string, unknown> {
+/** The stored TEMPLATE_SIDS; one that does not parse is replaced (the settings check names it until then). */
+function storedSids(props: Record<string, string>, language: LanguageCode): TemplateSids {
   try {
-    const parsed = JSON.parse(props[PROP.templates] ?? '') as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parseTemplateSids(props[PROP.templates] ?? '', language);
+  } catch (error) {
+    if (error instanceof SettingsError) return { templates: {}, pendingTemplates: {} };
+    throw error;
+  }
+}
+
+/** The host's wording from the Texts sheet, or none when it cannot be read (the catalogue's is used). */
+function hostOverrides(): Map<string, string> {
+  try {
+    return overridesOf(readTextRows());
   } catch {
-    return {};
+    return new Map();
   }
 }
 
 /**
- * One template per message kind in the host's language: reuses those that exist (by friendly name),
- * creates the rest, submits each unsubmitted one for WhatsApp approval (UTILITY), then stores
- * TEMPLATE_SIDS and TEMPLATE_STATUS in one write. Running it again creates nothing new.
+ * One template per message kind and language (4 × 11), each with WhatsApp's language code and the
+ * host's own wording where it can be a template: reuses those that exist (by friendly name), creates
+ * the rest in one fetchAll, reads every approval in one, submits the unsubmitted ones for WhatsApp
+ * approval (UTILITY) in one, then stores TEMPLATE_SIDS and TEMPLATE_STATUS in one write. A changed
+ * wording is a new template (its name carries a fingerprint); while WhatsApp reviews it, the approved
+ * one it replaces stays in use ("pending" in TEMPLATE_SIDS). Running it again creates nothing new.
  */
-export function createTemplates(languageOverride?: string): TemplatesResult {
+export function createTemplates(): TemplatesResult {
   const props = readScriptProperties();
   let credentials: TwilioCredentials;
   try {
@@ -100,73 +126,117 @@ export function createTemplates(languageOverride?: string): TemplatesResult {
     if (error instanceof SettingsError) return { ok: false, templates: [], error: error.message };
     throw error;
   }
-  // The host's language when template texts exist for it, else English.
-  const language = templateLanguage(languageOverride ?? props[PROP.language]);
+  const host = templateLanguage(props[PROP.language]);
   let existing: ContentSummary[];
   try {
     existing = listAllContent(credentials);
   } catch (error) {
     return { ok: false, templates: [], error: `Listing your Twilio templates failed: ${errorMessage(error)}` };
   }
-  const texts = new Texts(language);
-  const specs = new Map(MESSAGE_KINDS.map((kind) => [kind, templateSpec(kind, texts)]));
+  const overrides = hostOverrides();
+  const specs = templateSpecs((language) => new Texts(language, overrides));
+  const stored = storedSids(props, host);
   const named = sidsByName(existing);
-  const sids: Partial<Record<MessageKind, string>> = {};
-  for (const [kind, spec] of specs) {
+  const wanted = new Map<TemplateSpec, string>();
+  const reports = new Map<TemplateSpec, TemplateReport>();
+  const report = (spec: TemplateSpec, rest: Omit<TemplateReport, 'kind' | 'language'>) =>
+    reports.set(spec, { kind: spec.kind, language: spec.language, ...rest });
+  for (const spec of specs) {
     const sid = named.get(spec.name);
-    if (sid) sids[kind] = sid;
+    if (sid) wanted.set(spec, sid);
   }
-  const reports = new Map<MessageKind, TemplateReport>();
 
-  const missing = MESSAGE_KINDS.filter((kind) => !sids[kind]);
-  const created = fetchAll(missing.map((kind) => createContentCall(credentials, templateRequest(specs.get(kind)!))));
-  missing.forEach((kind, index) => {
+  const missing = specs.filter((spec) => !wanted.has(spec));
+  const created = fetchAll(missing.map((spec) => createContentCall(credentials, templateRequest(spec))));
+  missing.forEach((spec, index) => {
     const result = created[index];
     const sid = isOk(result, 201, 200) ? parseCreatedSid(result.body) : null;
-    if (sid) sids[kind] = sid;
-    else reports.set(kind, { kind, language, sid: '', status: 'missing', error: `creating it failed: ${problemOf(result)}` });
+    if (sid) wanted.set(spec, sid);
+    else report(spec, { sid: '', status: 'missing', error: `creating it failed: ${problemOf(result)}` });
   });
 
-  const present = MESSAGE_KINDS.filter((kind) => sids[kind]);
-  const approvals = fetchApprovals(
-    credentials,
-    present.map((kind) => sids[kind] as string),
-  );
-  const toSubmit: MessageKind[] = [];
-  present.forEach((kind, index) => {
+  // One read of every approval: the templates of today's wording and the ones in use beside them.
+  const present = specs.filter((spec) => wanted.has(spec));
+  const sids = [...new Set([...present.map((spec) => wanted.get(spec) as string), ...templateSidsIn(stored)])];
+  const approvals = fetchApprovals(credentials, sids);
+  const previous = parseTemplateStatus(props[PROP.templateStatus]);
+  const status = new Map<string, ApprovalStatus>();
+  sids.forEach((sid, index) => {
     const approval = approvals[index];
-    const sid = sids[kind] as string;
-    if ('error' in approval)
-      reports.set(kind, { kind, language, sid, status: 'unknown', error: `reading its approval failed: ${approval.error}` });
-    else if (approval.status === 'unsubmitted') toSubmit.push(kind);
-    else reports.set(kind, { kind, language, sid, status: approval.status, ...(approval.reason ? { error: approval.reason } : {}) });
+    const known = 'error' in approval ? previous[sid] : approval.status;
+    if (known) status.set(sid, known);
   });
-  const submitted = fetchAll(
-    toSubmit.map((kind) => approvalCreateCall(credentials, sids[kind] as string, approvalRequest(specs.get(kind)!))),
-  );
-  toSubmit.forEach((kind, index) => {
+  const toSubmit: TemplateSpec[] = [];
+  for (const spec of present) {
+    const sid = wanted.get(spec) as string;
+    const approval = approvals[sids.indexOf(sid)];
+    if ('error' in approval) report(spec, { sid, status: 'unknown', error: `reading its approval failed: ${approval.error}` });
+    else if (approval.status === 'unsubmitted') toSubmit.push(spec);
+    else report(spec, { sid, status: approval.status, ...(approval.reason ? { error: approval.reason } : {}) });
+  }
+  const submitted = fetchAll(toSubmit.map((spec) => approvalCreateCall(credentials, wanted.get(spec) as string, approvalRequest(spec))));
+  toSubmit.forEach((spec, index) => {
     const result = submitted[index];
-    const sid = sids[kind] as string;
-    if (isOk(result, 201, 200)) reports.set(kind, { kind, language, sid, status: parseApproval(result.body).status });
-    else
-      reports.set(kind, { kind, language, sid, status: 'unsubmitted', error: `submitting it for approval failed: ${problemOf(result)}` });
+    const sid = wanted.get(spec) as string;
+    if (isOk(result, 201, 200)) {
+      const submittedStatus = parseApproval(result.body).status;
+      status.set(sid, submittedStatus);
+      report(spec, { sid, status: submittedStatus });
+    } else report(spec, { sid, status: 'unsubmitted', error: `submitting it for approval failed: ${problemOf(result)}` });
   });
 
-  const templates = MESSAGE_KINDS.map((kind) => reports.get(kind) as TemplateReport);
-  const stored = { ...storedTemplates(props) };
-  const status: Record<string, string> = {};
-  for (const report of templates) {
-    if (report.sid === '') continue;
-    stored[report.kind] = report.sid;
-    status[report.sid] = report.status;
+  let next = stored;
+  for (const spec of specs) {
+    const chosen = nextTemplate(stored.templates[spec.kind]?.[spec.language], wanted.get(spec), (sid) => status.get(sid));
+    next = withTemplate(next, spec.kind, spec.language, chosen);
+    const made = reports.get(spec) as TemplateReport;
+    if (chosen.pending && chosen.sid) reports.set(spec, { ...made, inUse: chosen.sid });
   }
-  writeScriptProperties({ [PROP.templates]: JSON.stringify(stored), [PROP.templateStatus]: JSON.stringify(status) });
-  const failed = templates.filter(
-    (report) => report.status === 'missing' || report.status === 'unknown' || report.status === 'unsubmitted',
-  );
+  const stateOf: Record<string, string> = {};
+  for (const sid of templateSidsIn(next)) stateOf[sid] = status.get(sid) ?? 'unknown';
+  writeScriptProperties({ [PROP.templates]: templateSidsJson(next), [PROP.templateStatus]: JSON.stringify(stateOf) });
+  const templates = specs.map((spec) => reports.get(spec) as TemplateReport);
+  const failed = templates.filter((item) => item.status === 'missing' || item.status === 'unknown' || item.status === 'unsubmitted');
   return {
     ok: failed.length === 0,
     templates,
-    ...(failed.length > 0 ? { error: failed.map((report) => `${report.kind}: ${report.error ?? report.status}`).join('; ') } : {}),
+    ...(failed.length > 0
+      ? { error: failed.map((item) => `${item.kind} (${item.language}): ${item.error ?? item.status}`).join('; ') }
+      : {}),
   };
+}
+
+/** The sidebar's line on the templates, from what TEMPLATE_SIDS and TEMPLATE_STATUS hold (no Twilio request). */
+export function storedTemplateSummary(props: Record<string, string>): string {
+  const host = templateLanguage(props[PROP.language]);
+  let sids: TemplateSids;
+  try {
+    sids = parseTemplateSids(props[PROP.templates] ?? '', host);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.message;
+    throw error;
+  }
+  if (templateSidsIn(sids).length === 0) return 'none yet: "Create WhatsApp templates" makes them (needed with your own WhatsApp sender)';
+  return `${templateSummary(sids, parseTemplateStatus(props[PROP.templateStatus]), host)} (as last read from Twilio; the health check reads it again)`;
+}
+
+/**
+ * The template a message goes out as (none for free text), with the texts its variables are written
+ * in: the template's language, which is the host's when the attendee's language has no approved one.
+ */
+export function templateMessage(
+  context: AppContext,
+  kind: MessageKind,
+  phone: string,
+  texts: Texts,
+): { contentSid?: string; texts: Texts } {
+  const choice = templateFor(context.settings, kind, {
+    phone,
+    at: now(),
+    lastInbound: context.lastInbound,
+    approval: context.templateApproval,
+    language: texts.language,
+  });
+  if (!choice) return { texts };
+  return { contentSid: choice.sid, texts: choice.language === texts.language ? texts : textsIn(context, choice.language) };
 }

@@ -1,6 +1,5 @@
 // The host's test message: a real WhatsApp through the same choice of text or template as an announcement, and Twilio's answer in words.
 import { errorMessage } from '../domain/errors';
-import { templateFor } from '../domain/message-mode';
 import { messageText, templateVariables, type AppointmentFacts } from '../domain/messages';
 import { parsePhone } from '../domain/phone';
 import { createMessageCall, explainTwilioError, fetchMessageCall, sendOutcome } from '../domain/twilio';
@@ -8,6 +7,7 @@ import { fetchAll } from '../gas/http';
 import { now, sleep } from '../gas/platform';
 import { AppContext } from './context';
 import { attendeeTexts } from './languages';
+import { templateMessage } from './templates';
 
 export interface TestMessageResult {
   ok: boolean;
@@ -46,19 +46,14 @@ export function sendTest(phoneInput: unknown): TestMessageResult {
   const { settings } = context;
   const facts = testFacts(context);
   const texts = attendeeTexts(context, to);
-  const contentSid = templateFor(settings, 'scheduled', {
-    phone: to,
-    at: now(),
-    lastInbound: context.lastInbound,
-    approval: context.templateApproval,
-  });
+  const { contentSid, texts: variableTexts } = templateMessage(context, 'scheduled', to, texts);
   const call = createMessageCall(settings.twilio, {
     to,
     from: settings.whatsappFrom || undefined,
     messagingServiceSid: settings.messagingServiceSid || undefined,
     body: contentSid ? undefined : messageText('scheduled', facts, texts),
     contentSid,
-    contentVariables: contentSid ? templateVariables('scheduled', facts, texts) : undefined,
+    contentVariables: contentSid ? templateVariables('scheduled', facts, variableTexts) : undefined,
   });
   const [result] = fetchAll([call]);
   if ('error' in result) return { ok: false, to, error: `could not reach Twilio: ${result.error}` };

@@ -1,9 +1,7 @@
 // The health check's verdicts: each check from plain facts, the daily schedule, what newly failed, the Status sheet and the mail.
-import type { MessageKind } from './messages';
-import { MESSAGE_KINDS } from './messages';
 import { isSandboxSender, messageModeSettingProblem, TWILIO_SANDBOX_SENDER } from './message-mode';
-import type { Settings } from './settings';
-import { describeApproval, type ApprovalStatus } from './templates';
+import { PROP, type Settings } from './settings';
+import { describeApproval, templateSidsIn, templateStates, templateSummary, type ApprovalStatus } from './templates';
 import { twilioProblem } from './twilio';
 
 export type HealthId =
@@ -119,33 +117,46 @@ export function senderCheck(
 export type TemplateApproval = { status: ApprovalStatus; reason: string } | { error: string };
 
 /**
- * Every kind present and approved. In text mode with Twilio's sandbox no template is needed; with a
- * production sender they are what reaches attendees outside their 24-hour session.
+ * The host's language has every kind approved (every other language falls back to it), and no template
+ * in any language was refused by WhatsApp or could not be read. Another language that is missing or
+ * waiting is no failure: its attendees get the host's language meanwhile, which the summary says.
+ * In text mode with Twilio's sandbox no template is needed; with a production sender they are what
+ * reaches attendees outside their 24-hour session. `approvals`: each SID of TEMPLATE_SIDS as read now.
  */
 export function templatesCheck(
-  settings: Pick<Settings, 'whatsappFrom' | 'messagingServiceSid' | 'messageMode' | 'templates'>,
-  approvals: Partial<Record<MessageKind, TemplateApproval>>,
+  settings: Pick<Settings, 'whatsappFrom' | 'messagingServiceSid' | 'messageMode' | 'templates' | 'pendingTemplates' | 'language'>,
+  approvals: Record<string, TemplateApproval>,
 ): HealthCheck {
   const id = 'templates';
+  const sids = { templates: settings.templates, pendingTemplates: settings.pendingTemplates };
   const sandboxText = settings.messageMode === 'text' && isSandboxSender(settings);
-  const kinds = MESSAGE_KINDS.filter((kind) => settings.templates[kind]);
-  if (sandboxText && kinds.length === 0) return { id, ok: true, detail: "none needed: text mode with Twilio's sandbox sender" };
+  if (sandboxText && templateSidsIn(sids).length === 0)
+    return { id, ok: true, detail: "none needed: text mode with Twilio's sandbox sender" };
+  const status: Record<string, ApprovalStatus> = {};
+  for (const [sid, approval] of Object.entries(approvals)) status[sid] = 'error' in approval ? 'unknown' : approval.status;
+  const host = settings.language;
   const problems: string[] = [];
-  const fine: string[] = [];
-  for (const kind of MESSAGE_KINDS) {
-    const sid = settings.templates[kind];
-    if (!sid) {
-      problems.push(`${kind}: no template in TEMPLATE_SIDS; run "Create WhatsApp templates"`);
-      continue;
-    }
-    const approval = approvals[kind];
-    if (!approval) problems.push(`${kind}: not checked (${sid})`);
-    else if ('error' in approval) problems.push(`${kind}: ${approval.error} (${sid})`);
-    else if (approval.status === 'approved') fine.push(kind);
-    else problems.push(describeApproval(kind, sid, approval.status, approval.reason));
+  const describe = (what: string, sid: string) => {
+    const approval = approvals[sid];
+    if (!approval) return `${what}: not checked (${sid})`;
+    if ('error' in approval) return `${what}: ${approval.error} (${sid})`;
+    return describeApproval(what, sid, approval.status, approval.reason);
+  };
+  for (const item of templateStates(sids, status)) {
+    const what = `${item.kind} (${item.language})`;
+    const approval = approvals[item.sid];
+    const refused = approval !== undefined && ('error' in approval || ['rejected', 'paused', 'disabled'].includes(approval.status));
+    if (item.language === host && item.state === 'missing')
+      problems.push(`${what}: no template in ${PROP.templates}; run "Create WhatsApp templates"`);
+    else if ((item.language === host && item.state !== 'approved') || (item.sid !== '' && item.state !== 'approved' && refused))
+      problems.push(describe(what, item.sid));
+    const waiting = item.waiting ? approvals[item.waiting] : undefined;
+    if (item.waiting && waiting && ('error' in waiting || waiting.status === 'rejected'))
+      problems.push(describe(`new wording of ${what}`, item.waiting));
   }
-  if (problems.length === 0) return { id, ok: true, detail: `all approved: ${fine.join(', ')}` };
-  return { id, ok: false, detail: problems.join('; ') };
+  const summary = templateSummary(sids, status, host);
+  if (problems.length === 0) return { id, ok: true, detail: summary };
+  return { id, ok: false, detail: `${problems.join('; ')}. Per language: ${summary}` };
 }
 
 /** Installable triggers of this user in this project: the calendar trigger and the tick, once each. */

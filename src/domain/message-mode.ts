@@ -1,4 +1,5 @@
 // Which form a WhatsApp message takes: free text or an approved template, by sender, mode and the attendee's 24-hour session.
+import type { LanguageCode } from './i18n/languages';
 import type { MessageKind } from './messages';
 import { PROP, TWILIO_SANDBOX_SENDER, messageModeProblem, type Settings } from './settings';
 import type { ApprovalStatus } from './templates';
@@ -53,19 +54,66 @@ export function inSession(lastInbound: Record<string, number>, phone: string, at
   return last !== undefined && last <= at && at - last < SESSION_MS;
 }
 
+/** A template to send: its SID, the language its words are in (the variables must be written in it too), and whether WhatsApp approved it. */
+export interface TemplateChoice {
+  sid: string;
+  language: LanguageCode;
+  approved: boolean;
+}
+
+type TemplateSettings = Pick<Settings, 'templates' | 'pendingTemplates' | 'language'>;
+
+/** The approved template of a kind in one language: the newer one once approved, else the one in use when approved. */
+export function approvedTemplate(
+  settings: Pick<Settings, 'templates' | 'pendingTemplates'>,
+  kind: MessageKind,
+  language: LanguageCode,
+  approval: Record<string, ApprovalStatus>,
+): string | undefined {
+  return [settings.pendingTemplates[kind]?.[language], settings.templates[kind]?.[language]].find(
+    (sid): sid is string => sid !== undefined && approval[sid] === 'approved',
+  );
+}
+
 /**
- * The Content SID to send for this message, or undefined for free text. Template mode always uses
- * its template. Text mode with a production sender (flagged by the health check) still never sends
- * free text outside the session: an approved template goes out instead; without one, free text is
- * tried and fails visibly (63016, the event turns red).
+ * Which template a message in `language` goes out as: that language's approved template, else the
+ * host's language's approved one (a missing or unapproved language falls back, never to silence),
+ * else the host's language's template as it is, unapproved, which WhatsApp refuses outside the
+ * 24-hour session (63016: the event turns red with the reason). Undefined without any template.
+ */
+export function chooseTemplate(
+  settings: TemplateSettings,
+  kind: MessageKind,
+  language: LanguageCode,
+  approval: Record<string, ApprovalStatus>,
+): TemplateChoice | undefined {
+  for (const candidate of language === settings.language ? [language] : [language, settings.language]) {
+    const sid = approvedTemplate(settings, kind, candidate, approval);
+    if (sid) return { sid, language: candidate, approved: true };
+  }
+  const fallback = settings.templates[kind]?.[settings.language];
+  return fallback ? { sid: fallback, language: settings.language, approved: false } : undefined;
+}
+
+/**
+ * The template to send for this message, or undefined for free text. Template mode always uses a
+ * template (chooseTemplate). Text mode with a production sender (flagged by the health check) still
+ * never sends free text outside the session: an approved template goes out instead; without one,
+ * free text is tried and fails visibly (63016, the event turns red).
  */
 export function templateFor(
-  settings: Pick<Settings, 'messageMode' | 'whatsappFrom' | 'messagingServiceSid' | 'templates'>,
+  settings: Pick<Settings, 'messageMode' | 'whatsappFrom' | 'messagingServiceSid'> & TemplateSettings,
   kind: MessageKind,
-  context: { phone: string; at: number; lastInbound: Record<string, number>; approval: Record<string, ApprovalStatus> },
-): string | undefined {
-  const sid = settings.templates[kind];
-  if (settings.messageMode === 'template') return sid;
-  if (!sid || isSandboxSender(settings) || inSession(context.lastInbound, context.phone, context.at)) return undefined;
-  return context.approval[sid] === 'approved' ? sid : undefined;
+  context: {
+    phone: string;
+    at: number;
+    lastInbound: Record<string, number>;
+    approval: Record<string, ApprovalStatus>;
+    language: LanguageCode;
+  },
+): TemplateChoice | undefined {
+  const choice = chooseTemplate(settings, kind, context.language, context.approval);
+  if (settings.messageMode === 'template') return choice;
+  if (isSandboxSender(settings) || inSession(context.lastInbound, context.phone, context.at)) return undefined;
+  return choice?.approved ? choice : undefined;
 }

@@ -65,7 +65,10 @@ export interface Settings {
   whatsappFrom: string;
   messagingServiceSid: string;
   messageMode: MessageMode;
-  templates: Partial<Record<MessageKind, string>>;
+  /** The templates in use per kind and language (TEMPLATE_SIDS). */
+  templates: TemplateTable;
+  /** Newer templates waiting for WhatsApp's approval; each replaces the one in `templates` once approved. */
+  pendingTemplates: TemplateTable;
   defaultCountry: string;
   hostName: string;
   webAppUrl: string;
@@ -126,33 +129,116 @@ function color(props: Record<string, string>, name: string, fallback: string): s
   return value;
 }
 
-function parseTemplates(props: Record<string, string>, mode: MessageMode): Partial<Record<MessageKind, string>> {
-  const raw = text(props, PROP.templates);
-  if (raw === '') {
-    if (mode === 'template')
-      throw new SettingsError(PROP.templates, 'missing; template mode needs {"scheduled":"HX…","rescheduled":"HX…","cancelled":"HX…"}');
-    return {};
+/** Content SIDs per message kind and language: {"scheduled":{"en":"HX…","de":"HX…"}}. */
+export type TemplateTable = Partial<Record<MessageKind, Partial<Record<LanguageCode, string>>>>;
+
+/** TEMPLATE_SIDS read: the templates in use, and newer ones (the host's changed wording) waiting for WhatsApp's approval. */
+export interface TemplateSids {
+  templates: TemplateTable;
+  pendingTemplates: TemplateTable;
+}
+
+const TEMPLATE_KINDS: readonly MessageKind[] = ['scheduled', 'rescheduled', 'cancelled', 'reminder'];
+/** The key of TEMPLATE_SIDS that holds templates waiting for approval, in the same shape as the rest. */
+export const PENDING_KEY = 'pending';
+
+function isKind(key: string): key is MessageKind {
+  return (TEMPLATE_KINDS as readonly string[]).includes(key);
+}
+
+function parseTable(value: Record<string, unknown>, hostLanguage: LanguageCode, where: string): TemplateTable {
+  const table: TemplateTable = {};
+  for (const [kind, entry] of Object.entries(value)) {
+    if (kind === PENDING_KEY && where === '') continue;
+    const name = `${where}${kind}`;
+    if (!isKind(kind))
+      throw new SettingsError(
+        PROP.templates,
+        `"${name}" is not a message kind (${TEMPLATE_KINDS.join(', ')})${where === '' ? ` or "${PENDING_KEY}"` : ''}`,
+      );
+    // The first shape, one SID per kind, is the host's language.
+    const nested = !!entry && typeof entry === 'object' && !Array.isArray(entry);
+    const byLanguage: Record<string, unknown> = nested ? (entry as Record<string, unknown>) : { [hostLanguage]: entry };
+    const languages: Partial<Record<LanguageCode, string>> = {};
+    for (const [language, sid] of Object.entries(byLanguage)) {
+      if (!(LANGUAGE_CODES as readonly string[]).includes(language))
+        throw new SettingsError(PROP.templates, `"${name}.${language}" is not a language code (${LANGUAGE_CODES.join(', ')})`);
+      const label = nested ? `${name}.${language}` : name;
+      if (typeof sid !== 'string' || !CONTENT_SID.test(sid))
+        throw new SettingsError(PROP.templates, `"${label}" must be a Content SID (HX followed by 32 hex digits)`);
+      languages[language as LanguageCode] = sid;
+    }
+    table[kind] = languages;
   }
+  return table;
+}
+
+/**
+ * TEMPLATE_SIDS: {"scheduled":{"en":"HX…","de":"HX…"},…,"pending":{"reminder":{"en":"HX…"}}}. Kind first,
+ * then language: the kinds stay the top-level keys they always were, so the first shape
+ * ({"scheduled":"HX…"}) still reads, as the host's language. "pending" holds a newer template of a
+ * kind and language (the host changed its wording) until WhatsApp approves it; the one beside it is
+ * used until then.
+ */
+export function parseTemplateSids(raw: string, hostLanguage: LanguageCode): TemplateSids {
+  if (raw.trim() === '') return { templates: {}, pendingTemplates: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
     throw new SettingsError(PROP.templates, 'is not valid JSON');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new SettingsError(PROP.templates, 'must be a JSON object of message kind to Content SID');
-  const templates: Partial<Record<MessageKind, string>> = {};
-  for (const [kind, sid] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof sid !== 'string' || !CONTENT_SID.test(sid))
-      throw new SettingsError(PROP.templates, `"${kind}" must be a Content SID (HX followed by 32 hex digits)`);
-    (templates as Record<string, string>)[kind] = sid;
-  }
+  const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(parsed))
+    throw new SettingsError(
+      PROP.templates,
+      'must be a JSON object of message kind to Content SID, or to an object of language to Content SID',
+    );
+  const pending = parsed[PENDING_KEY];
+  if (pending !== undefined && !isObject(pending))
+    throw new SettingsError(PROP.templates, `"${PENDING_KEY}" must be an object of message kind to an object of language to Content SID`);
+  return {
+    templates: parseTable(parsed, hostLanguage, ''),
+    pendingTemplates: pending === undefined ? {} : parseTable(pending, hostLanguage, `${PENDING_KEY}.`),
+  };
+}
+
+/** TEMPLATE_SIDS as written: kinds in their order, languages in the catalogue's, "pending" last and only when there is one. */
+export function templateSidsJson(sids: TemplateSids): string {
+  const ordered = (table: TemplateTable) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const kind of TEMPLATE_KINDS) {
+      const languages: Record<string, string> = {};
+      for (const language of LANGUAGE_CODES) {
+        const sid = table[kind]?.[language];
+        if (sid) languages[language] = sid;
+      }
+      if (Object.keys(languages).length > 0) out[kind] = languages;
+    }
+    return out;
+  };
+  const pending = ordered(sids.pendingTemplates);
+  return JSON.stringify({ ...ordered(sids.templates), ...(Object.keys(pending).length > 0 ? { [PENDING_KEY]: pending } : {}) });
+}
+
+function parseTemplates(props: Record<string, string>, mode: MessageMode, language: LanguageCode): TemplateSids {
+  const raw = text(props, PROP.templates);
+  if (raw === '' && mode === 'template')
+    throw new SettingsError(
+      PROP.templates,
+      `missing; template mode needs {"scheduled":{"${language}":"HX…"},"rescheduled":{"${language}":"HX…"},"cancelled":{"${language}":"HX…"}} (run "Create WhatsApp templates")`,
+    );
+  const sids = parseTemplateSids(raw, language);
   if (mode === 'template') {
     for (const kind of ['scheduled', 'rescheduled', 'cancelled'] as const) {
-      if (!templates[kind]) throw new SettingsError(PROP.templates, `has no Content SID for "${kind}"`);
+      if (!sids.templates[kind]?.[language])
+        throw new SettingsError(
+          PROP.templates,
+          `has no Content SID for "${kind}" in ${language}, your ${PROP.language}: every language falls back to it`,
+        );
     }
   }
-  return templates;
+  return sids;
 }
 
 /** The Twilio credentials alone (template creation and the health check need them before the rest is valid). */
@@ -243,7 +329,7 @@ export function parseSettings(props: Record<string, string>, fallbacks: { webApp
     whatsappFrom,
     messagingServiceSid,
     messageMode,
-    templates: parseTemplates(props, messageMode),
+    ...parseTemplates(props, messageMode, language),
     defaultCountry,
     hostName,
     webAppUrl: webAppUrl.split('?')[0],

@@ -2,6 +2,7 @@
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode, languageOfTag } from './i18n/languages';
 import { type TextKey, Texts } from './i18n/texts';
 import { MESSAGE_KINDS, type MessageKind, templateBody as numberedBody } from './messages';
+import type { TemplateSids, TemplateTable } from './settings';
 import { formatDateTime, formatRange } from './time';
 
 /**
@@ -245,4 +246,112 @@ export function describeApproval(what: string, sid: string, status: ApprovalStat
     default:
       return `${what}: approval status unknown (${sid})`;
   }
+}
+
+/** Every SID TEMPLATE_SIDS names, in use and waiting, each once. */
+export function templateSidsIn(sids: TemplateSids): string[] {
+  const all = [sids.templates, sids.pendingTemplates].flatMap((table) =>
+    MESSAGE_KINDS.flatMap((kind) => LANGUAGE_CODES.map((language) => table[kind]?.[language] ?? '')),
+  );
+  return [...new Set(all.filter((sid) => sid !== ''))];
+}
+
+function withSid(table: TemplateTable, kind: MessageKind, language: LanguageCode, sid: string | undefined): TemplateTable {
+  const languages = { ...(table[kind] ?? {}) };
+  if (sid === undefined) delete languages[language];
+  else languages[language] = sid;
+  return { ...table, [kind]: languages };
+}
+
+/**
+ * A waiting template WhatsApp approved takes the place of the one in use (the send-time choice already
+ * prefers it; this makes TEMPLATE_SIDS say so). Null when nothing changes.
+ */
+export function promoteApproved(sids: TemplateSids, approval: Record<string, ApprovalStatus>): TemplateSids | null {
+  let { templates, pendingTemplates } = sids;
+  let changed = false;
+  for (const kind of MESSAGE_KINDS)
+    for (const language of LANGUAGE_CODES) {
+      const sid = pendingTemplates[kind]?.[language];
+      if (!sid || approval[sid] !== 'approved') continue;
+      templates = withSid(templates, kind, language, sid);
+      pendingTemplates = withSid(pendingTemplates, kind, language, undefined);
+      changed = true;
+    }
+  return changed ? { templates, pendingTemplates } : null;
+}
+
+/**
+ * What TEMPLATE_SIDS holds for one kind and language after "Create WhatsApp templates": the template of
+ * today's wording (`wanted`) is used at once unless an approved one is in use and it is not approved
+ * yet; then it waits beside it (WhatsApp reviews a changed wording again, the old one is used until then).
+ */
+export function nextTemplate(
+  inUse: string | undefined,
+  wanted: string | undefined,
+  statusOf: (sid: string) => ApprovalStatus | undefined,
+): { sid?: string; pending?: string } {
+  if (wanted === undefined) return inUse === undefined ? {} : { sid: inUse };
+  if (inUse === undefined || inUse === wanted || statusOf(inUse) !== 'approved' || statusOf(wanted) === 'approved') return { sid: wanted };
+  return { sid: inUse, pending: wanted };
+}
+
+/** The stored TEMPLATE_SIDS after one kind and language changed. */
+export function withTemplate(
+  sids: TemplateSids,
+  kind: MessageKind,
+  language: LanguageCode,
+  next: { sid?: string; pending?: string },
+): TemplateSids {
+  return {
+    templates: withSid(sids.templates, kind, language, next.sid),
+    pendingTemplates: withSid(sids.pendingTemplates, kind, language, next.pending),
+  };
+}
+
+/** One kind in one language as the host reads it: approved, or what keeps it from being used. */
+export type TemplateState = { kind: MessageKind; language: LanguageCode; state: ApprovalStatus | 'missing'; sid: string; waiting?: string };
+
+export function templateStates(sids: TemplateSids, approval: Record<string, ApprovalStatus>): TemplateState[] {
+  return LANGUAGE_CODES.flatMap((language) =>
+    MESSAGE_KINDS.map((kind): TemplateState => {
+      const inUse = sids.templates[kind]?.[language];
+      const pending = sids.pendingTemplates[kind]?.[language];
+      if (pending && approval[pending] === 'approved') return { kind, language, state: 'approved', sid: pending };
+      if (!inUse) return { kind, language, state: pending ? (approval[pending] ?? 'unknown') : 'missing', sid: pending ?? '' };
+      return { kind, language, state: approval[inUse] ?? 'unknown', sid: inUse, ...(pending ? { waiting: pending } : {}) };
+    }),
+  );
+}
+
+function stateWord(state: ApprovalStatus | 'missing'): string {
+  if (state === 'received') return 'pending';
+  if (state === 'unsubmitted') return 'not submitted';
+  if (state === 'unknown') return 'not checked';
+  return state;
+}
+
+/**
+ * A compact line per language for the host (the health check and the settings sidebar):
+ * "en 4/4 approved; de 3/4 approved (reminder pending → en); es, pt … missing → en".
+ */
+export function templateSummary(sids: TemplateSids, approval: Record<string, ApprovalStatus>, host: LanguageCode): string {
+  const states = templateStates(sids, approval);
+  const parts: string[] = [];
+  const missing: LanguageCode[] = [];
+  for (const language of [host, ...LANGUAGE_CODES.filter((code) => code !== host)]) {
+    const mine = states.filter((item) => item.language === language);
+    if (language !== host && mine.every((item) => item.state === 'missing')) {
+      missing.push(language);
+      continue;
+    }
+    const approved = mine.filter((item) => item.state === 'approved').length;
+    const failing = mine.filter((item) => item.state !== 'approved').map((item) => `${item.kind} ${stateWord(item.state)}`);
+    const notes = failing.length > 0 ? [`${failing.join(', ')}${language === host ? '' : ` → ${host}`}`] : [];
+    const waiting = mine.filter((item) => item.waiting).map((item) => item.kind);
+    if (waiting.length > 0) notes.push(`new wording of ${waiting.join(', ')} waiting for approval, the approved one is used`);
+    parts.push(`${language} ${approved}/${mine.length} approved${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
+  }
+  if (missing.length > 0) parts.push(`${missing.join(', ')} missing → ${host}`);
+  return parts.join('; ');
 }

@@ -99,7 +99,8 @@ function webhookBlock(url: string): SafeHtml {
 </div>`;
 }
 
-export function settingsSidebar(form: SettingsForm, webhookUrl: string): SafeHtml {
+/** `templates`: the per-language line on the WhatsApp templates, shown in the Templates group. */
+export function settingsSidebar(form: SettingsForm, webhookUrl: string, templates = ''): SafeHtml {
   const groups = form.groups.map((group) => {
     const fields = form.fields.filter((field) => field.group === group.id);
     const zone =
@@ -107,9 +108,11 @@ export function settingsSidebar(form: SettingsForm, webhookUrl: string): SafeHtm
         ? html`<p class="note" id="time-zone">Time zone: <b>${form.timeZone}</b>, your calendar's. Change it in Google Calendar's settings.</p>`
         : '';
     const webhook = group.id === 'twilio' ? webhookBlock(webhookUrl) : '';
+    const summary =
+      group.id === 'templates' && templates !== '' ? html`<p class="note" id="templates-summary">WhatsApp templates: ${templates}</p>` : '';
     return html`<fieldset id="group-${group.id}">
   <legend>${group.legend}</legend>
-  ${zone}${fields.map(fieldBlock)}${webhook}
+  ${zone}${summary}${fields.map(fieldBlock)}${webhook}
 </fieldset>`;
   });
   return panelPage(

@@ -248,7 +248,9 @@ describe('template mode and housekeeping', () => {
     const sandbox = newSandbox();
     sandbox.mergeSettings({ MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify({ scheduled: TEMPLATES.scheduled }) });
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
-    expect(sandbox.run('setup', [], { caller: 'owner' })).toEqual({ error: 'Setting TEMPLATE_SIDS: has no Content SID for "rescheduled"' });
+    expect(sandbox.run('setup', [], { caller: 'owner' })).toEqual({
+      error: 'Setting TEMPLATE_SIDS: has no Content SID for "rescheduled" in en, your LANGUAGE: every language falls back to it',
+    });
     expect(outbound(sandbox)).toHaveLength(0);
     expect(sandbox.runtime.logs.join('\n')).toContain('TEMPLATE_SIDS');
   });

@@ -78,12 +78,20 @@ describe('the contract of the settings sidebar and the menu', () => {
   test('createWhatsAppTemplates: { ok, templates: [{ kind, language, sid, status }] }', () => {
     const result = call<{ ok: boolean; templates: Array<Record<string, unknown>> }>(newSandbox(), 'createWhatsAppTemplates');
     expect(keys(result)).toEqual(['ok', 'templates']);
-    expect(result.templates.map((template) => template.kind)).toEqual(['scheduled', 'rescheduled', 'cancelled', 'reminder']);
+    // One per kind in each of the 11 languages.
+    expect(result.templates).toHaveLength(44);
+    expect(result.templates.slice(0, 5).map((template) => `${template.kind}:${template.language}`)).toEqual([
+      'scheduled:en',
+      'rescheduled:en',
+      'cancelled:en',
+      'reminder:en',
+      'scheduled:es',
+    ]);
     for (const template of result.templates) {
       expect(keys(template)).toEqual(['kind', 'language', 'sid', 'status']);
       expect(template).toEqual({
         kind: expect.any(String),
-        language: 'en',
+        language: expect.stringMatching(/^(en|es|pt|de|fr|it|nl|tr|id|hi|ar)$/),
         sid: expect.stringMatching(/^HX[0-9a-f]{32}$/),
         status: 'received',
       });

@@ -246,16 +246,17 @@ describe.each(CODES)('%s', (code) => {
     expect(made.ok).toBe(true);
     for (const item of sandbox.twilio.content.all()) sandbox.twilio.content.setApproval(item.resource.sid, 'approved');
     sandbox.mergeSettings({ MESSAGE_MODE: 'template' });
-    const sids = JSON.parse(sandbox.settings().TEMPLATE_SIDS) as Record<string, string>;
+    // Per kind, then language: this language's own template.
+    const sid = (JSON.parse(sandbox.settings().TEMPLATE_SIDS) as Record<string, Record<string, string>>).reminder[code];
     addEvent(sandbox, { summary: TITLE, location: ADA, start: TOMORROW_11 });
     const link = linkOf(sandbox);
     sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
-    const reminder = outbound(sandbox).find((m) => m.request.ContentSid === sids.reminder);
+    const reminder = outbound(sandbox).find((m) => m.request.ContentSid === sid);
     if (!reminder) throw new Error('no template reminder was sent');
     const closing = render(code, 'template.closing');
     expect(reminder.body).toBe(`${render(code, 'message.reminder', { ...slot, link })}\n\n${closing}`);
     expectNotEnglish(code, reminder.body);
-    const template = sandbox.twilio.content.find(sids.reminder);
+    const template = sandbox.twilio.content.find(sid);
     const quickReply = template?.resource.types['twilio/quick-reply'] as { actions: Array<{ title: string; id: string }> };
     expect(quickReply.actions.map((action) => action.title)).toEqual([render(code, 'button.confirm'), render(code, 'button.cancel')]);
     expect(template?.resource.language).toBe(code === 'pt' ? 'pt_BR' : code);

@@ -39,6 +39,15 @@ function createTemplates(sandbox: Sandbox): Templates {
   return ok<Templates>(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
 }
 
+/** The SID TEMPLATE_SIDS holds for a kind in a language. */
+function sidOf(sandbox: Sandbox, kind: string, language = 'en'): string {
+  return JSON.parse(sandbox.settings().TEMPLATE_SIDS)[kind][language];
+}
+
+const KINDS = ['scheduled', 'rescheduled', 'cancelled', 'reminder'];
+const LANGUAGE_ORDER = ['en', 'es', 'pt', 'de', 'fr', 'it', 'nl', 'tr', 'id', 'hi', 'ar'];
+const WHATSAPP_CODES: Record<string, string> = { pt: 'pt_BR' };
+
 function approveAll(sandbox: Sandbox): void {
   for (const item of sandbox.twilio.content.all()) sandbox.twilio.content.setApproval(item.resource.sid, 'approved');
 }
@@ -55,21 +64,20 @@ function liveSandbox(): Sandbox {
 }
 
 describe('createWhatsAppTemplates', () => {
-  test('creates one template per kind, submits each for WhatsApp approval as UTILITY and stores their SIDs', () => {
+  test('creates one template per kind and language with its WhatsApp language code, submits each as UTILITY and stores their SIDs', () => {
     const sandbox = newSandbox();
     const result = createTemplates(sandbox);
     const stored = sandbox.twilio.content.all();
-    expect(stored.map((item) => item.resource.friendly_name)).toEqual([
-      'appointments_scheduled_en',
-      'appointments_rescheduled_en',
-      'appointments_cancelled_en',
-      'appointments_reminder_en',
-    ]);
+    const names = LANGUAGE_ORDER.flatMap((language) => KINDS.map((kind) => `appointments_${kind}_${language}`));
+    expect(stored.map((item) => item.resource.friendly_name)).toEqual(names);
+    expect(stored.map((item) => item.resource.language)).toEqual(
+      LANGUAGE_ORDER.flatMap((language) => KINDS.map(() => WHATSAPP_CODES[language] ?? language)),
+    );
     expect(result).toEqual({
       ok: true,
       templates: stored.map((item, i) => ({
-        kind: ['scheduled', 'rescheduled', 'cancelled', 'reminder'][i],
-        language: 'en',
+        kind: KINDS[i % 4],
+        language: LANGUAGE_ORDER[Math.floor(i / 4)],
         sid: item.resource.sid,
         status: 'received',
       })),
@@ -78,8 +86,10 @@ describe('createWhatsAppTemplates', () => {
       expect(item.approval).toEqual(
         expect.objectContaining({ name: item.resource.friendly_name, category: 'UTILITY', status: 'received' }),
       );
-      expect(item.resource.language).toBe('en');
     }
+    // The listing (one fetch), then the 44 creates, the 44 approvals and the 44 submissions, one fetchAll each.
+    expect(sandbox.runtime.core.calls['UrlFetchApp.fetch']).toBe(1);
+    expect(sandbox.runtime.core.calls['UrlFetchApp.fetchAll']).toBe(3);
     const reminder = stored[3].resource.types['twilio/quick-reply'] as { body: string; actions: Array<Record<string, string>> };
     expect(reminder.actions).toEqual([
       { type: 'QUICK_REPLY', title: 'Confirm', id: '{{6}}' },
@@ -92,13 +102,10 @@ describe('createWhatsAppTemplates', () => {
       expect.objectContaining({ '1': expect.any(String), '5': expect.any(String), '4': expect.stringMatching(/^https:/) }),
     );
     const props = sandbox.settings();
-    expect(JSON.parse(props.TEMPLATE_SIDS)).toEqual({
-      scheduled: stored[0].resource.sid,
-      rescheduled: stored[1].resource.sid,
-      cancelled: stored[2].resource.sid,
-      reminder: stored[3].resource.sid,
-    });
-    expect(Object.values(JSON.parse(props.TEMPLATE_STATUS))).toEqual(['received', 'received', 'received', 'received']);
+    const sids = JSON.parse(props.TEMPLATE_SIDS);
+    expect(Object.keys(sids)).toEqual(KINDS);
+    for (const [i, item] of stored.entries()) expect(sids[KINDS[i % 4]][LANGUAGE_ORDER[Math.floor(i / 4)]]).toBe(item.resource.sid);
+    expect(Object.values(JSON.parse(props.TEMPLATE_STATUS))).toEqual(stored.map(() => 'received'));
   });
 
   test('running it again reuses the templates by friendly name and creates nothing', () => {
@@ -106,9 +113,9 @@ describe('createWhatsAppTemplates', () => {
     const first = createTemplates(sandbox);
     sandbox.twilio.content.setApproval(first.templates[0].sid, 'approved');
     const second = createTemplates(sandbox);
-    expect(sandbox.twilio.content.all()).toHaveLength(4);
+    expect(sandbox.twilio.content.all()).toHaveLength(44);
     expect(second.templates.map((t) => t.sid)).toEqual(first.templates.map((t) => t.sid));
-    expect(second.templates.map((t) => t.status)).toEqual(['approved', 'received', 'received', 'received']);
+    expect(second.templates.map((t) => t.status)).toEqual(first.templates.map((_t, i) => (i === 0 ? 'approved' : 'received')));
   });
 
   test('a template deleted at Twilio is made again, the others are kept', () => {
@@ -129,7 +136,16 @@ describe('createWhatsAppTemplates', () => {
     expect(second.templates.filter((_t, i) => i !== 2).map((t) => t.sid)).toEqual(
       first.templates.filter((_t, i) => i !== 2).map((t) => t.sid),
     );
-    expect(JSON.parse(sandbox.settings().TEMPLATE_SIDS).cancelled).toBe(second.templates[2].sid);
+    expect(sidOf(sandbox, 'cancelled')).toBe(second.templates[2].sid);
+  });
+
+  test('a TEMPLATE_SIDS of the first shape ({kind: SID}) still reads, as the host language', () => {
+    const sandbox = liveSandbox();
+    const sids = JSON.parse(sandbox.settings().TEMPLATE_SIDS);
+    const old = Object.fromEntries(KINDS.map((kind) => [kind, sids[kind].en]));
+    sandbox.mergeSettings({ TEMPLATE_SIDS: JSON.stringify(old) });
+    addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
+    expect(outbound(sandbox)[0].request.ContentSid).toBe(old.scheduled);
   });
 
   test('bad credentials: nothing is stored and the answer says why in plain words', () => {
@@ -238,13 +254,14 @@ describe('checkHealth', () => {
     });
   });
 
-  test('templates: approved passes; a rejected one is named with its reason; a missing kind is named', () => {
+  test('templates: a summary per language; a rejected one is named with its reason; a missing kind is named', () => {
     const sandbox = liveSandbox();
     let result = health(sandbox);
     expect(check(result, 'templates')).toEqual({
       id: 'templates',
       ok: true,
-      detail: 'all approved: scheduled, rescheduled, cancelled, reminder',
+      detail:
+        'en 4/4 approved; es 4/4 approved; pt 4/4 approved; de 4/4 approved; fr 4/4 approved; it 4/4 approved; nl 4/4 approved; tr 4/4 approved; id 4/4 approved; hi 4/4 approved; ar 4/4 approved',
     });
     expect(check(result, 'sender')).toEqual({
       id: 'sender',
@@ -253,19 +270,21 @@ describe('checkHealth', () => {
     });
     expect(result.ok).toBe(true);
 
-    const reminder = JSON.parse(sandbox.settings().TEMPLATE_SIDS).reminder as string;
+    const reminder = sidOf(sandbox, 'reminder');
     sandbox.twilio.content.setApproval(reminder, 'rejected', 'The button text is too long');
     result = health(sandbox);
     expect(check(result, 'templates').ok).toBe(false);
     expect(check(result, 'templates').detail).toBe(
-      `reminder: rejected by WhatsApp: The button text is too long (${reminder}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again`,
+      `reminder (en): rejected by WhatsApp: The button text is too long (${reminder}); delete it in Twilio's Content Template Builder and run "Create WhatsApp templates" again. Per language: en 3/4 approved (reminder rejected); es 4/4 approved; pt 4/4 approved; de 4/4 approved; fr 4/4 approved; it 4/4 approved; nl 4/4 approved; tr 4/4 approved; id 4/4 approved; hi 4/4 approved; ar 4/4 approved`,
     );
     expect(JSON.parse(sandbox.settings().TEMPLATE_STATUS)[reminder]).toBe('rejected');
 
     const sids = JSON.parse(sandbox.settings().TEMPLATE_SIDS);
-    delete sids.reminder;
+    delete sids.reminder.en;
     sandbox.mergeSettings({ TEMPLATE_SIDS: JSON.stringify(sids) });
-    expect(check(health(sandbox), 'templates').detail).toBe('reminder: no template in TEMPLATE_SIDS; run "Create WhatsApp templates"');
+    expect(check(health(sandbox), 'templates').detail).toMatch(
+      /^reminder \(en\): no template in TEMPLATE_SIDS; run "Create WhatsApp templates"\. Per language: en 3\/4 approved \(reminder missing\); /,
+    );
   });
 
   test('triggers: a missing or doubled trigger is named', () => {
@@ -356,7 +375,7 @@ describe("WhatsApp's 24-hour rule", () => {
     sandbox.mergeSettings({ MESSAGE_MODE: 'text' });
     addEvent(sandbox, { location: PHONE, start: TOMORROW_11 });
     const [message] = outbound(sandbox);
-    expect(message.request.ContentSid).toBe(JSON.parse(sandbox.settings().TEMPLATE_SIDS).scheduled);
+    expect(message.request.ContentSid).toBe(sidOf(sandbox, 'scheduled'));
     expect(message.request.Body).toBeUndefined();
     expect(ledger(sandbox)[0].delivery).toBe('queued');
   });
@@ -368,7 +387,7 @@ describe("WhatsApp's 24-hour rule", () => {
     expect(first.body).toMatch(
       /^Your appointment "Check-up" with Alex Morgan is booked for .+\.\n\nTo cancel, reschedule or add it to your calendar: http:\/\/127\.0\.0\.1:8787\/exec\?l=\S+\n\nThank you\.$/,
     );
-    const cancelled = JSON.parse(sandbox.settings().TEMPLATE_SIDS).cancelled as string;
+    const cancelled = sidOf(sandbox, 'cancelled');
     sandbox.twilio.content.setApproval(cancelled, 'rejected', 'INVALID_FORMAT');
     sandbox.cancelEvent(ledger(sandbox)[0].eventId);
     const last = outbound(sandbox).at(-1) as { sid: string };
@@ -401,7 +420,7 @@ describe('sendTestMessage', () => {
     const result = ok<Record<string, unknown>>(sandbox.run('sendTestMessage', [E164], { caller: 'owner' }));
     const [message] = outbound(sandbox);
     expect(result).toEqual({ ok: true, to: E164, sid: message.sid });
-    expect(message.request.ContentSid).toBe(JSON.parse(sandbox.settings().TEMPLATE_SIDS).scheduled);
+    expect(message.request.ContentSid).toBe(sidOf(sandbox, 'scheduled'));
   });
 
   test("free text from a production sender outside the session: Twilio's 63016 in plain words", () => {

@@ -100,14 +100,20 @@ describe('message mode', () => {
       messageMode: 'text' as const,
       whatsappFrom: 'whatsapp:+4930901820',
       messagingServiceSid: '',
-      templates: { scheduled: HX(1) },
+      templates: { scheduled: { en: HX(1) } },
+      pendingTemplates: {},
+      language: 'en' as const,
     };
-    const outside = { phone: '+491', at: T, lastInbound: {}, approval: { [HX(1)]: 'approved' as const } };
-    expect(templateFor(settings, 'scheduled', outside)).toBe(HX(1));
+    const outside = { phone: '+491', at: T, lastInbound: {}, approval: { [HX(1)]: 'approved' as const }, language: 'en' as const };
+    expect(templateFor(settings, 'scheduled', outside)).toEqual({ sid: HX(1), language: 'en', approved: true });
     expect(templateFor(settings, 'scheduled', { ...outside, lastInbound: { '+491': T - HOUR } })).toBeUndefined();
     expect(templateFor(settings, 'scheduled', { ...outside, approval: { [HX(1)]: 'received' as const } })).toBeUndefined();
     expect(templateFor({ ...settings, whatsappFrom: 'whatsapp:+14155238886' }, 'scheduled', outside)).toBeUndefined();
-    expect(templateFor({ ...settings, messageMode: 'template' }, 'scheduled', { ...outside, approval: {} })).toBe(HX(1));
+    expect(templateFor({ ...settings, messageMode: 'template' }, 'scheduled', { ...outside, approval: {} })).toEqual({
+      sid: HX(1),
+      language: 'en',
+      approved: false,
+    });
   });
 });
 

@@ -151,10 +151,18 @@ describe('senderCheck', () => {
 
 describe('templatesCheck', () => {
   const id = 'templates';
-  const all = { scheduled: 'HX1', rescheduled: 'HX2', cancelled: 'HX3', reminder: 'HX4' };
+  const all = { scheduled: { en: 'HX1' }, rescheduled: { en: 'HX2' }, cancelled: { en: 'HX3' }, reminder: { en: 'HX4' } };
   const approved = { status: 'approved' as const, reason: '' };
-  const allApproved = { scheduled: approved, rescheduled: approved, cancelled: approved, reminder: approved };
-  const sandbox = { whatsappFrom: TWILIO_SANDBOX_SENDER, messagingServiceSid: '' };
+  const allApproved = { HX1: approved, HX2: approved, HX3: approved, HX4: approved };
+  const sandbox = { whatsappFrom: TWILIO_SANDBOX_SENDER, messagingServiceSid: '', pendingTemplates: {}, language: 'en' as const };
+  const own = {
+    whatsappFrom: 'whatsapp:+1',
+    messagingServiceSid: '',
+    messageMode: 'template' as const,
+    pendingTemplates: {},
+    language: 'en' as const,
+  };
+  const missingElsewhere = 'es, pt, de, fr, it, nl, tr, id, hi, ar missing → en';
 
   it('text mode on the sandbox needs none', () => {
     expect(templatesCheck({ ...sandbox, messageMode: 'text', templates: {} }, {})).toEqual({
@@ -166,14 +174,14 @@ describe('templatesCheck', () => {
 
   it.each([
     ['template mode on the sandbox', { ...sandbox, messageMode: 'template' as const }],
-    ['text mode on a service', { whatsappFrom: TWILIO_SANDBOX_SENDER, messagingServiceSid: 'MG1', messageMode: 'text' as const }],
-    ['text mode on an own number', { whatsappFrom: 'whatsapp:+1', messagingServiceSid: '', messageMode: 'text' as const }],
-  ])('%s without templates lists every kind', (_, base) => {
+    ['text mode on a service', { ...sandbox, messagingServiceSid: 'MG1', messageMode: 'text' as const }],
+    ['text mode on an own number', { ...sandbox, whatsappFrom: 'whatsapp:+1', messageMode: 'text' as const }],
+  ])('%s without templates lists every kind of the host language', (_, base) => {
     const run = ' no template in TEMPLATE_SIDS; run "Create WhatsApp templates"';
     expect(templatesCheck({ ...base, templates: {} }, {})).toEqual({
       id,
       ok: false,
-      detail: `scheduled:${run}; rescheduled:${run}; cancelled:${run}; reminder:${run}`,
+      detail: `scheduled (en):${run}; rescheduled (en):${run}; cancelled (en):${run}; reminder (en):${run}. Per language: en 0/4 approved (scheduled missing, rescheduled missing, cancelled missing, reminder missing); ${missingElsewhere}`,
     });
   });
 
@@ -181,20 +189,55 @@ describe('templatesCheck', () => {
     expect(templatesCheck({ ...sandbox, messageMode: 'text', templates: all }, allApproved)).toEqual({
       id,
       ok: true,
-      detail: 'all approved: scheduled, rescheduled, cancelled, reminder',
+      detail: `en 4/4 approved; ${missingElsewhere}`,
     });
   });
 
-  it('each kind of trouble, one kind each', () => {
+  it('each kind of trouble in the host language, one kind each', () => {
     const check = templatesCheck(
-      { whatsappFrom: 'whatsapp:+1', messagingServiceSid: '', messageMode: 'template', templates: all },
-      { rescheduled: { error: 'HTTP 500' }, cancelled: { status: 'pending', reason: '' }, reminder: approved },
+      { ...own, templates: all },
+      { HX2: { error: 'HTTP 500' }, HX3: { status: 'pending', reason: '' }, HX4: approved },
     );
     expect(check).toEqual({
       id,
       ok: false,
-      detail: "scheduled: not checked (HX1); rescheduled: HTTP 500 (HX2); cancelled: waiting for WhatsApp's approval (HX3)",
+      detail: `scheduled (en): not checked (HX1); rescheduled (en): HTTP 500 (HX2); cancelled (en): waiting for WhatsApp's approval (HX3). Per language: en 1/4 approved (scheduled not checked, rescheduled not checked, cancelled pending); ${missingElsewhere}`,
     });
+  });
+
+  it("another language waiting or missing falls back to the host's and passes; one WhatsApp rejected fails", () => {
+    const templates = { ...all, scheduled: { en: 'HX1', de: 'HXd1' }, reminder: { en: 'HX4', de: 'HXd4' } };
+    const pending = { HXd1: approved, HXd4: { status: 'received' as const, reason: '' } };
+    expect(templatesCheck({ ...own, templates }, { ...allApproved, ...pending })).toEqual({
+      id,
+      ok: true,
+      detail:
+        'en 4/4 approved; de 1/4 approved (rescheduled missing, cancelled missing, reminder pending → en); es, pt, fr, it, nl, tr, id, hi, ar missing → en',
+    });
+    const rejected = { ...pending, HXd4: { status: 'rejected' as const, reason: 'INVALID_FORMAT' } };
+    expect(templatesCheck({ ...own, templates }, { ...allApproved, ...rejected })).toEqual({
+      id,
+      ok: false,
+      detail:
+        'reminder (de): rejected by WhatsApp: INVALID_FORMAT (HXd4); delete it in Twilio\'s Content Template Builder and run "Create WhatsApp templates" again. Per language: en 4/4 approved; de 1/4 approved (rescheduled missing, cancelled missing, reminder rejected → en); es, pt, fr, it, nl, tr, id, hi, ar missing → en',
+    });
+  });
+
+  it('a new wording waiting beside the approved one is named; approved, it counts in its place', () => {
+    const pendingTemplates = { reminder: { en: 'HX5' } };
+    expect(
+      templatesCheck({ ...own, templates: all, pendingTemplates }, { ...allApproved, HX5: { status: 'received', reason: '' } }),
+    ).toEqual({
+      id,
+      ok: true,
+      detail: `en 4/4 approved (new wording of reminder waiting for approval, the approved one is used); ${missingElsewhere}`,
+    });
+    expect(
+      templatesCheck({ ...own, templates: all, pendingTemplates }, { ...allApproved, HX5: { status: 'rejected', reason: 'no' } }).ok,
+    ).toBe(false);
+    expect(templatesCheck({ ...own, templates: all, pendingTemplates }, { ...allApproved, HX5: approved }).detail).toBe(
+      `en 4/4 approved; ${missingElsewhere}`,
+    );
   });
 });
 

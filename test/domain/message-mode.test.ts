@@ -88,13 +88,14 @@ describe('the session record', () => {
 });
 
 describe('templateFor', () => {
-  const templates = { scheduled: 'HX1', reminder: 'HX4' };
-  const own = { whatsappFrom: 'whatsapp:+4930123', messagingServiceSid: '', templates };
-  const outside = { phone: '+491', at: T, lastInbound: {}, approval: { HX1: 'approved' as const } };
+  const templates = { scheduled: { en: 'HX1' }, reminder: { en: 'HX4' } };
+  const own = { whatsappFrom: 'whatsapp:+4930123', messagingServiceSid: '', templates, pendingTemplates: {}, language: 'en' as const };
+  const outside = { phone: '+491', at: T, lastInbound: {}, approval: { HX1: 'approved' as const }, language: 'en' as const };
   const within = { ...outside, lastInbound: { '+491': T - HOUR } };
 
   it.each([
     ['template mode: always its template', { ...own, messageMode: 'template' as const }, 'scheduled', within, 'HX1'],
+    ['template mode, not approved: still the template', { ...own, messageMode: 'template' as const }, 'reminder', outside, 'HX4'],
     ['template mode without one: free text', { ...own, messageMode: 'template' as const }, 'cancelled', outside, undefined],
     ['text mode, outside the session, approved', { ...own, messageMode: 'text' as const }, 'scheduled', outside, 'HX1'],
     ['text mode, within the session', { ...own, messageMode: 'text' as const }, 'scheduled', within, undefined],
@@ -108,6 +109,6 @@ describe('templateFor', () => {
       undefined,
     ],
   ] as const)('%s', (_, settings, kind, context, expected) => {
-    expect(templateFor(settings, kind, context)).toBe(expected);
+    expect(templateFor(settings, kind, context)?.sid).toBe(expected);
   });
 });

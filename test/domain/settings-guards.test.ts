@@ -47,6 +47,7 @@ describe('parseSettings with only the required settings', () => {
       messagingServiceSid: '',
       messageMode: 'text',
       templates: {},
+      pendingTemplates: {},
       defaultCountry: '',
       hostName: 'owner@example.com',
       webAppUrl: 'https://script.google.com/macros/s/abc/exec',
@@ -99,14 +100,18 @@ describe('each setting, good values', () => {
     [
       'template mode with all three templates',
       { MESSAGE_MODE: 'template', TEMPLATE_SIDS: ALL_TEMPLATES },
-      { messageMode: 'template', templates: { scheduled: HX('1'), rescheduled: HX('2'), cancelled: HX('3') } },
+      { messageMode: 'template', templates: { scheduled: { en: HX('1') }, rescheduled: { en: HX('2') }, cancelled: { en: HX('3') } } },
     ],
     [
       'text mode with one template',
       { MESSAGE_MODE: 'text', TEMPLATE_SIDS: JSON.stringify({ reminder: HX('a') }) },
-      { messageMode: 'text', templates: { reminder: HX('a') } },
+      { messageMode: 'text', templates: { reminder: { en: HX('a') } } },
     ],
-    ['upper-case hex in a Content SID', { TEMPLATE_SIDS: JSON.stringify({ scheduled: HX('F') }) }, { templates: { scheduled: HX('F') } }],
+    [
+      'upper-case hex in a Content SID',
+      { TEMPLATE_SIDS: JSON.stringify({ scheduled: HX('F') }) },
+      { templates: { scheduled: { en: HX('F') } } },
+    ],
     ['a lower-case country', { DEFAULT_COUNTRY: ' de ' }, { defaultCountry: 'DE' }],
     [
       'a web app URL with a query',
@@ -163,8 +168,9 @@ describe('each setting, good values', () => {
 
 const NOT_ACCOUNT = 'must be AC followed by 32 hex digits';
 const NOT_SENDER = (value: string) => `"${value}" must look like whatsapp:+14155238886`;
+const NO_HOST_SID = (kind: string) => `has no Content SID for "${kind}" in en, your LANGUAGE: every language falls back to it`;
 const NOT_CONTENT_SID = (kind: string) => `"${kind}" must be a Content SID (HX followed by 32 hex digits)`;
-const NOT_OBJECT = 'must be a JSON object of message kind to Content SID';
+const NOT_OBJECT = 'must be a JSON object of message kind to Content SID, or to an object of language to Content SID';
 const NOT_COUNTRY = (value: string) => `"${value}" must be a two-letter country code such as DE or US`;
 const NO_URL = 'missing; deploy the web app and set its /exec URL';
 const NOT_HOST_NUMBER = (value: string) => `"${value}" must be a number in international form, e.g. +4915123456789`;
@@ -232,7 +238,7 @@ describe('each setting, each kind of bad value, with the exact message', () => {
       'template mode without templates',
       { MESSAGE_MODE: 'template' },
       'TEMPLATE_SIDS',
-      'missing; template mode needs {"scheduled":"HX…","rescheduled":"HX…","cancelled":"HX…"}',
+      'missing; template mode needs {"scheduled":{"en":"HX…"},"rescheduled":{"en":"HX…"},"cancelled":{"en":"HX…"}} (run "Create WhatsApp templates")',
     ],
     ['templates that are not JSON', { TEMPLATE_SIDS: '{scheduled:' }, 'TEMPLATE_SIDS', 'is not valid JSON'],
     ['templates as an array', { TEMPLATE_SIDS: `["${HX('1')}"]` }, 'TEMPLATE_SIDS', NOT_OBJECT],
@@ -257,19 +263,19 @@ describe('each setting, each kind of bad value, with the exact message', () => {
       'template mode without the cancellation',
       { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify({ scheduled: HX('1'), rescheduled: HX('2') }) },
       'TEMPLATE_SIDS',
-      'has no Content SID for "cancelled"',
+      NO_HOST_SID('cancelled'),
     ],
     [
       'template mode without the booking',
       { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify({ rescheduled: HX('2'), cancelled: HX('3') }) },
       'TEMPLATE_SIDS',
-      'has no Content SID for "scheduled"',
+      NO_HOST_SID('scheduled'),
     ],
     [
       'template mode without the move',
       { MESSAGE_MODE: 'template', TEMPLATE_SIDS: JSON.stringify({ scheduled: HX('1'), cancelled: HX('3') }) },
       'TEMPLATE_SIDS',
-      'has no Content SID for "rescheduled"',
+      NO_HOST_SID('rescheduled'),
     ],
     ['a three-letter country', { DEFAULT_COUNTRY: 'deu' }, 'DEFAULT_COUNTRY', NOT_COUNTRY('DEU')],
     ['a country with a digit', { DEFAULT_COUNTRY: 'D1' }, 'DEFAULT_COUNTRY', NOT_COUNTRY('D1')],

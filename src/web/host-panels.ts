@@ -190,7 +190,7 @@ export function templatesDialog(): SafeHtml {
   return panelPage(
     'templates',
     html`<h1>Create WhatsApp templates</h1>
-<p>One template per message (booked, moved, cancelled, reminder with Confirm and Cancel buttons) is created at Twilio and sent to WhatsApp for approval. Running it again reuses what exists.</p>
+<p>One template per message (booked, moved, cancelled, reminder with Confirm and Cancel buttons) in each of the 11 languages is created at Twilio and sent to WhatsApp for approval. Running it again reuses what exists. An attendee whose language has no approved template gets your language's. A text you changed is a new template: the approved one is used until WhatsApp approves the new one.</p>
 <div class="actions">
   <button type="button" id="templates-create">Create or check templates</button>
   <p class="status" id="templates-status" role="status" aria-live="polite"></p>

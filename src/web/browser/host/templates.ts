@@ -18,10 +18,16 @@ async function create(table: HTMLElement, status: HTMLElement): Promise<void> {
     const rows = answer.templates.map((template) =>
       element(
         'tr',
-        { 'data-kind': template.kind },
+        { 'data-kind': template.kind, 'data-language': template.language },
         element('td', {}, template.kind),
         element('td', {}, template.language),
-        element('td', {}, STATUS_WORDS[template.status] ?? template.status, template.error ? ` (${template.error})` : ''),
+        element(
+          'td',
+          {},
+          STATUS_WORDS[template.status] ?? template.status,
+          template.error ? ` (${template.error})` : '',
+          template.inUse ? `; your new wording: ${template.inUse} stays in use until WhatsApp approves it` : '',
+        ),
         element('td', {}, template.sid),
       ),
     );

@@ -635,3 +635,56 @@ describe('form encoding', () => {
     expect(Object.fromEntries(new URLSearchParams(encodeForm(params)))).toEqual(params);
   });
 });
+
+describe('a Content API template WhatsApp has not approved', () => {
+  function made(fake: ReturnType<typeof makeFake>['fake'], submit: boolean): string {
+    const json = (url: string, payload: unknown) =>
+      fake.handle({
+        url,
+        method: 'post',
+        headers: { Authorization: basic(ACC, TOKEN), 'Content-Type': 'application/json' },
+        payload: JSON.stringify(payload),
+      });
+    const created = body(
+      json('https://content.twilio.com/v1/Content', {
+        friendly_name: 'appointments_scheduled_de',
+        language: 'de',
+        variables: { 1: 'Termin', 2: 'Dienstag' },
+        types: { 'twilio/text': { body: 'Ihr Termin {{1}} ist am {{2}}. Bis dann.' } },
+      }),
+    ).sid as string;
+    if (submit)
+      json(`https://content.twilio.com/v1/Content/${created}/ApprovalRequests/whatsapp`, {
+        name: 'appointments_scheduled_de',
+        category: 'UTILITY',
+      });
+    return created;
+  }
+
+  test.each([
+    ['never submitted', false, null, 63016],
+    ['waiting for approval', true, null, 63016],
+    ['approved', true, 'approved' as const, null],
+    ['rejected', true, 'rejected' as const, 63040],
+  ])('%s, outside the 24-hour window', (_, submit, decision, code) => {
+    const { fake } = makeFake();
+    const sid = made(fake, submit);
+    if (decision) fake.content.setApproval(sid, decision);
+    const message = body(fake.handle(createRequest(templateMessage({ ContentSid: sid })))).sid;
+    fake.deliver(message);
+    expect(fake.get(message)?.error_code).toBe(code);
+    expect(fake.get(message)?.status).toBe(code === null ? 'delivered' : 'failed');
+  });
+
+  test('inside the window it goes out as a session message, approved or not', () => {
+    const { fake } = makeFake();
+    fake.inbound({ from: ATTENDEE, to: SENDER, body: 'Hallo' });
+    const message = body(fake.handle(createRequest(templateMessage({ ContentSid: made(fake, true) })))).sid;
+    fake.deliver(message);
+    expect(fake.get(message)).toMatchObject({
+      status: 'delivered',
+      error_code: null,
+      body: 'Ihr Termin Ada ist am Tue 6 Jan, 10:00. Bis dann.',
+    });
+  });
+});

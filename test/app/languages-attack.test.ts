@@ -1,5 +1,5 @@
 // Sandbox attacks on languages: greetings that look like codes, the Languages sheet as hosts type it, event lines.
-import { addEvent, HOUR, ledger, newSandbox, outbound, START } from '../support/sandbox';
+import { addEvent, HOUR, ledger, newSandbox, ok, outbound, START } from '../support/sandbox';
 import type { Sandbox } from '../../dev/sandbox';
 
 const ADA = '+4915123456789';
@@ -74,5 +74,48 @@ describe("the event's Language: line", () => {
     const sandbox = newSandbox({ settings: { LANGUAGE_BY_COUNTRY: 'on', LANGUAGE: 'fr' } });
     addEvent(sandbox, { summary: 'Kontrolle', location: US, description: 'Bring card<br><b>Language:</b> de<br>', start: TOMORROW_11 });
     expect(bodiesTo(sandbox, US)[0]).toMatch(/^Ihr Termin „Kontrolle“ bei Alex Morgan ist gebucht für Dienstag, 6\. Januar 2026/);
+  });
+});
+
+describe('an own wording too long for a WhatsApp message', () => {
+  const long = `Booked {when} "{title}". ${'Please read this carefully. '.repeat(68)}Manage: {link}`;
+
+  it('is refused by saveTexts with the reason, and nothing is saved', () => {
+    const sandbox = newSandbox();
+    const result = ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'en', text: long }]], { caller: 'owner' }));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          key: 'message.scheduled',
+          language: 'en',
+          error: 'longer than 1000 characters: a WhatsApp message holds 1600 with the date, the names and the link',
+        },
+      ],
+    });
+    expect(sandbox.sheet('Texts')).toEqual([['key', 'language', 'text', 'updatedAt']]);
+  });
+
+  it('typed into the Texts sheet leaves the default in force, so the link is never cut off', () => {
+    const sandbox = newSandbox();
+    const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().getSheetByName('Texts');
+    if (!sheet) throw new Error('setup makes the Texts sheet');
+    sheet.appendRow(['message.scheduled', 'en', long, '']);
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    const body = outbound(sandbox)[0].body;
+    expect(body).toMatch(/^Your appointment "Checkup" with Alex Morgan is booked for Tuesday/);
+    expect(body.endsWith(`http://127.0.0.1:8787/exec?l=${ledger(sandbox)[0].token}`)).toBe(true);
+  });
+
+  it('of 1000 characters still ends with its link, with a long title cut to fit', () => {
+    const sandbox = newSandbox();
+    const fits = `Booked {when} "{title}". ${'x'.repeat(1000 - 'Booked {when} "{title}". Manage: {link}'.length)}Manage: {link}`;
+    expect(ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'en', text: fits }]], { caller: 'owner' }))).toEqual({
+      ok: true,
+    });
+    addEvent(sandbox, { summary: 'T'.repeat(900), location: ADA, start: TOMORROW_11 });
+    const body = outbound(sandbox)[0].body;
+    expect(body.length).toBeLessThanOrEqual(1600);
+    expect(body.endsWith(`Manage: http://127.0.0.1:8787/exec?l=${ledger(sandbox)[0].token}`)).toBe(true);
   });
 });

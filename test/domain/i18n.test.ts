@@ -3,7 +3,17 @@ import { getCountries } from 'libphonenumber-js/max';
 import { chooseLanguage, countryOfNumber, type LanguageInputs, languageOfCountry } from '../../src/domain/i18n/choose';
 import { CATALOGUES, isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOfTag, localeFor } from '../../src/domain/i18n/languages';
 import { MAX_TEXT_CHARS, overrideRows, planTextsSave, textsListing } from '../../src/domain/i18n/overrides';
-import { defaultText, fill, isTextKey, overrideKey, overrideProblem, TEXT_KEYS, Texts, textsFor } from '../../src/domain/i18n/texts';
+import {
+  defaultText,
+  fill,
+  isTextKey,
+  MESSAGE_TEXT_MAX_CHARS,
+  overrideKey,
+  overrideProblem,
+  TEXT_KEYS,
+  Texts,
+  textsFor,
+} from '../../src/domain/i18n/texts';
 
 describe('languages', () => {
   // Names as each language writes itself; locales for Intl; WhatsApp's template codes (pt_BR, https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/supported-languages).
@@ -296,14 +306,16 @@ describe('override listing and save plan', () => {
       { key, language: 'de', text: '  ' },
       { key, language: 'es', text: CATALOGUES.es[key] },
       { key, language: 'it', text: 'Subito.' },
-      { key, language: 'nl', text: 'a'.repeat(MAX_TEXT_CHARS) },
+      { key, language: 'nl', text: 'a'.repeat(MESSAGE_TEXT_MAX_CHARS) },
+      { key: 'page.badLinkTitle', language: 'nl', text: 'b'.repeat(MAX_TEXT_CHARS) },
     ]);
     expect(plan).toEqual({
       ok: true,
       overrides: new Map([
         [overrideKey(key, 'it'), 'Subito.'],
         [overrideKey(key, 'fr'), 'Un\ninstant.\nMerci.'],
-        [overrideKey(key, 'nl'), 'a'.repeat(MAX_TEXT_CHARS)],
+        [overrideKey(key, 'nl'), 'a'.repeat(MESSAGE_TEXT_MAX_CHARS)],
+        [overrideKey('page.badLinkTitle', 'nl'), 'b'.repeat(MAX_TEXT_CHARS)],
       ]),
     });
     expect(current.size).toBe(3);

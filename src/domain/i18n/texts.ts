@@ -1,8 +1,16 @@
 // A language's texts with the host's overrides applied: placeholder filling, and the rules an override must follow.
 import { type Catalogue, type TextKey, en } from './catalogues/en';
+import { MESSAGE_MAX_CHARS } from '../message-limits';
 import { CATALOGUES, LANGUAGES, type LanguageCode, isLanguageCode, localeFor } from './languages';
 
 export type { TextKey } from './catalogues/en';
+
+/**
+ * The longest own wording of a WhatsApp message or chat reply: the filled-in message must stay within Twilio's
+ * MESSAGE_MAX_CHARS, and a longer text would be cut at the end, taking the attendee's {link} with it. The
+ * catalogues' longest is under 450; 1000 leaves 600 for the date, the host, the link and (cut to fit) the title.
+ */
+export const MESSAGE_TEXT_MAX_CHARS = 1000;
 
 /** The host's own wording: text by `${key}|${language}`. */
 export type Overrides = ReadonlyMap<string, string>;
@@ -46,6 +54,8 @@ export function overrideProblem(key: TextKey, text: string): string | null {
   if (allowed.includes('link') && !text.includes('{link}'))
     return 'it must keep {link}: without it the attendee cannot cancel, move or book';
   if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) return 'a brace that is not part of a placeholder such as {title}';
+  if (/^(?:message|reply)\./.test(key) && text.length > MESSAGE_TEXT_MAX_CHARS)
+    return `longer than ${MESSAGE_TEXT_MAX_CHARS} characters: a WhatsApp message holds ${MESSAGE_MAX_CHARS} with the date, the names and the link`;
   return null;
 }
 

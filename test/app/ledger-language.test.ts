@@ -1,6 +1,6 @@
 // The event's language in its ledger row: a deleted event's cancel, a retry, a reminder and a series keep the `Language:` line, and an old 26-column sheet gains the column.
-import type { Sandbox } from '../../dev/sandbox';
-import { addEvent, HOUR, ledger, MINUTE, newSandbox, outbound, START } from '../support/sandbox';
+import { SANDBOX_PRODUCTION_SENDER, type Sandbox } from '../../dev/sandbox';
+import { addEvent, HOUR, ledger, MINUTE, newSandbox, ok, outbound, START } from '../support/sandbox';
 
 /** A US number: by its country it would be written to in English, so German can only come from the event. */
 const US = '+12125550123';
@@ -160,5 +160,33 @@ describe('an Appointments sheet made before the language column', () => {
     expect(archive[1].slice(0, 2)).toEqual(['old-row', 'e0']);
     expect(archive[2][26]).toBe('de');
     expect(ledger(sandbox)).toHaveLength(0);
+  });
+});
+
+describe('template mode', () => {
+  /** A production sender in template mode with every template approved; the number's country would pick English. */
+  function live(): Sandbox {
+    const sandbox = newSandbox({ settings: { WHATSAPP_FROM: SANDBOX_PRODUCTION_SENDER, LANGUAGE_BY_COUNTRY: 'on' } });
+    ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+    for (const item of sandbox.twilio.content.all()) sandbox.twilio.content.setApproval(item.resource.sid, 'approved');
+    sandbox.mergeSettings({ MESSAGE_MODE: 'template' });
+    ok(sandbox.run('checkHealth', [], { caller: 'owner' }));
+    return sandbox;
+  }
+  const sids = (sandbox: Sandbox): Record<string, Record<string, string>> => JSON.parse(sandbox.settings().TEMPLATE_SIDS);
+  const variables = (message: { request: Record<string, string> }) => JSON.parse(message.request.ContentVariables ?? '{}');
+
+  it("uses the event's language, kept in its row, for the reminder from the tick and the cancel of the deleted event", () => {
+    const sandbox = live();
+    const event = addEvent(sandbox, { summary: 'Kontrolle', location: US, description: 'Language: de', start: TOMORROW_11 });
+    expect(outbound(sandbox)[0].request.ContentSid).toBe(sids(sandbox).scheduled.de);
+    sandbox.setClock(TOMORROW_11 - 24 * HOUR + 5 * MINUTE);
+    const reminder = outbound(sandbox).at(-1) as { request: Record<string, string> };
+    expect(reminder.request.ContentSid).toBe(sids(sandbox).reminder.de);
+    expect(variables(reminder)['3']).toBe('Dienstag, 6. Januar 2026, 11:00–11:30 MEZ (UTC+1)');
+    sandbox.cancelEvent(event.id);
+    const cancel = outbound(sandbox).at(-1) as { request: Record<string, string> };
+    expect(cancel.request.ContentSid).toBe(sids(sandbox).cancelled.de);
+    expect(variables(cancel)['3']).toBe('Dienstag, 6. Januar 2026, 11:00–11:30 MEZ (UTC+1)');
   });
 });

@@ -118,7 +118,11 @@ export function saveTextEntries(entries: unknown): { ok: true } | { ok: false; e
     // An unchanged text keeps its date, so the sheet shows when each wording was last changed.
     return [key, language, text, before && before.text === text ? before.updatedAt : stamp];
   });
-  table.writeRows(next, rows.length);
+  // Rows the host typed that name no known text or language are no override, but still the host's words: kept as typed.
+  const unknown = rows
+    .filter((row) => !isTextKey(row.key) || !languageOfTag(row.language))
+    .map((row) => [row.key, row.language, row.text, row.updatedAt]);
+  table.writeRows([...next, ...unknown], rows.length);
   return { ok: true };
 }
 

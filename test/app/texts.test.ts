@@ -90,6 +90,27 @@ describe('getTexts and saveTexts', () => {
     expect(sandbox.sheet('Texts')).toEqual([['key', 'language', 'text', 'updatedAt']]);
   });
 
+  it('keeps rows typed by hand that name no known text or language when saving from the sidebar', () => {
+    const sandbox = newSandbox();
+    const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().getSheetByName('Texts');
+    if (!sheet) throw new Error('setup makes the Texts sheet');
+    sheet.appendRow(['message.scheduled', 'Klingon', 'Qapla {when} {link}', '2026-01-01']);
+    sheet.appendRow(['message.welcome', 'de', 'Willkommen {link}', '']);
+    expect(
+      ok(
+        sandbox.run('saveTexts', [[{ key: 'message.cancelled', language: 'en', text: 'Gone: {title}, {when}. {link}' }]], {
+          caller: 'owner',
+        }),
+      ),
+    ).toEqual({ ok: true });
+    expect((sandbox.sheet('Texts') as string[][]).map((row) => row.slice(0, 3))).toEqual([
+      ['key', 'language', 'text'],
+      ['message.cancelled', 'en', 'Gone: {title}, {when}. {link}'],
+      ['message.scheduled', 'Klingon', 'Qapla {when} {link}'],
+      ['message.welcome', 'de', 'Willkommen {link}'],
+    ]);
+  });
+
   it('ignores a bad override typed into the sheet by hand: the default stays in force, and getTexts says why', () => {
     const sandbox = newSandbox();
     const sheet = sandbox.runtime.spreadsheet.service().getActiveSpreadsheet().getSheetByName('Texts');

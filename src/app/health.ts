@@ -31,7 +31,7 @@ import {
 import { isSandboxSender } from '../domain/message-mode';
 import { phonesInLocation } from '../domain/phone';
 import { PROP, parseSettings, parseTwilioCredentials, SettingsError, templateSidsJson, type Settings } from '../domain/settings';
-import { parseApproval, promoteApproved, templateSidsIn, type ApprovalStatus } from '../domain/templates';
+import { parseApproval, parseTemplateStatus, promoteApproved, templateSidsIn, type ApprovalStatus } from '../domain/templates';
 import { formatDateTime } from '../domain/time';
 import { approvalFetchCall, fetchAccountCall, listWhatsAppSendersCall, type HttpCall, type TwilioCredentials } from '../domain/twilio';
 import { isOrganizedElsewhere, listEventsBetween } from '../gas/calendar';
@@ -115,12 +115,22 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
     if (!credentialsWork && templateSids.length > 0) checks.push(notChecked('templates', 'the Twilio credentials do not work'));
     else {
       const bySid: Record<string, TemplateApproval> = {};
+      // A template Twilio did not answer for keeps its approval as last read: messages keep using it
+      // (the check still names the failure); only a template Twilio no longer has loses it.
+      const previous = parseTemplateStatus(props[PROP.templateStatus]);
+      const keepPrevious = (sid: string) => {
+        if (previous[sid]) approvals[sid] = previous[sid];
+      };
       for (const [sid, index] of approvalAt) {
         const answer = answers[index];
-        if ('error' in answer) bySid[sid] = { error: `could not reach Twilio: ${answer.error}` };
-        else if (answer.status === 404) bySid[sid] = { error: 'Twilio has no template with this SID (deleted?)' };
-        else if (answer.status !== 200) bySid[sid] = { error: `Twilio answered HTTP ${answer.status}` };
-        else {
+        if ('error' in answer) {
+          bySid[sid] = { error: `could not reach Twilio: ${answer.error}` };
+          keepPrevious(sid);
+        } else if (answer.status === 404) bySid[sid] = { error: 'Twilio has no template with this SID (deleted?)' };
+        else if (answer.status !== 200) {
+          bySid[sid] = { error: `Twilio answered HTTP ${answer.status}` };
+          keepPrevious(sid);
+        } else {
           bySid[sid] = parseApproval(answer.body);
           approvals[sid] = parseApproval(answer.body).status;
         }

@@ -1,0 +1,54 @@
+// Attacks on the WhatsApp templates per kind and language through the bundle: a Twilio hiccup in the health check, a host language change, a rejected new wording.
+import { SANDBOX_PRODUCTION_SENDER, type Sandbox } from '../../dev/sandbox';
+import { addEvent, HOUR, newSandbox, ok, outbound, START } from '../support/sandbox';
+
+const ADA = '+4915123456789';
+const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
+
+type Check = { id: string; ok: boolean; detail: string };
+
+function sids(sandbox: Sandbox): Record<string, Record<string, string>> {
+  return JSON.parse(sandbox.settings().TEMPLATE_SIDS);
+}
+
+function healthCheck(sandbox: Sandbox): Check[] {
+  return ok<{ checks: Check[] }>(sandbox.run('checkHealth', [], { caller: 'owner' })).checks;
+}
+
+/** A production sender in template mode, every template made and approved, the health check run once. Attendees are German by their number. */
+function live(): Sandbox {
+  const sandbox = newSandbox({ settings: { WHATSAPP_FROM: SANDBOX_PRODUCTION_SENDER, LANGUAGE_BY_COUNTRY: 'on' } });
+  ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+  for (const item of sandbox.twilio.content.all()) sandbox.twilio.content.setApproval(item.resource.sid, 'approved');
+  sandbox.mergeSettings({ MESSAGE_MODE: 'template' });
+  healthCheck(sandbox);
+  return sandbox;
+}
+
+/** Twilio answers 503 to the approval fetch of these SIDs (a passing outage), everything else as usual. */
+function approvalFetchFails(sandbox: Sandbox, failing: readonly string[]): void {
+  const content = sandbox.twilio.content;
+  const handle = content.handle.bind(content);
+  content.handle = (request, url, respond, fail) => {
+    const sid = /^\/v1\/Content\/([^/]+)\/ApprovalRequests$/.exec(url.pathname)?.[1];
+    if (sid && failing.includes(sid) && request.method.toUpperCase() === 'GET') return fail(503, 20500, 'Service unavailable');
+    return handle(request, url, respond, fail);
+  };
+}
+
+describe('the health check when Twilio fails to answer for one template', () => {
+  test('keeps its approval as last read, so the German attendee still gets the German template', () => {
+    const sandbox = live();
+    const german = sids(sandbox).scheduled.de;
+    expect(JSON.parse(sandbox.settings().TEMPLATE_STATUS)[german]).toBe('approved');
+    approvalFetchFails(sandbox, [german]);
+    const check = healthCheck(sandbox).find((item) => item.id === 'templates');
+    expect(check?.ok).toBe(false);
+    expect(check?.detail).toContain(`scheduled (de): Twilio answered HTTP 503 (${german})`);
+    expect(JSON.parse(sandbox.settings().TEMPLATE_STATUS)[german]).toBe('approved');
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    expect(message.request.ContentSid).toBe(german);
+    expect(JSON.parse(message.request.ContentVariables ?? '{}')['3']).toBe('Dienstag, 6. Januar 2026, 11:00–11:30 MEZ (UTC+1)');
+  });
+});

@@ -207,6 +207,15 @@ describe('texts', () => {
   it('a brace left over after placeholders is refused, a good text passes', () => {
     expect(overrideProblem('reply.busy', 'Busy }')).toBe('a brace that is not part of a placeholder such as {title}');
     expect(overrideProblem('reply.stop', 'Bye from {host}')).toBeNull();
+    expect(overrideProblem('button.confirm', 'Ja, ich komme gerne!')).toBeNull();
+    expect(overrideProblem('button.confirm', 'Ja, ich komme gerne!!')).toBe(
+      'longer than 20 characters: WhatsApp allows no more on a quick-reply button',
+    );
+    expect(overrideProblem('button.cancel', '  تأكيد الموعد الآن ')).toBeNull();
+    expect(overrideProblem('button.cancel', '👍'.repeat(20))).toBeNull();
+    expect(overrideProblem('button.cancel', '👍'.repeat(21))).toBe(
+      'longer than 20 characters: WhatsApp allows no more on a quick-reply button',
+    );
     expect(overrideProblem('reply.stop', 'Bye {host} {x} {y}')).toBe('unknown placeholder {x}, {y}; this text can use {host}');
   });
 });

@@ -160,7 +160,10 @@ describe('templateRequest', () => {
     );
     expect(start.problem).toBe('it would start with a placeholder, which WhatsApp does not accept in a template');
     const button = spec('reminder', 'en', new Map([['button.confirm|en', 'Yes, I will certainly be there']]));
-    expect(button.problem).toBe('a button text must have 1 to 20 characters ("Yes, I will certainly be there")');
+    // A button text over 20 characters is no override at all (overrideProblem), so the template keeps the default.
+    expect(button.problem).toBeUndefined();
+    expect(button.own).toBe(false);
+    expect(button.buttons?.map((b) => b.title)).toEqual(['Confirm', 'Cancel']);
     expect(en.template('button.confirm')).toBe('Confirm');
   });
 

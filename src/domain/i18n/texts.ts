@@ -12,6 +12,12 @@ export type { TextKey } from './catalogues/en';
  */
 export const MESSAGE_TEXT_MAX_CHARS = 1000;
 
+/**
+ * A quick-reply button's title: at most 20 characters in WhatsApp
+ * (https://www.twilio.com/docs/content/twilio-quick-reply), counted as characters a person sees.
+ */
+export const BUTTON_TEXT_MAX_CHARS = 20;
+
 /** The host's own wording: text by `${key}|${language}`. */
 export type Overrides = ReadonlyMap<string, string>;
 
@@ -56,6 +62,8 @@ export function overrideProblem(key: TextKey, text: string): string | null {
   if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) return 'a brace that is not part of a placeholder such as {title}';
   if (/^(?:message|reply)\./.test(key) && text.length > MESSAGE_TEXT_MAX_CHARS)
     return `longer than ${MESSAGE_TEXT_MAX_CHARS} characters: a WhatsApp message holds ${MESSAGE_MAX_CHARS} with the date, the names and the link`;
+  if (key.startsWith('button.') && Array.from(text.trim()).length > BUTTON_TEXT_MAX_CHARS)
+    return `longer than ${BUTTON_TEXT_MAX_CHARS} characters: WhatsApp allows no more on a quick-reply button`;
   return null;
 }
 

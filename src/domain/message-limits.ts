@@ -55,10 +55,11 @@ export function templateVariableValue(value: string): string {
  */
 export function fitTitle(title: string, render: (title: string) => string, max = MESSAGE_MAX_CHARS): string {
   const full = render(title);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the search below also keeps a whole title that fits
   if (full.length <= max) return full;
   const fits = (keep: number): boolean => render(cutWithEllipsis(title, keep)).length <= max;
   // The length grows with the title kept: find the longest cut that fits (a few renders, also when the text repeats the title).
-  // The whole title does not fit (above), so the search ends below its length; `low` only ever takes a cut that fits.
+  // `low` only ever takes a cut that fits; the whole title (its length) is the upper bound.
   let low = 0;
   let high = Array.from(title).length;
   while (low < high) {

@@ -107,10 +107,10 @@ function readExDate(text: string, zone: string | null): ExDate | null {
 /** Parses one `RRULE:` line (or its value); null when it is not a rule at all. */
 export function parseRule(line: string): Rule | null {
   const value = line.replace(/^RRULE:/i, '').trim();
-  if (value === '') return null;
   const parts = new Map<string, string>();
   for (const part of value.split(';')) {
     const [name, ...rest] = part.split('=');
+    // An empty value ("" or ";;") has a part without a name.
     if (!name || rest.length === 0) return null;
     parts.set(name.toUpperCase(), rest.join('=').toUpperCase());
   }
@@ -133,7 +133,7 @@ export function parseRule(line: string): Rule | null {
       case 'WKST':
         break;
       case 'INTERVAL':
-        rule.interval = /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
+        rule.interval = /^\d+$/.test(text) ? Number(text) : 0;
         if (rule.interval === 0) return null;
         break;
       case 'COUNT':
@@ -143,7 +143,8 @@ export function parseRule(line: string): Rule | null {
       case 'UNTIL':
         rule.until = readInstant(text);
         if (rule.until === null) return null;
-        rule.untilIsDate = /^\d{8}$/.test(text.trim());
+        // readInstant took it: eight characters are a date alone, more carry a time.
+        rule.untilIsDate = text.trim().length === 8;
         break;
       case 'BYDAY': {
         const days = text.split(',');
@@ -151,14 +152,14 @@ export function parseRule(line: string): Rule | null {
           const m = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(day);
           if (!m) return null;
           if (m[1] === undefined) rule.byDay.push(m[2] as Weekday);
-          else if (rule.byWeekdayOrdinal === null && days.length === 1)
-            rule.byWeekdayOrdinal = { ordinal: Number(m[1]), day: m[2] as Weekday };
+          else if (days.length === 1) rule.byWeekdayOrdinal = { ordinal: Number(m[1]), day: m[2] as Weekday };
           else rule.unusual = true;
         }
         break;
       }
       case 'BYMONTHDAY':
-        if (/^-?\d{1,2}$/.test(text) && rule.byMonthDay === null) rule.byMonthDay = Number(text);
+        // Each name is read once (the parts are a map), so a second BYMONTHDAY= replaces the first.
+        if (/^-?\d{1,2}$/.test(text)) rule.byMonthDay = Number(text);
         else rule.unusual = true;
         break;
       default:

@@ -70,6 +70,11 @@ describe('a series is live until its UNTIL, whatever its first occurrence', () =
   const past = { start: NOW - WEEK, end: NOW - WEEK + HOUR };
   it.each<[string, InvitationEventFacts, number]>([
     ['an endless series that began last week', facts({ ...past, series: { zone: 'UTC', lines: ['RRULE:FREQ=WEEKLY'] } }), 1],
+    [
+      'dates without a rule (RDATE only): no UNTIL, so live',
+      facts({ ...past, series: { zone: 'UTC', lines: ['RDATE:20260112T100000Z'] } }),
+      1,
+    ],
     ['a COUNT series that began last week', facts(past), 1],
     ['UNTIL a second from now', facts({ ...past, series: until(NOW + 1000) }), 1],
     ['UNTIL exactly now', facts({ ...past, series: until(NOW) }), 0],
@@ -183,18 +188,13 @@ describe('the mail of a series', () => {
   });
   const occurrence = (original: number, fields: Partial<Invitation> = {}) =>
     sent({ series: undefined, recurrenceId: original, start: original, end: original + HOUR / 2, ...fields });
-  /** The VEVENTs of the attachment, unfolded, one array of lines each, without the lines every VEVENT shares. */
+  /** The VEVENTs of the attachment, unfolded, one array of lines each in their order, without the lines every VEVENT shares. */
   const vevents = (content: string): string[][] =>
     content
       .replace(/\r\n[ \t]/g, '')
       .split('BEGIN:VEVENT\r\n')
       .slice(1)
-      .map((block) =>
-        block
-          .split('\r\n')
-          .filter((line) => /^(DTSTART|DTEND|RECURRENCE-ID|RRULE|EXDATE|STATUS)[;:]/.test(line))
-          .sort(),
-      );
+      .map((block) => block.split('\r\n').filter((line) => /^(DTSTART|DTEND|RECURRENCE-ID|RRULE|EXDATE|STATUS)[;:]/.test(line)));
 
   it.each<[string, Invitation, string, string]>([
     [
@@ -234,8 +234,8 @@ describe('the mail of a series', () => {
   it('a REQUEST without occurrence rows: one VEVENT with the rule in its zone', () => {
     expect(vevents(invitationMail(input(sent({ pending: 'REQUEST' }))).attachment.content)).toEqual([
       [
-        'DTEND;TZID=Europe/Berlin:20260106T113000',
         'DTSTART;TZID=Europe/Berlin:20260106T110000',
+        'DTEND;TZID=Europe/Berlin:20260106T113000',
         'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
         'STATUS:CONFIRMED',
       ],
@@ -244,31 +244,31 @@ describe('the mail of a series', () => {
 
   it('a REQUEST carries each cancelled date as EXDATE (in order) and each moved or resized date as its own VEVENT', () => {
     const occurrences = [
-      occurrence(START + 3 * WEEK, { state: 'cancelled' }),
+      occurrence(START + 3 * WEEK, { state: 'cancelled', start: START + 3 * WEEK + HOUR, end: START + 3 * WEEK + 2 * HOUR }),
       occurrence(START + WEEK, { state: 'cancelled' }),
       occurrence(START + 2 * WEEK),
-      occurrence(START + 4 * WEEK, { start: START + 4 * WEEK + HOUR, end: START + 4 * WEEK + 2 * HOUR }),
+      occurrence(START + 4 * WEEK, { start: START + 4 * WEEK + HOUR, end: START + 4 * WEEK + HOUR + HOUR / 2 }),
       occurrence(START + 5 * WEEK, { end: START + 5 * WEEK + HOUR }),
       sent({ series: undefined, start: START + 6 * WEEK, end: START + 6 * WEEK + HOUR, state: 'cancelled' }),
     ];
     expect(vevents(invitationMail(input(sent({ pending: 'REQUEST' }), { occurrences })).attachment.content)).toEqual([
       [
-        'DTEND;TZID=Europe/Berlin:20260106T113000',
         'DTSTART;TZID=Europe/Berlin:20260106T110000',
+        'DTEND;TZID=Europe/Berlin:20260106T113000',
+        'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
         'EXDATE:20260113T100000Z',
         'EXDATE:20260127T100000Z',
-        'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
         'STATUS:CONFIRMED',
       ],
       [
-        'DTEND;TZID=Europe/Berlin:20260203T130000',
         'DTSTART;TZID=Europe/Berlin:20260203T120000',
+        'DTEND;TZID=Europe/Berlin:20260203T123000',
         'RECURRENCE-ID;TZID=Europe/Berlin:20260203T110000',
         'STATUS:CONFIRMED',
       ],
       [
-        'DTEND;TZID=Europe/Berlin:20260210T120000',
         'DTSTART;TZID=Europe/Berlin:20260210T110000',
+        'DTEND;TZID=Europe/Berlin:20260210T120000',
         'RECURRENCE-ID;TZID=Europe/Berlin:20260210T110000',
         'STATUS:CONFIRMED',
       ],
@@ -282,8 +282,8 @@ describe('the mail of a series', () => {
     ];
     expect(vevents(invitationMail(input(sent({ pending: 'CANCEL' }), { occurrences })).attachment.content)).toEqual([
       [
-        'DTEND;TZID=Europe/Berlin:20260106T113000',
         'DTSTART;TZID=Europe/Berlin:20260106T110000',
+        'DTEND;TZID=Europe/Berlin:20260106T113000',
         'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
         'STATUS:CANCELLED',
       ],
@@ -293,7 +293,7 @@ describe('the mail of a series', () => {
   it('an occurrence row is sent as its own VEVENT under the series uid, with its RECURRENCE-ID in UTC', () => {
     const row = occurrence(START + WEEK, { start: START + WEEK + HOUR, end: START + WEEK + 2 * HOUR, pending: 'REQUEST' });
     expect(vevents(invitationMail(input(row)).attachment.content)).toEqual([
-      ['DTEND:20260113T120000Z', 'DTSTART:20260113T110000Z', 'RECURRENCE-ID:20260113T100000Z', 'STATUS:CONFIRMED'],
+      ['DTSTART:20260113T110000Z', 'DTEND:20260113T120000Z', 'RECURRENCE-ID:20260113T100000Z', 'STATUS:CONFIRMED'],
     ]);
   });
 });

@@ -100,6 +100,8 @@ describe('parseRule, one part at a time', () => {
     ['RRULE:  FREQ=WEEKLY  ', {}],
     ['FREQ=WEEKLY;WKST=SU', {}],
     ['FREQ=WEEKLY;INTERVAL=3', { interval: 3 }],
+    ['FREQ=WEEKLY;INTERVAL=12', { interval: 12 }],
+    ['FREQ=WEEKLY;UNTIL= 20261231', { until: Date.UTC(2026, 11, 31, 23, 59, 59), untilIsDate: true }],
     ['FREQ=WEEKLY;COUNT=1', { count: 1 }],
     ['FREQ=WEEKLY;UNTIL=20261231T100000Z', { until: Date.UTC(2026, 11, 31, 10), untilIsDate: false }],
     ['FREQ=WEEKLY;UNTIL=20261231T100000', { until: Date.UTC(2026, 11, 31, 10), untilIsDate: false }],
@@ -143,6 +145,13 @@ describe('parseRule, one part at a time', () => {
     'FREQ=WEEKLY;COUNT',
     'FREQ=WEEKLY;=5',
     'FREQ=WEEKLY;;COUNT=2',
+    'FREQ=WEEKLY;INTERVAL= 2',
+    'FREQ=WEEKLY;INTERVAL=1E3',
+    'FREQ=WEEKLY;UNTIL=120261231',
+    'FREQ=WEEKLY;UNTIL=2026=1231',
+    'FREQ=RRULE:WEEKLY',
+    'FREQ=WEEKLY;WKST',
+    'FREQ=WEEKLY;BYDAY=MOX',
   ])('%j is no rule', (line) => {
     expect(parseRule(line)).toBeNull();
   });
@@ -167,6 +176,21 @@ describe('parseRecurrence, one line at a time', () => {
       ['RRULE:FREQ=WEEKLY', 'EXDATE;TZID=America/New_York;VALUE=DATE-TIME:20270105T090000'],
       { rule: weekly, unusual: false, exdates: [{ date: '2027-01-05', utc: null, zone: 'America/New_York' }] },
     ],
+    [
+      ['RRULE:FREQ=WEEKLY', 'EXDATE:20270105T093015Z,x20270106,20270107junk, 20270108'],
+      {
+        rule: weekly,
+        unusual: false,
+        exdates: [
+          { date: '2027-01-05', utc: Date.UTC(2027, 0, 5, 9, 30, 15), zone: null },
+          { date: '2027-01-08', utc: null, zone: null },
+        ],
+      },
+    ],
+    [
+      ['RRULE:FREQ=WEEKLY', 'EXDATE:20270105,20270106;TZID=Europe/Paris'],
+      { rule: weekly, unusual: false, exdates: [{ date: '2027-01-05', utc: null, zone: null }] },
+    ],
     [['RRULE:FREQ=WEEKLY', 'EXRULE:FREQ=DAILY'], { rule: weekly, unusual: true, exdates: [] }],
     [['RRULE:FREQ=WEEKLY', 'RRULE:FREQ=DAILY'], { rule: weekly, unusual: true, exdates: [] }],
     [['RRULE:FREQ=WEEKLY', 'RRULE:FREQ=DAILY', 'RRULE:FREQ=MONTHLY'], { rule: weekly, unusual: true, exdates: [] }],
@@ -184,6 +208,7 @@ describe('instance ids, one part at a time', () => {
     ['_20261208', false, '_20261208', null],
     ['abc_20261208T093015Z', true, 'abc', Date.UTC(2026, 11, 8, 9, 30, 15)],
     ['x20261208', false, 'x20261208', null],
+    ['a\nb_20261208', false, 'a\nb_20261208', null],
   ])('%s', (id, isOccurrence, series, start) => {
     expect(isOccurrenceId(id)).toBe(isOccurrence);
     expect(seriesIdOf(id)).toBe(series);

@@ -166,6 +166,11 @@ export class Ledger {
     return new Ledger(table, table.readRows());
   }
 
+  /** The sheet was made before the ledger's last column (language): its rows know nothing of their events' Language: lines. */
+  predatesItsColumns(): boolean {
+    return this.table.narrowerThanHeaders();
+  }
+
   all(): Appointment[] {
     return this.order.map((key) => this.rows.get(key) as Appointment);
   }

@@ -97,11 +97,16 @@ function syncOnce(context: AppContext, extra?: RunExtra, prelisted?: Prelisted):
     mode = 'full';
     page = listUpcomingEvents(calendarId, at);
   }
+  const ledger = Ledger.load();
+  // A ledger from before the language column: every upcoming event is listed once, so each row learns its Language: line.
+  if (mode === 'incremental' && ledger.predatesItsColumns()) {
+    mode = 'full';
+    page = listUpcomingEvents(calendarId, at);
+  }
   const writes: Record<string, string> = {};
   if (page.timeZone !== '' && page.timeZone !== context.props[PROP.calendarTimeZone]) writes[PROP.calendarTimeZone] = page.timeZone;
   context.learnTimeZone(page.timeZone);
 
-  const ledger = Ledger.load();
   const touchedEvents = new Map<string, CalendarEvent>();
   let changes = 0;
   const seen = new Set<string>();

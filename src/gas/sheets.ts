@@ -333,6 +333,11 @@ export class SheetTable {
     return rangeOf(this, fromRow, toRow);
   }
 
+  /** The last read found the sheet's grid narrower than the headers: made before a column was added to the table. */
+  narrowerThanHeaders(): boolean {
+    return this.gridColumns !== null && this.gridColumns < this.headers.length;
+  }
+
   /**
    * Rows 2…, each padded to the headers' width (trailing empty cells and rows are left out by the API),
    * read with the grid's size in the same call.

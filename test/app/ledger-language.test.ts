@@ -149,6 +149,24 @@ describe('an Appointments sheet made before the language column', () => {
     expect(sandbox.runtime.core.calls['Sheets.Spreadsheets.Values.batchUpdate'] ?? 0).toBe(0);
   });
 
+  it('lists every upcoming event once after the upgrade, so an event unchanged since then has its reminder in its language', () => {
+    const sandbox = newSandbox();
+    addEvent(sandbox, { summary: 'Kontrolle', location: US, description: 'Language: de', start: TOMORROW_11 });
+    for (const message of sandbox.twilio.messages()) sandbox.messageStatus(message.sid, 'delivered');
+    // A tick takes in the green and its echo: nothing has changed in the calendar since.
+    sandbox.advance(10 * MINUTE);
+    asOldSheet(sandbox);
+    expect(ledger(sandbox)[0].language).toBeUndefined();
+    sandbox.runtime.core.resetCalls();
+    // The first sync after the upgrade (the tick): the event did not change, yet its row learns German.
+    sandbox.advance(10 * MINUTE);
+    expect(ledger(sandbox)[0].language).toBe('de');
+    expect(bodies(sandbox)).toHaveLength(1);
+    sandbox.setClock(TOMORROW_11 - 24 * HOUR - 5 * MINUTE);
+    sandbox.advance(10 * MINUTE);
+    expect(bodies(sandbox).at(-1)).toMatch(/^Erinnerung: Ihr Termin „Kontrolle“ bei Alex Morgan ist am Dienstag, 6\. Januar 2026/);
+  });
+
   it('an Archive sheet of 26 columns is widened when rows are archived to it', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Kontrolle', location: US, description: 'Language: de', start: TOMORROW_11 });

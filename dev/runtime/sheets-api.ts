@@ -185,7 +185,9 @@ export class SheetsApiService {
    * Emulated: updateCells (start + rows; a cell past the grid is refused), appendCells (after the last
    * row with content, inserting rows "if necessary": .../request#appendcellsrequest, never columns, so a
    * row wider than the grid is refused), appendDimension of ROWS or COLUMNS ("Appends rows or columns to
-   * the end of a sheet": .../request#appenddimensionrequest) and deleteDimension of ROWS.
+   * the end of a sheet": .../request#appenddimensionrequest), insertDimension of COLUMNS ("Inserts rows or
+   * columns in a sheet at a particular index", the cells from startIndex on moving right; inheritFromBefore
+   * cannot be true at index 0: .../request#insertdimensionrequest) and deleteDimension of ROWS.
    */
   private structuralBatchUpdate(resource: Json, spreadsheetId: string): Json {
     const method = 'sheets.spreadsheets.batchUpdate';
@@ -232,6 +234,17 @@ export class SheetsApiService {
           columns: body.dimension === 'COLUMNS',
         };
       }
+      if (kind === 'insertDimension') {
+        const range = (body.range ?? {}) as Json;
+        if (range.dimension !== 'COLUMNS') return notEmulated(`${method} insertDimension of ${String(range.dimension)}`);
+        const from = Number(range.startIndex);
+        const to = Number(range.endIndex);
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from)
+          throw apiError(method, 'Invalid requests: insertDimension needs a range with startIndex < endIndex');
+        if (from === 0 && body.inheritFromBefore === true)
+          throw apiError(method, 'Invalid requests: Cannot inherit properties from before if inserting at the first row or column.');
+        return { kind, sheet: this.sheetById(method, range.sheetId), row: 0, column: from, count: to - from, rows: [] };
+      }
       if (kind === 'deleteDimension') {
         const range = (body.range ?? {}) as Json;
         if (range.dimension !== 'ROWS') return notEmulated(`${method} deleteDimension of ${String(range.dimension)}`);
@@ -271,6 +284,12 @@ export class SheetsApiService {
           const missing = after + step.rows.length - sheet.maxRows;
           if (missing > 0) sheet.maxRows += missing;
           this.writeRaw(sheet, after + 1, 1, step.rows);
+        } else if (step.kind === 'insertDimension') {
+          const count = Number('count' in step ? step.count : 0);
+          if (step.column > sheet.maxColumns) throw apiError(method, 'Invalid requests: Range is out of bounds.');
+          for (const cells of sheet.rows)
+            if (cells && cells.length > step.column) cells.splice(step.column, 0, ...Array.from({ length: count }, () => undefined));
+          sheet.maxColumns += count;
         } else if (step.kind === 'appendDimension') {
           if ('columns' in step && step.columns) sheet.maxColumns += step.column;
           else sheet.maxRows += step.column;

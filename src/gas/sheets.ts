@@ -20,7 +20,16 @@ let titlesCache: Set<string> | null = null;
 interface SheetRead {
   rows: string[][];
   gridRows: number | null;
-  gridColumns: number | null;
+  /** How much of the table the sheet has (see tableWidth). */
+  width: TableWidth | null;
+}
+
+/** Where a table's columns end on a sheet and what follows them there. */
+interface TableWidth {
+  /** The table's columns the sheet has, from A. */
+  columns: number;
+  /** Columns of the sheet's grid after them (the host's own, which the table must not write over). */
+  after: number;
 }
 
 /** Rows of sheets read together and not yet asked for by their table (a second read goes to the API). */
@@ -29,8 +38,8 @@ let readAhead = new Map<string, SheetRead>();
 let readAheadDone = new Set<string>();
 /** Sheet ids learnt from reads: what a spreadsheets.batchUpdate names its sheets by. */
 let sheetIds = new Map<string, number>();
-/** Columns of each sheet's grid, learnt from the same reads: a table wider than its grid widens it first. */
-let gridColumnsOf = new Map<string, number>();
+/** How much of each table its sheet has, learnt from the same reads: a table wider than that widens the sheet first. */
+let gridColumnsOf = new Map<string, TableWidth>();
 
 /** SpreadsheetApp caches writes inside an execution (the Sheets API does not): set when this one made any. */
 let cachedWrites = false;
@@ -163,25 +172,45 @@ function rangeOf(spec: TableSpec, fromRow: number, toRow?: number): string {
   return `${title}!A${fromRow}:${columnLetters(spec.headers.length)}${toRow ?? ''}`;
 }
 
+/** A table is read with its header row (row 1), so the columns a sheet made before a column was added lack are known. */
 function groupRange(spec: TableSpec): string {
-  return spec.idOnly ? `'${spec.name.replace(/'/g, "''")}'!A1:A1` : rangeOf(spec, 2);
+  return spec.idOnly ? `'${spec.name.replace(/'/g, "''")}'!A1:A1` : rangeOf(spec, 1);
 }
 
-function rowsOf(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | undefined): string[][] {
-  const rowData = sheet?.data?.[0]?.rowData ?? [];
-  return rowData.map((row) => spec.headers.map((_, i) => fromText(row.values?.[i]?.formattedValue)));
+/**
+ * How many of the table's columns the sheet has: a header row that is the table's up to some column,
+ * with none of the later headers anywhere in it, is a sheet made before those columns were added;
+ * what the grid has after that column is the host's (a column of notes), read as nothing and moved
+ * right by the widening, never written over. Otherwise the grid's width (a renamed header proves nothing).
+ */
+function tableWidth(headers: readonly string[], header: readonly string[], gridColumns: number): TableWidth {
+  let same = 0;
+  while (same < headers.length && header[same] === headers[same]) same++;
+  const later = headers.slice(same);
+  const columns = same > 0 && !later.some((name) => header.includes(name)) ? same : Math.min(gridColumns, headers.length);
+  return { columns: Math.min(columns, gridColumns), after: Math.max(0, gridColumns - columns) };
 }
 
-/** Remembers a sheet's id and grid columns from a read's answer; its rows and grid size for the table. */
+/** Remembers a sheet's id and how much of the table it has from a read's answer (header row first); its rows and grid size for the table. */
 function learn(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | undefined): SheetRead {
   const id = sheet?.properties?.sheetId;
   if (typeof id === 'number') sheetIds.set(spec.name, id);
-  const columns = sheet?.properties?.gridProperties?.columnCount;
-  if (typeof columns === 'number') gridColumnsOf.set(spec.name, columns);
+  const gridColumns = sheet?.properties?.gridProperties?.columnCount;
+  const [headerRow, ...rowData] = sheet?.data?.[0]?.rowData ?? [];
+  const header = spec.headers.map((_, i) => fromText(headerRow?.values?.[i]?.formattedValue));
+  // A sheet read for its id alone has no header to go by: its table is taken to fit the grid.
+  const width =
+    typeof gridColumns !== 'number'
+      ? null
+      : spec.idOnly
+        ? { columns: Math.min(gridColumns, spec.headers.length), after: 0 }
+        : tableWidth(spec.headers, header, gridColumns);
+  if (width) gridColumnsOf.set(spec.name, width);
+  const known = width?.columns ?? spec.headers.length;
   return {
-    rows: spec.idOnly ? [] : rowsOf(spec, sheet),
+    rows: spec.idOnly ? [] : rowData.map((row) => spec.headers.map((_, i) => (i < known ? fromText(row.values?.[i]?.formattedValue) : ''))),
     gridRows: sheet?.properties?.gridProperties?.rowCount ?? null,
-    gridColumns: typeof columns === 'number' ? columns : null,
+    width,
   };
 }
 
@@ -191,10 +220,22 @@ function learn(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | un
  * grid is wide enough. A sheet made before keeps every cell, since columns are added at its end
  * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#appenddimensionrequest).
  */
-function widening(sheetId: number, columns: number, headers: readonly string[]): GoogleAppsScript.Sheets.Schema.Request[] {
+function widening(sheetId: number, width: TableWidth, headers: readonly string[]): GoogleAppsScript.Sheets.Schema.Request[] {
+  const { columns } = width;
   if (columns >= headers.length) return [];
+  // Columns of the host's after the table's move right: insertDimension at the table's end
+  // (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest).
+  const added: GoogleAppsScript.Sheets.Schema.Request =
+    width.after > 0
+      ? {
+          insertDimension: {
+            range: { sheetId, dimension: 'COLUMNS', startIndex: columns, endIndex: headers.length },
+            inheritFromBefore: true,
+          },
+        }
+      : { appendDimension: { sheetId, dimension: 'COLUMNS', length: headers.length - columns } };
   return [
-    { appendDimension: { sheetId, dimension: 'COLUMNS', length: headers.length - columns } },
+    added,
     {
       updateCells: {
         start: { sheetId, rowIndex: 0, columnIndex: columns },
@@ -222,7 +263,7 @@ function readTogether(specs: readonly TableSpec[]): void {
     sheetIds = new Map();
     gridColumnsOf = new Map();
     for (const spec of specs)
-      if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null, gridColumns: null });
+      if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null, width: null });
     wanted = specs.filter((spec) => present.has(spec.name));
     if (wanted.length === 0) return;
     answer = spreadsheets().get(spreadsheetId(), { ranges: wanted.map(groupRange), fields: GRID_AND_VALUES });
@@ -239,8 +280,8 @@ function readTogether(specs: readonly TableSpec[]): void {
 export class SheetTable {
   /** Rows of the sheet's grid, learnt by readRows: a rewrite that fits needs no append. */
   private gridRows: number | null = null;
-  /** Columns of the sheet's grid, learnt by readRows: a grid narrower than the headers is widened before a rewrite. */
-  private gridColumns: number | null = null;
+  /** How much of the table the sheet has, learnt by readRows: a sheet narrower than the headers is widened before a rewrite. */
+  private width: TableWidth | null = null;
 
   private constructor(
     readonly name: string,
@@ -308,22 +349,22 @@ export class SheetTable {
   }
 
   /** Adds the columns the headers have and the grid lacks, with their header cells, in one call; false when none lack. */
-  private widen(sheetId: number, columns: number): boolean {
-    const requests = widening(sheetId, columns, this.headers);
+  private widen(sheetId: number, width: TableWidth): boolean {
+    const requests = widening(sheetId, width, this.headers);
     if (requests.length === 0) return false;
     spreadsheets().batchUpdate({ requests }, spreadsheetId());
-    gridColumnsOf.set(this.name, this.headers.length);
-    this.gridColumns = this.headers.length;
+    const widened = { columns: this.headers.length, after: width.after };
+    gridColumnsOf.set(this.name, widened);
+    this.width = widened;
     return true;
   }
 
-  /** After a refused write: the grid's size is asked once (a write past the grid's columns is refused, a read is not). */
+  /** After a refused write: the grid's size and the header row are asked once (a write past the grid's columns is refused, a read is not). */
   private widenAfterRefusal(): boolean {
     try {
-      const spec = { name: this.name, headers: this.headers, idOnly: true };
-      const read = learn(spec, spreadsheets().get(spreadsheetId(), { ranges: [groupRange(spec)], fields: GRID_AND_VALUES }).sheets?.[0]);
+      const read = learn(this, spreadsheets().get(spreadsheetId(), { ranges: [this.range(1, 1)], fields: GRID_AND_VALUES }).sheets?.[0]);
       const id = sheetIds.get(this.name);
-      return id !== undefined && read.gridColumns !== null && this.widen(id, read.gridColumns);
+      return id !== undefined && read.width !== null && this.widen(id, read.width);
     } catch {
       return false;
     }
@@ -333,25 +374,25 @@ export class SheetTable {
     return rangeOf(this, fromRow, toRow);
   }
 
-  /** The last read found the sheet's grid narrower than the headers: made before a column was added to the table. */
+  /** The last read found fewer of the table's columns than the headers: made before a column was added to the table. */
   narrowerThanHeaders(): boolean {
-    return this.gridColumns !== null && this.gridColumns < this.headers.length;
+    return this.width !== null && this.width.columns < this.headers.length;
   }
 
   /**
    * Rows 2…, each padded to the headers' width (trailing empty cells and rows are left out by the API),
-   * read with the grid's size in the same call.
+   * read with the header row and the grid's size in the same call.
    */
   readRows(): string[][] {
     const ahead = this.takeReadAhead();
     if (ahead) {
       this.gridRows = ahead.gridRows;
-      this.gridColumns = ahead.gridColumns;
+      this.width = ahead.width;
       return ahead.rows;
     }
     let answer: GoogleAppsScript.Sheets.Schema.Spreadsheet;
     try {
-      answer = spreadsheets().get(spreadsheetId(), { ranges: [this.range(2)], fields: GRID_AND_VALUES });
+      answer = spreadsheets().get(spreadsheetId(), { ranges: [this.range(1)], fields: GRID_AND_VALUES });
     } catch (error) {
       // Only a missing sheet means "no rows"; any other failure is the caller's to see.
       if (this.missing()) return [];
@@ -359,7 +400,7 @@ export class SheetTable {
     }
     const read = learn(this, answer.sheets?.[0]);
     this.gridRows = read.gridRows;
-    this.gridColumns = read.gridColumns;
+    this.width = read.width;
     return read.rows;
   }
 
@@ -385,7 +426,7 @@ export class SheetTable {
     const inPlace = fits ? rows : rows.slice(0, previousCount);
     const update = [...inPlace, ...blank];
     const id = sheetIds.get(this.name);
-    if (rows.length > 0 && this.gridColumns !== null && id !== undefined) this.widen(id, this.gridColumns);
+    if (rows.length > 0 && this.width !== null && id !== undefined) this.widen(id, this.width);
     if (update.length > 0) {
       const data = [{ range: this.range(2, 1 + update.length), values: update }];
       this.write(() => values().batchUpdate({ valueInputOption: 'RAW', data }, spreadsheetId()));
@@ -454,14 +495,14 @@ function rowData(cells: readonly string[]): GoogleAppsScript.Sheets.Schema.RowDa
  */
 export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
   const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
-  const widened = new Map<string, number>();
+  const widened = new Map<string, TableWidth>();
   for (const change of changes) {
     const sheetId = sheetIds.get(change.name);
     if (sheetId === undefined) return false;
     const columns = gridColumnsOf.get(change.name);
     const writes = change.updates.length > 0 || change.appends.length > 0;
     const widen = change.headers && writes && columns !== undefined ? widening(sheetId, columns, change.headers) : [];
-    if (widen.length > 0 && change.headers) widened.set(change.name, change.headers.length);
+    if (widen.length > 0 && change.headers && columns) widened.set(change.name, { columns: change.headers.length, after: columns.after });
     requests.push(...widen);
     for (const { row, cells } of change.updates) {
       requests.push({

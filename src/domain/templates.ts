@@ -348,8 +348,12 @@ export function templateSummary(sids: TemplateSids, approval: Record<string, App
     const approved = mine.filter((item) => item.state === 'approved').length;
     const failing = mine.filter((item) => item.state !== 'approved').map((item) => `${item.kind} ${stateWord(item.state)}`);
     const notes = failing.length > 0 ? [`${failing.join(', ')}${language === host ? '' : ` → ${host}`}`] : [];
-    const waiting = mine.filter((item) => item.waiting).map((item) => item.kind);
+    // A new wording WhatsApp refused waits for nothing: it says so, or the host would wait for it forever.
+    const refused = (item: TemplateState) => item.waiting !== undefined && approval[item.waiting] === 'rejected';
+    const waiting = mine.filter((item) => item.waiting && !refused(item)).map((item) => item.kind);
+    const rejected = mine.filter(refused).map((item) => item.kind);
     if (waiting.length > 0) notes.push(`new wording of ${waiting.join(', ')} waiting for approval, the approved one is used`);
+    if (rejected.length > 0) notes.push(`new wording of ${rejected.join(', ')} rejected by WhatsApp, the approved one is used`);
     parts.push(`${language} ${approved}/${mine.length} approved${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
   }
   if (missing.length > 0) parts.push(`${missing.join(', ')} missing → ${host}`);

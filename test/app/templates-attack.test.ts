@@ -52,3 +52,30 @@ describe('the health check when Twilio fails to answer for one template', () => 
     expect(JSON.parse(message.request.ContentVariables ?? '{}')['3']).toBe('Dienstag, 6. Januar 2026, 11:00–11:30 MEZ (UTC+1)');
   });
 });
+
+describe('a new wording WhatsApp rejects', () => {
+  const wording = 'Guten Tag! Ihr Termin „{title}“ bei {host} ist am {when}. Alles zu Ihrem Termin: {link}';
+
+  test('leaves the approved template in use, and the sidebar and the health check say it was rejected, not that it waits', () => {
+    const sandbox = live();
+    const before = sids(sandbox).scheduled.de;
+    ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'de', text: wording }]], { caller: 'owner' }));
+    ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+    const fresh = (sids(sandbox).pending as unknown as Record<string, Record<string, string>>).scheduled.de;
+    sandbox.twilio.content.setApproval(fresh, 'rejected', 'The template was flagged as promotional');
+    const check = healthCheck(sandbox).find((item) => item.id === 'templates');
+    expect(check?.ok).toBe(false);
+    expect(check?.detail).toContain(
+      `new wording of scheduled (de): rejected by WhatsApp: The template was flagged as promotional (${fresh})`,
+    );
+    // A second run changes nothing: the rejected one still stands beside the approved one.
+    ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+    expect(sids(sandbox).scheduled.de).toBe(before);
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    expect(outbound(sandbox).at(-1)?.request.ContentSid).toBe(before);
+    ok(sandbox.run('showSettings', [], { caller: 'owner' }));
+    const page = sandbox.dialogs().at(-1)?.content ?? '';
+    expect(page).toContain('de 4/4 approved (new wording of scheduled rejected by WhatsApp, the approved one is used)');
+    expect(page).not.toContain('waiting for approval');
+  });
+});

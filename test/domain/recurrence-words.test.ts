@@ -114,3 +114,45 @@ describe('a series in every language', () => {
     expect(words(['RRULE:FREQ=WEEKLY;BYDAY=TU'], { language: 'ar' })).toMatch(/^كل الثلاثاء،/);
   });
 });
+
+describe('a series in words, one part at a time', () => {
+  const day = 86_400_000;
+  test.each<[string, string[], number, string]>([
+    [
+      'a yearly COUNT joined a year later',
+      ['RRULE:FREQ=YEARLY;COUNT=3'],
+      Date.UTC(2027, 11, 8, 9),
+      'every year on 8 December, 10:00–10:50 CET (UTC+1), from Wednesday, 8 December 2027, 2 times',
+    ],
+    [
+      'more than three skipped dates, out of order, in UTC and in a zone: the first three and …',
+      [
+        'RRULE:FREQ=WEEKLY;BYDAY=TU',
+        'EXDATE:20270105T090000Z,20261215T090000Z,20261201T090000Z',
+        'EXDATE;TZID=Europe/Berlin:20261229T100000,20261222T100000',
+      ],
+      START,
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, except Tuesday, 15 December 2026, Tuesday, 22 December 2026, Tuesday, 29 December 2026 and …',
+    ],
+    [
+      'a skipped date at the first occurrence itself is not named',
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU', 'EXDATE:20261208T090000Z,20261215T090000Z'],
+      START,
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 8 December 2026, except Tuesday, 15 December 2026',
+    ],
+    [
+      'a COUNT used up names no count',
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=2'],
+      START + 14 * day,
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 22 December 2026',
+    ],
+    [
+      'a COUNT used up falls back to UNTIL',
+      ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=2;UNTIL=20270126T225959Z'],
+      START + 14 * day,
+      'every Tuesday, 10:00–10:50 CET (UTC+1), from Tuesday, 22 December 2026, until Tuesday, 26 January 2027',
+    ],
+  ])('%s', (_, lines, first, expected) => {
+    expect(words(lines, { first })).toBe(expected);
+  });
+});

@@ -12,6 +12,7 @@ import {
   parseContentList,
   parseCreatedSid,
   parseTemplateStatus,
+  promoteApproved,
   sidsByName,
   templateLanguage,
   templateRequest,
@@ -185,9 +186,13 @@ export function createTemplates(): TemplatesResult {
     } else report(spec, { sid, status: 'unsubmitted', error: `submitting it for approval failed: ${problemOf(result)}` });
   });
 
-  let next = stored;
+  // A waiting template WhatsApp approved since is the one in use (sending already prefers it): a newer
+  // wording waits beside it, not beside the one before it.
+  const approvedNow: Record<string, ApprovalStatus> = Object.fromEntries(status);
+  const current = promoteApproved(stored, approvedNow) ?? stored;
+  let next = current;
   for (const spec of specs) {
-    const chosen = nextTemplate(stored.templates[spec.kind]?.[spec.language], wanted.get(spec), (sid) => status.get(sid));
+    const chosen = nextTemplate(current.templates[spec.kind]?.[spec.language], wanted.get(spec), (sid) => status.get(sid));
     next = withTemplate(next, spec.kind, spec.language, chosen);
     const made = reports.get(spec) as TemplateReport;
     if (chosen.pending && chosen.sid) reports.set(spec, { ...made, inUse: chosen.sid });

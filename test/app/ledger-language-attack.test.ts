@@ -42,3 +42,40 @@ describe('an old Appointments sheet whose column AA is the host’s own', () => 
     expect(ledger(sandbox)[0].language).toBe('de');
   });
 });
+
+describe('a series whose occurrence says a Language: of its own', () => {
+  function weekly(sandbox: Sandbox): { id: string } {
+    const [created] = sandbox.insertEvents([
+      {
+        summary: 'Therapie',
+        location: US,
+        description: 'Language: de',
+        start: { dateTime: '2026-01-06T10:00:00+01:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2026-01-06T10:50:00+01:00', timeZone: 'Europe/Berlin' },
+        recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6'],
+      },
+    ]);
+    return created as { id: string };
+  }
+
+  it('keeps the occurrence in its language when the series changes, for its reminder and its cancel', () => {
+    const sandbox = newSandbox();
+    const created = weekly(sandbox);
+    const second = `${created.id}_20260113T090000Z`;
+    sandbox.patchEvent(second, { description: 'Language: fr' });
+    const rowOf = (eventId: string) => ledger(sandbox).find((row) => row.eventId === eventId);
+    expect(rowOf(second)?.language).toBe('fr');
+    // The series' own line changes: its other occurrences follow, the one with its own line does not.
+    sandbox.patchEvent(created.id, { description: 'Language: es' });
+    expect(rowOf(second)?.language).toBe('fr');
+    expect(rowOf(`${created.id}_20260120T090000Z`)?.language).toBe('es');
+    sandbox.setClock(Date.parse('2026-01-13T07:05:00Z'));
+    expect(bodies(sandbox).at(-1)).toMatch(
+      /^Rappel : votre rendez-vous « Therapie » avec Alex Morgan a lieu le mardi 13 janvier 2026, 10:00–10:50 CET \(UTC\+1\)\./,
+    );
+    sandbox.cancelEvent(second);
+    expect(bodies(sandbox).at(-1)).toMatch(
+      /^Votre rendez-vous « Therapie » avec Alex Morgan du mardi 13 janvier 2026, 10:00–10:50 CET \(UTC\+1\) est annulé\./,
+    );
+  });
+});

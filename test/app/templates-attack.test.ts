@@ -79,3 +79,32 @@ describe('a new wording WhatsApp rejects', () => {
     expect(page).not.toContain('waiting for approval');
   });
 });
+
+describe('a wording changed again before the health check saw the last one approved', () => {
+  const first = 'Guten Tag! Ihr Termin „{title}“ bei {host} ist am {when}. Alles zu Ihrem Termin: {link}';
+  const second = 'Hallo! Ihr Termin „{title}“ bei {host} ist am {when}. Alles zu Ihrem Termin: {link}';
+
+  test('keeps the approved newer one in use, not the one before it', () => {
+    const sandbox = live();
+    const oldest = sids(sandbox).scheduled.de;
+    const save = (text: string) =>
+      ok(sandbox.run('saveTexts', [[{ key: 'message.scheduled', language: 'de', text }]], { caller: 'owner' }));
+    save(first);
+    ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+    const approvedNewer = (sids(sandbox).pending as unknown as Record<string, Record<string, string>>).scheduled.de;
+    // WhatsApp approves it; sending uses it at once, though no health check put it in TEMPLATE_SIDS' place yet.
+    sandbox.twilio.content.setApproval(approvedNewer, 'approved');
+    save(second);
+    ok(sandbox.run('createWhatsAppTemplates', [], { caller: 'owner' }));
+    const stored = sids(sandbox);
+    const waiting = (stored.pending as unknown as Record<string, Record<string, string>>).scheduled.de;
+    expect(stored.scheduled.de).toBe(approvedNewer);
+    expect(waiting).not.toBe(approvedNewer);
+    expect(waiting).not.toBe(oldest);
+    expect(sandbox.twilio.content.find(waiting)?.approval.status).toBe('received');
+    addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
+    const [message] = outbound(sandbox);
+    expect(message.request.ContentSid).toBe(approvedNewer);
+    expect(message.body).toMatch(/^Guten Tag! Ihr Termin „Checkup“ bei Alex Morgan ist am Dienstag, 6\. Januar 2026, 11:00–11:30 MEZ/);
+  });
+});

@@ -26,7 +26,7 @@ async function create(table: HTMLElement, status: HTMLElement): Promise<void> {
           {},
           STATUS_WORDS[template.status] ?? template.status,
           template.error ? ` (${template.error})` : '',
-          template.inUse ? `; your new wording: ${template.inUse} stays in use until WhatsApp approves it` : '',
+          template.inUse ? `; the approved ${template.inUse} stays in use until WhatsApp approves this new wording` : '',
         ),
         element('td', {}, template.sid),
       ),

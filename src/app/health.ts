@@ -131,8 +131,9 @@ export function gatherHealth(props: Record<string, string>, zone: string): Gathe
           bySid[sid] = { error: `Twilio answered HTTP ${answer.status}` };
           keepPrevious(sid);
         } else {
-          bySid[sid] = parseApproval(answer.body);
-          approvals[sid] = parseApproval(answer.body).status;
+          const approval = parseApproval(answer.body);
+          bySid[sid] = approval;
+          approvals[sid] = approval.status;
         }
       }
       // A waiting template WhatsApp approved now takes the place of the one it replaces.

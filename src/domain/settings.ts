@@ -1,7 +1,7 @@
 // The host's settings: script property names, defaults, and validation with messages that name the bad property.
 import { errorMessage } from './errors';
 import { LANGUAGE_CODES, type LanguageCode, languageOfTag } from './i18n/languages';
-import type { MessageKind } from './messages';
+import { MESSAGE_KINDS, type MessageKind } from './messages';
 import type { TwilioCredentials } from './twilio';
 import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets } from './reminders';
 import { isValidTimeZone } from './time';
@@ -138,12 +138,11 @@ export interface TemplateSids {
   pendingTemplates: TemplateTable;
 }
 
-const TEMPLATE_KINDS: readonly MessageKind[] = ['scheduled', 'rescheduled', 'cancelled', 'reminder'];
 /** The key of TEMPLATE_SIDS that holds templates waiting for approval, in the same shape as the rest. */
 export const PENDING_KEY = 'pending';
 
 function isKind(key: string): key is MessageKind {
-  return (TEMPLATE_KINDS as readonly string[]).includes(key);
+  return (MESSAGE_KINDS as readonly string[]).includes(key);
 }
 
 function parseTable(value: Record<string, unknown>, hostLanguage: LanguageCode, where: string): TemplateTable {
@@ -154,7 +153,7 @@ function parseTable(value: Record<string, unknown>, hostLanguage: LanguageCode, 
     if (!isKind(kind))
       throw new SettingsError(
         PROP.templates,
-        `"${name}" is not a message kind (${TEMPLATE_KINDS.join(', ')})${where === '' ? ` or "${PENDING_KEY}"` : ''}`,
+        `"${name}" is not a message kind (${MESSAGE_KINDS.join(', ')})${where === '' ? ` or "${PENDING_KEY}"` : ''}`,
       );
     // The first shape, one SID per kind, is the host's language.
     const nested = !!entry && typeof entry === 'object' && !Array.isArray(entry);
@@ -207,7 +206,7 @@ export function parseTemplateSids(raw: string, hostLanguage: LanguageCode): Temp
 export function templateSidsJson(sids: TemplateSids): string {
   const ordered = (table: TemplateTable) => {
     const out: Record<string, Record<string, string>> = {};
-    for (const kind of TEMPLATE_KINDS) {
+    for (const kind of MESSAGE_KINDS) {
       const languages: Record<string, string> = {};
       for (const language of LANGUAGE_CODES) {
         const sid = table[kind]?.[language];

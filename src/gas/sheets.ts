@@ -39,7 +39,7 @@ let readAheadDone = new Set<string>();
 /** Sheet ids learnt from reads: what a spreadsheets.batchUpdate names its sheets by. */
 let sheetIds = new Map<string, number>();
 /** How much of each table its sheet has, learnt from the same reads: a table wider than that widens the sheet first. */
-let gridColumnsOf = new Map<string, TableWidth>();
+let tableWidths = new Map<string, TableWidth>();
 
 /** SpreadsheetApp caches writes inside an execution (the Sheets API does not): set when this one made any. */
 let cachedWrites = false;
@@ -54,7 +54,7 @@ export function forgetSpreadsheet(): void {
   readAhead = new Map();
   readAheadDone = new Set();
   sheetIds = new Map();
-  gridColumnsOf = new Map();
+  tableWidths = new Map();
 }
 
 /**
@@ -205,7 +205,7 @@ function learn(spec: TableSpec, sheet: GoogleAppsScript.Sheets.Schema.Sheet | un
       : spec.idOnly
         ? { columns: Math.min(gridColumns, spec.headers.length), after: 0 }
         : tableWidth(spec.headers, header, gridColumns);
-  if (width) gridColumnsOf.set(spec.name, width);
+  if (width) tableWidths.set(spec.name, width);
   const known = width?.columns ?? spec.headers.length;
   return {
     rows: spec.idOnly ? [] : rowData.map((row) => spec.headers.map((_, i) => (i < known ? fromText(row.values?.[i]?.formattedValue) : ''))),
@@ -261,7 +261,7 @@ function readTogether(specs: readonly TableSpec[]): void {
     const present = titles();
     if (specs.every((spec) => present.has(spec.name))) throw error;
     sheetIds = new Map();
-    gridColumnsOf = new Map();
+    tableWidths = new Map();
     for (const spec of specs)
       if (!present.has(spec.name) && !spec.idOnly) readAhead.set(spec.name, { rows: [], gridRows: null, width: null });
     wanted = specs.filter((spec) => present.has(spec.name));
@@ -354,7 +354,7 @@ export class SheetTable {
     if (requests.length === 0) return false;
     spreadsheets().batchUpdate({ requests }, spreadsheetId());
     const widened = { columns: this.headers.length, after: width.after };
-    gridColumnsOf.set(this.name, widened);
+    tableWidths.set(this.name, widened);
     this.width = widened;
     return true;
   }
@@ -499,7 +499,7 @@ export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
   for (const change of changes) {
     const sheetId = sheetIds.get(change.name);
     if (sheetId === undefined) return false;
-    const columns = gridColumnsOf.get(change.name);
+    const columns = tableWidths.get(change.name);
     const writes = change.updates.length > 0 || change.appends.length > 0;
     const widen = change.headers && writes && columns !== undefined ? widening(sheetId, columns, change.headers) : [];
     if (widen.length > 0 && change.headers && columns) widened.set(change.name, { columns: change.headers.length, after: columns.after });
@@ -521,10 +521,10 @@ export function writeSheetChanges(changes: readonly SheetChanges[]): boolean {
     spreadsheets().batchUpdate({ requests }, spreadsheetId());
   } catch {
     sheetIds = new Map();
-    gridColumnsOf = new Map();
+    tableWidths = new Map();
     return false;
   }
-  for (const [name, columns] of widened) gridColumnsOf.set(name, columns);
+  for (const [name, columns] of widened) tableWidths.set(name, columns);
   return true;
 }
 

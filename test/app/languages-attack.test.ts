@@ -1,30 +1,15 @@
 // Sandbox attacks on languages: greetings that look like codes, the Languages sheet as hosts type it, event lines.
-import { addEvent, HOUR, ledger, newSandbox, ok, outbound, START } from '../support/sandbox';
+import { addEvent, bodiesTo, chat, HOUR, ledger, newSandbox, ok, outbound, sheetRows, START } from '../support/sandbox';
 import type { Sandbox } from '../../dev/sandbox';
 
 const ADA = '+4915123456789';
 const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
 
-function bodiesTo(sandbox: Sandbox, phone: string): string[] {
-  return outbound(sandbox)
-    .filter((m) => m.to === `whatsapp:${phone}`)
-    .map((m) => m.body);
-}
-
-function write(sandbox: Sandbox, phone: string, body: string): string {
-  sandbox.inbound({ from: phone, body });
-  return bodiesTo(sandbox, phone).at(-1) ?? '';
-}
-
-function sheetRows(sandbox: Sandbox, name: string): string[][] {
-  return ((sandbox.sheet(name) ?? []) as unknown[][]).slice(1).map((row) => row.map((cell) => String(cell)));
-}
-
 describe('greetings', () => {
   it('"Hi" gets the list and stores no choice of Hindi', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
-    expect(write(sandbox, ADA, 'Hi')).toMatch(/^Your appointment with Alex Morgan in the next 30 days:/);
+    expect(chat(sandbox, ADA, 'Hi')).toMatch(/^Your appointment with Alex Morgan in the next 30 days:/);
     expect(sheetRows(sandbox, 'Languages')).toEqual([]);
     expect(ledger(sandbox)[0].state).toBe('active');
   });
@@ -63,7 +48,7 @@ describe('the Languages sheet as hosts type it', () => {
   it('a chat choice replaces the row the host typed in another form of the same number', () => {
     const sandbox = newSandbox();
     typeRow(sandbox, '0049 151 23456789', 'nl');
-    write(sandbox, ADA, 'idioma español');
+    chat(sandbox, ADA, 'idioma español');
     expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual([[ADA, 'es', 'WhatsApp']]);
   });
 });

@@ -1,6 +1,4 @@
-// Sandbox tests of languages: each language's announcement, reminder and reply; the order of choice; the chat command and the Languages sheet.
-import type { Sandbox } from '../../dev/sandbox';
-import { addEvent, calendarEvent, HOUR, ledger, newSandbox, outbound, START } from '../support/sandbox';
+import { addEvent, bodiesTo, calendarEvent, chat, HOUR, ledger, newSandbox, sheetRows, START } from '../support/sandbox';
 
 const ADA = '+4915123456789';
 const TOMORROW_11 = START + 26 * HOUR; // Tuesday 6 January 2026, 11:00 Berlin
@@ -64,28 +62,13 @@ const FIRST_LINES: Record<string, [string, string, string]> = {
   ],
 };
 
-function bodiesTo(sandbox: Sandbox, phone: string): string[] {
-  return outbound(sandbox)
-    .filter((m) => m.to === `whatsapp:${phone}`)
-    .map((m) => m.body);
-}
-
-function write(sandbox: Sandbox, phone: string, body: string): string {
-  sandbox.inbound({ from: phone, body });
-  return bodiesTo(sandbox, phone).at(-1) ?? '';
-}
-
-function sheetRows(sandbox: Sandbox, name: string): string[][] {
-  return ((sandbox.sheet(name) ?? []) as unknown[][]).slice(1).map((row) => row.map((cell) => String(cell)));
-}
-
 describe('every language through the bundle', () => {
   it.each(Object.keys(FIRST_LINES))('%s: announcement, reminder and help reply', (language) => {
     const sandbox = newSandbox({ settings: { LANGUAGE: language } });
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
     const link = `http://127.0.0.1:8787/exec?l=${ledger(sandbox)[0].token}`;
     sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
-    const help = write(sandbox, ADA, 'help');
+    const help = chat(sandbox, ADA, 'help');
     const [announcement, , reminder] = bodiesTo(sandbox, ADA);
     const [scheduled, reminded, helped] = FIRST_LINES[language];
     expect(announcement.split('\n')[0]).toBe(scheduled);
@@ -139,18 +122,18 @@ describe('which language', () => {
     ['language klingon', null, 'I cannot write in that language yet.'],
   ])('"%s" sets %s', (text, language, reply) => {
     const sandbox = newSandbox();
-    expect(write(sandbox, ADA, text)).toMatch(new RegExp(`^${reply.replace(/[.()]/g, '\\$&')}`));
+    expect(chat(sandbox, ADA, text)).toMatch(new RegExp(`^${reply.replace(/[.()]/g, '\\$&')}`));
     expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 3))).toEqual(language ? [[ADA, language, 'WhatsApp']] : []);
   });
 
   it("puts the attendee's own choice above the country and the host, for everything the number receives", () => {
     const sandbox = newSandbox({ settings: { LANGUAGE_BY_COUNTRY: 'on', LANGUAGE: 'fr' } });
-    write(sandbox, ADA, 'idioma español');
+    chat(sandbox, ADA, 'idioma español');
     addEvent(sandbox, { summary: 'Revisión', location: ADA, start: TOMORROW_11 });
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(/^Su cita "Revisión" con Alex Morgan está reservada/);
-    expect(write(sandbox, ADA, 'lista')).toMatch(/^Su cita con Alex Morgan en los próximos 30 días:/);
+    expect(chat(sandbox, ADA, 'lista')).toMatch(/^Su cita con Alex Morgan en los próximos 30 días:/);
     // One row per number: a second choice replaces the first.
-    write(sandbox, ADA, 'Sprache Deutsch');
+    chat(sandbox, ADA, 'Sprache Deutsch');
     expect(sheetRows(sandbox, 'Languages').map((row) => row.slice(0, 2))).toEqual([[ADA, 'de']]);
     sandbox.setClock(TOMORROW_11 - 2 * HOUR + 1);
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(/^Erinnerung: Ihr Termin „Revisión“ bei Alex Morgan ist am Dienstag/);
@@ -176,7 +159,7 @@ describe('which language', () => {
     expect(page).toContain('id="start-reschedule">Verschieben</button>');
 
     const chosen = newSandbox();
-    write(chosen, US, 'idioma español');
+    chat(chosen, US, 'idioma español');
     addEvent(chosen, { summary: 'Revisión', location: US, description: 'Language: de', start: TOMORROW_11 });
     expect(bodiesTo(chosen, US).at(-1)).toMatch(/^Su cita "Revisión" con Alex Morgan está reservada/);
 
@@ -208,7 +191,7 @@ describe('commands in every language', () => {
   ])('"%s" lists', (word) => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
-    expect(write(sandbox, ADA, word)).toMatch(/^Your appointment with Alex Morgan in the next 30 days:/);
+    expect(chat(sandbox, ADA, word)).toMatch(/^Your appointment with Alex Morgan in the next 30 days:/);
   });
 
   it.each([
@@ -222,8 +205,8 @@ describe('commands in every language', () => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
     // A number names a row of the list the sender was shown.
-    write(sandbox, ADA, 'list');
-    write(sandbox, ADA, text);
+    chat(sandbox, ADA, 'list');
+    chat(sandbox, ADA, text);
     expect(ledger(sandbox)[0].state).toBe('cancelled');
     expect(bodiesTo(sandbox, ADA).at(-1)).toMatch(
       /^Your appointment "Checkup" with Alex Morgan on Tuesday, 6 January 2026, 11:00–11:30 CET \(UTC\+1\) is cancelled/,
@@ -233,15 +216,15 @@ describe('commands in every language', () => {
   it.each(['conferma 1', 'bevestig 1', 'onayla 1', 'konfirmasi 1', 'पुष्टि 1', 'تأكيد 1'])('"%s" confirms', (text) => {
     const sandbox = newSandbox();
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
-    write(sandbox, ADA, 'list');
-    expect(write(sandbox, ADA, text)).toMatch(/^Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET \(UTC\+1\) is confirmed/);
+    chat(sandbox, ADA, 'list');
+    expect(chat(sandbox, ADA, text)).toMatch(/^Thank you, "Checkup" on Tuesday, 6 January 2026, 11:00–11:30 CET \(UTC\+1\) is confirmed/);
   });
 
   it('answers "cancel 1" without a shown list in the language of the number', () => {
     const sandbox = newSandbox();
-    write(sandbox, ADA, 'idioma español');
+    chat(sandbox, ADA, 'idioma español');
     addEvent(sandbox, { summary: 'Checkup', location: ADA, start: TOMORROW_11 });
-    expect(write(sandbox, ADA, 'cancelar 1')).toMatch(
+    expect(chat(sandbox, ADA, 'cancelar 1')).toMatch(
       /^Ya no sé a qué lista se refiere, así que no se ha cambiado nada\. Esta es su lista actual: responda de nuevo "cancelar 1"/,
     );
     expect(ledger(sandbox)[0].state).toBe('active');
@@ -249,7 +232,7 @@ describe('commands in every language', () => {
 
   it('forwards an Arabic question rather than listing', () => {
     const sandbox = newSandbox();
-    expect(write(sandbox, ADA, 'متى موعدي؟')).toMatch(/^Thank you, I have passed your message on to Alex Morgan/);
+    expect(chat(sandbox, ADA, 'متى موعدي؟')).toMatch(/^Thank you, I have passed your message on to Alex Morgan/);
   });
 });
 

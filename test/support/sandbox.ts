@@ -40,6 +40,29 @@ export function outbound(
   return sandbox.twilio.messages().filter((m) => m.direction === 'outbound-api') as never;
 }
 
+/** The text of every WhatsApp message sent, in order. */
+export function bodies(sandbox: Sandbox): string[] {
+  return outbound(sandbox).map((message) => message.body);
+}
+
+/** The text of every WhatsApp message sent to one number, in order. */
+export function bodiesTo(sandbox: Sandbox, phone: string): string[] {
+  return outbound(sandbox)
+    .filter((message) => message.to === `whatsapp:${phone}`)
+    .map((message) => message.body);
+}
+
+/** A chat message from a number, and the reply it got ('' for none). */
+export function chat(sandbox: Sandbox, phone: string, body: string): string {
+  sandbox.inbound({ from: phone, body });
+  return bodiesTo(sandbox, phone).at(-1) ?? '';
+}
+
+/** A sheet's rows below its header, each cell as text. */
+export function sheetRows(sandbox: Sandbox, name: string): string[][] {
+  return ((sandbox.sheet(name) ?? []) as unknown[][]).slice(1).map((row) => row.map((cell) => String(cell)));
+}
+
 export function ledger(sandbox: Sandbox): Array<Record<string, string>> {
   const values = sandbox.sheet('Appointments') ?? [];
   const [header, ...rows] = values as string[][];

@@ -1,7 +1,7 @@
 // A series' rule in the attendee's words ("every Tuesday, 10:00–10:50 CET (UTC+1), from …, 6 times"), through the catalogues and Intl.
 import type { TextKey, Texts } from './i18n/texts';
 import { parseRecurrence, type Recurrence, type Rule, WEEKDAYS, type Weekday } from './recurrence';
-import { formatDay, formatRange, formatTime, zonedParts, zoneSuffix } from './time';
+import { formatDay, formatRange, formatTime, isValidTimeZone, plainSpaces, zonedParts, zoneSuffix } from './time';
 
 export interface SeriesPhraseInput {
   recurrence: Recurrence;
@@ -64,6 +64,8 @@ function ruleWords(rule: Rule, input: SeriesPhraseInput, texts: Texts): string |
     case 'MONTHLY': {
       if (shift !== 0) return null;
       if (rule.byWeekdayOrdinal) {
+        // With BYMONTHDAY too only the days both name are kept (RFC 5545 §3.3.10): not simply "the second Tuesday".
+        if (rule.byMonthDay !== null) return null;
         const ordinalKey = ORDINAL_KEYS[String(rule.byWeekdayOrdinal.ordinal)];
         if (!ordinalKey) return null;
         const values = { n, ordinal: texts.t(ordinalKey), weekday: weekdayName(WEEKDAYS.indexOf(rule.byWeekdayOrdinal.day), locale) };
@@ -76,7 +78,7 @@ function ruleWords(rule: Rule, input: SeriesPhraseInput, texts: Texts): string |
     case 'YEARLY': {
       if (shift !== 0 || rule.interval !== 1 || rule.byDay.length > 0 || rule.byMonthDay !== null || rule.byWeekdayOrdinal) return null;
       const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: input.timeZone }).format(input.first.start);
-      return texts.t('recurrence.yearly', { date: date.replace(/[\u00A0\u202F]/g, ' ') });
+      return texts.t('recurrence.yearly', { date: plainSpaces(date) });
     }
   }
 }
@@ -112,30 +114,29 @@ function onDate(rule: Rule, startDay: number, day: number): boolean {
       if (ordinal) {
         if (WEEKDAYS[weekday] !== ordinal.day) return false;
         const monthDays = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-        return ordinal.ordinal > 0 ? Math.ceil(date.getUTCDate() / 7) === ordinal.ordinal : date.getUTCDate() + 7 > monthDays;
+        return ordinal.ordinal === -1 ? date.getUTCDate() + 7 > monthDays : Math.ceil(date.getUTCDate() / 7) === ordinal.ordinal;
       }
       return date.getUTCDate() === (rule.byMonthDay ?? start.getUTCDate());
     }
     case 'YEARLY':
-      return (
-        (date.getUTCFullYear() - start.getUTCFullYear()) % rule.interval === 0 &&
-        date.getUTCMonth() === start.getUTCMonth() &&
-        date.getUTCDate() === start.getUTCDate()
-      );
+      // The words cover a yearly rule with INTERVAL=1 only: every year on the start's date.
+      return date.getUTCMonth() === start.getUTCMonth() && date.getUTCDate() === start.getUTCDate();
   }
 }
 
 /**
  * How many of COUNT's occurrences are left from the next one on: COUNT counts from the series' start
- * (RFC 5545 §3.3.10, EXDATEs included), so a series joined later has fewer. Dates in the series' zone,
- * not hours, so a DST change between them does not matter. Null when the walk would be too long.
+ * (RFC 5545 §3.3.10, EXDATEs included), so a series joined later has fewer. The start is the first of them
+ * even on a day the rule would not make ("the DTSTART property value always counts as the first
+ * occurrence"). Dates in the series' zone, not hours, so a DST change between them does not matter. Null
+ * when the walk would be too long. Only rules ruleWords phrases get here (no BYMONTHDAY below 1).
  */
 function countLeft(rule: Rule, count: number, input: SeriesPhraseInput): number | null {
   const startDay = dayNumber(input.seriesStart, input.seriesZone);
   const firstDay = dayNumber(input.first.start, input.seriesZone);
-  if (firstDay - startDay > MAX_COUNT_WALK_DAYS || (rule.freq === 'MONTHLY' && (rule.byMonthDay ?? 1) < 1)) return null;
+  if (firstDay - startDay > MAX_COUNT_WALK_DAYS) return null;
   let before = 0;
-  for (let day = startDay; day < firstDay; day++) if (onDate(rule, startDay, day)) before++;
+  for (let day = startDay; day < firstDay; day++) if (day === startDay || onDate(rule, startDay, day)) before++;
   return count - before;
 }
 
@@ -145,41 +146,63 @@ function sameDay(a: number, b: number, zone: string): boolean {
   return pa.year === pb.year && pa.month === pb.month && pa.day === pb.day;
 }
 
+/** A usual rule with each occurrence within one day (an end at midnight still is), and its words, or null. */
+function coveredRule(input: SeriesPhraseInput, texts: Texts): { rule: Rule; words: string } | null {
+  const { first, timeZone } = input;
+  const rule = input.recurrence.unusual ? null : input.recurrence.rule;
+  if (rule === null || !sameDay(first.start, Math.max(first.start, first.end - 1), timeZone)) return null;
+  const words = ruleWords(rule, input, texts);
+  return words === null ? null : { rule, words };
+}
+
 /**
  * The series in words from its next occurrence on. A rule the words do not cover (RDATE, BYSETPOS, a day
  * the attendee's zone shifts for a monthly rule …) reads "repeats: see your invitation" and still names the
  * next occurrence, in full.
  */
 export function seriesWords(input: SeriesPhraseInput, texts: Texts): string {
-  const { recurrence, first, timeZone } = input;
+  const { first, timeZone } = input;
   const locale = texts.locale;
-  const rule = recurrence.unusual || recurrence.rule === null ? null : recurrence.rule;
-  const words = rule && sameDay(first.start, Math.max(first.start, first.end - 1), timeZone) ? ruleWords(rule, input, texts) : null;
-  if (!rule || words === null) return texts.t('recurrence.fallback', { next: formatRange(first.start, first.end, timeZone, locale) });
+  const covered = coveredRule(input, texts);
+  if (covered === null) return texts.t('recurrence.fallback', { next: formatRange(first.start, first.end, timeZone, locale) });
+  const { rule, words } = covered;
   const time = `${formatTime(first.start, timeZone, locale)}–${formatTime(first.end, timeZone, locale)} ${zoneSuffix(first.start, timeZone, locale)}`;
   const base = { rule: words, time, first: formatDay(first.start, timeZone, locale) };
   let phrase: string;
-  const left = rule.count === null ? null : countLeft(rule, rule.count, input);
-  if (left !== null && left > 0) {
+  // None left (or too long a walk to tell) names no count.
+  const left = rule.count === null ? 0 : (countLeft(rule, rule.count, input) ?? 0);
+  if (left > 0) {
     phrase = texts.t('recurrence.seriesCount', { ...base, n: number(left, locale) });
   } else if (rule.until !== null) {
     phrase = texts.t('recurrence.seriesUntil', { ...base, until: formatDay(rule.until, rule.untilIsDate ? 'UTC' : timeZone, locale) });
   } else {
     phrase = texts.t('recurrence.series', base);
   }
-  const skipped = recurrence.exdates
-    .map((exdate) => exdate.utc ?? Date.parse(`${exdate.date}T12:00:00Z`))
-    .filter((ms) => ms > first.start)
-    .sort((a, b) => a - b);
+  const skipped = skippedDates(input);
   if (skipped.length === 0) return phrase;
-  const shown = skipped.slice(0, MAX_EXDATES).map((ms) => formatDay(ms, exdateZone(input, recurrence, ms), locale));
+  const shown = skipped.slice(0, MAX_EXDATES).map((date) => formatDay(date.ms, date.zone, locale));
   if (skipped.length > MAX_EXDATES) shown.push('…');
   return texts.t('recurrence.except', { series: phrase, dates: listOf(shown, locale) });
 }
 
-/** A UTC EXDATE is shown on the attendee's day; a wall-clock one is the date as written (noon UTC keeps it). */
-function exdateZone(input: SeriesPhraseInput, recurrence: Recurrence, ms: number): string {
-  return recurrence.exdates.some((exdate) => exdate.utc === ms) ? input.timeZone : 'UTC';
+/**
+ * The EXDATEs after the first occurrence, in order, each with the zone its day is shown in. A UTC one is an
+ * instant, shown on the attendee's day. A wall-clock one names a date in its zone (its TZID, else the
+ * series'): past when that date is the first occurrence's there or earlier (the words cover rules with one
+ * occurrence a day), and shown as written (its midnight in UTC).
+ */
+function skippedDates(input: SeriesPhraseInput): Array<{ ms: number; zone: string }> {
+  const dates: Array<{ ms: number; zone: string }> = [];
+  for (const exdate of input.recurrence.exdates) {
+    if (exdate.utc !== null) {
+      if (exdate.utc > input.first.start) dates.push({ ms: exdate.utc, zone: input.timeZone });
+      continue;
+    }
+    const zone = isValidTimeZone(exdate.zone ?? '') ? (exdate.zone as string) : input.seriesZone;
+    const midnight = Date.parse(exdate.date);
+    if (midnight / DAY_MS > dayNumber(input.first.start, zone)) dates.push({ ms: midnight, zone: 'UTC' });
+  }
+  return dates.sort((a, b) => a.ms - b.ms);
 }
 
 /** A stored series (its RRULE/EXDATE lines, zone and own first start) in words from `first` on. */

@@ -189,7 +189,7 @@ export function zoneLabel(epochMs: number, timeZone: string, locale?: string): s
 }
 
 // ICU puts narrow no-break spaces before AM/PM and inside dates; plain spaces survive every channel.
-function plainSpaces(text: string): string {
+export function plainSpaces(text: string): string {
   return text.replace(/[\u00A0\u202F\u2009]/g, ' ');
 }
 

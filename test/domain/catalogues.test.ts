@@ -26,6 +26,13 @@ describe('catalogues', () => {
     ]);
   });
 
+  it.each<[string, Record<string, string>, string[]]>([
+    ['a text of spaces only is missing', { 'reply.busy': '  ' }, ['de reply.busy: missing']],
+    ['a key English does not have', { 'reply.extra': 'Hallo' }, ['de reply.extra: not an English key']],
+  ])('%s', (_, change, problems) => {
+    expect(catalogueProblems('de', { ...CATALOGUES.de, ...change } as never)).toEqual(problems);
+  });
+
   it.each(LANGUAGE_CODES.filter((code) => code !== 'en'))('%s leaves no English sentence untranslated', (code) => {
     // Texts that may legitimately read the same (a word shared with English) are listed; everything else must differ.
     const sameAllowed = new Set(['button.confirm', 'button.cancel']);

@@ -11,6 +11,7 @@ import {
   overrideKey,
   overrideProblem,
   TEXT_KEYS,
+  type TextKey,
   Texts,
   textsFor,
 } from '../../src/domain/i18n/texts';
@@ -185,6 +186,7 @@ describe('texts', () => {
     ['constructor', false],
     ['nope', false],
     [5, false],
+    [['untitled'], false],
   ])('isTextKey(%j) is %s', (value, expected) => {
     expect(isTextKey(value)).toBe(expected);
   });
@@ -217,6 +219,23 @@ describe('texts', () => {
       'longer than 20 characters: WhatsApp allows no more on a quick-reply button',
     );
     expect(overrideProblem('reply.stop', 'Bye {host} {x} {y}')).toBe('unknown placeholder {x}, {y}; this text can use {host}');
+  });
+});
+
+describe('overrideProblem, one rule at a time', () => {
+  const tooLongMessage = 'longer than 1000 characters: a WhatsApp message holds 1600 with the date, the names and the link';
+  const tooLongButton = 'longer than 20 characters: WhatsApp allows no more on a quick-reply button';
+  it.each<[string, TextKey, string, string | null]>([
+    ['only spaces: no override, fine even without {link}', 'message.scheduled', '   ', null],
+    ['a reply of exactly the limit', 'reply.busy', 'x'.repeat(MESSAGE_TEXT_MAX_CHARS), null],
+    ['a reply one over the limit', 'reply.busy', 'x'.repeat(MESSAGE_TEXT_MAX_CHARS + 1), tooLongMessage],
+    ['a message one over the limit', 'message.scheduled', `${'x'.repeat(MESSAGE_TEXT_MAX_CHARS - 5)}{link}`, tooLongMessage],
+    ['a page text is no message: no limit here', 'page.back', 'x'.repeat(MESSAGE_TEXT_MAX_CHARS + 1), null],
+    ['a mail text is no message: no limit here', 'mail.summary', `{title} ${'x'.repeat(MESSAGE_TEXT_MAX_CHARS)}`, null],
+    ['a button of 20 characters between spaces', 'button.confirm', ' Ja, ich komme gerne! ', null],
+    ['a button of 21 characters', 'button.confirm', 'Ja, ich komme gerne!!', tooLongButton],
+  ])('%s', (_, key, text, expected) => {
+    expect(overrideProblem(key, text)).toBe(expected);
   });
 });
 

@@ -62,7 +62,7 @@ export function languageOfTag(tag: unknown): LanguageCode | null {
  * The locale dates are written in: the host's LOCALE when it is a variant of this language (en-US keeps
  * US dates for English), otherwise the language's own.
  */
-export function localeFor(code: LanguageCode, hostLocale: string): string {
+export function localeFor(code: LanguageCode, hostLocale?: string): string {
   if (hostLocale && languageOfTag(hostLocale) === code && hostLocale.toLowerCase() !== code) return hostLocale;
   return LANGUAGES[code].locale;
 }

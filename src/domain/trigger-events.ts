@@ -14,7 +14,8 @@ const FIRED_WITHIN_MS = 30 * 60_000;
 type EventFields = Record<string, unknown>;
 
 function fieldsOf(event: unknown): EventFields | null {
-  return event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as EventFields) : null;
+  // typeof null is 'object' too: null comes through as the null this answers anyway.
+  return typeof event === 'object' && !Array.isArray(event) ? (event as EventFields | null) : null;
 }
 
 const AUTH_MODES = new Set(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);

@@ -101,6 +101,17 @@ describe('deliveryAccepted', () => {
     });
   });
 
+  it('a cancel of a row whose announced time is unknown keeps it unknown, whatever time the cancel named', () => {
+    const before = row({ state: 'cancelled', pending: 'cancelled', announcedStart: null, announcedEnd: null });
+    const attempt = { ...sent(before, 'cancelled'), start: START, end: END };
+    expect(deliveryAccepted(before, attempt, 'SM0002', 'queued', AT)).toMatchObject({
+      announcedKind: 'cancelled',
+      announcedStart: null,
+      announcedEnd: null,
+      pending: '',
+    });
+  });
+
   it('announces what the attempt named: a move made while it was on its way stays owed', () => {
     const before = row({ pending: 'scheduled', announcedKind: '', announcedStart: null, announcedEnd: null });
     const attempt = { ...sent(before, 'scheduled'), start: OLD_START, end: OLD_END };
@@ -213,6 +224,19 @@ describe('opting out and back in', () => {
     });
   });
 
+  it.each([
+    ['queued', 'queued'],
+    ['accepted', 'accepted'],
+    ['read', 'read'],
+    ['retrying', undefined],
+    ['error', undefined],
+  ])("an opt-out of a row whose delivery is %s keeps Twilio's status %s aside", (delivery, kept) => {
+    const after = deliveryOptedOut(row({ delivery }), AT);
+    expect(after.attempt === '' ? undefined : decodeAttempt(after.attempt)).toEqual(
+      kept === undefined ? undefined : { kind: 'scheduled', start: OLD_START, end: OLD_END, at: AT - 60 * MINUTE, text: '', status: kept },
+    );
+  });
+
   it('an opt-out clears what is pending and says why', () => {
     expectChange(row(), deliveryOptedOut(row(), AT), {
       pending: '',
@@ -238,6 +262,7 @@ describe('opting out and back in', () => {
     ['announced as moved to another time: moved again', optedOut({ announcedKind: 'rescheduled' }), 'rescheduled'],
     ['announced at this very time: nothing to send', optedOut({ announcedStart: START, announcedEnd: END }), ''],
     ['only the end moved: announced as moved', optedOut({ announcedStart: START, announcedEnd: END + 15 * MINUTE }), 'rescheduled'],
+    ['only the start moved: announced as moved', optedOut({ announcedStart: START + 15 * MINUTE, announcedEnd: END }), 'rescheduled'],
     ['last told it was cancelled: announced as booked', optedOut({ announcedKind: 'cancelled' }), 'scheduled'],
     ['already begun: nothing to send', optedOut({ start: AT, end: AT + 30 * MINUTE }), ''],
     ['cancelled in the calendar: nothing to send', optedOut({ state: 'cancelled' }), ''],

@@ -2,12 +2,11 @@
 export const BLOCK_START = '--- WhatsApp delivery ---';
 export const BLOCK_END = '--- end of WhatsApp delivery ---';
 
-/** Our block is always appended as "\n\n" + block, so removing exactly that restores the host's text. */
-const BLOCK = new RegExp(`(\\n\\n)?${escapeRegExp(BLOCK_START)}[\\s\\S]*?${escapeRegExp(BLOCK_END)}`, 'g');
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/**
+ * Our block is always appended as "\n\n" + block, so removing exactly that restores the host's text. The
+ * markers are letters, spaces and dashes, which a regular expression takes literally.
+ */
+const BLOCK = new RegExp(`(\\n\\n)?${BLOCK_START}[\\s\\S]*?${BLOCK_END}`, 'g');
 
 /** The description without our block: exactly the host's own text. */
 export function hostText(description: string | undefined): string {

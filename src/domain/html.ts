@@ -15,7 +15,8 @@ export function escapeHtml(value: unknown): string {
 function renderValue(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(renderValue).join('');
-  if (value === null || value === undefined || value === false) return '';
+  // null and undefined come out of escapeHtml as ''; false, a condition that did not hold, renders as nothing too.
+  if (value === false) return '';
   return escapeHtml(value);
 }
 

@@ -60,6 +60,18 @@ describe('html tag', () => {
     expect(html`<ul>${['a<', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`.value).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
     expect(jsonForScript({ t: '</script><script>alert(1)</script>' }).value).not.toContain('</script>');
   });
+
+  it.each<[string, unknown, string]>([
+    ['false', false, '<i></i>'],
+    ['null', null, '<i></i>'],
+    ['undefined', undefined, '<i></i>'],
+    ['true', true, '<i>true</i>'],
+    ['0', 0, '<i>0</i>'],
+    ['an empty text', '', '<i></i>'],
+    ['a list with false in it', ['a', false, 'b'], '<i>ab</i>'],
+  ])('renders %s as %j', (_, value, expected) => {
+    expect(html`<i>${value}</i>`.value).toBe(expected);
+  });
 });
 
 describe('Twilio wire format', () => {

@@ -28,7 +28,9 @@ export function messageModeSettingProblem(settings: Pick<Settings, 'messageMode'
 export function parseLastInbound(raw: string | undefined): Record<string, number> {
   try {
     const json = JSON.parse(raw ?? '') as unknown;
-    if (!json || typeof json !== 'object' || Array.isArray(json)) return {};
+    // An array's entries would be its indexes. Object.entries throws on null (the catch answers {}), and a number,
+    // text or boolean has no entry whose value is a number.
+    if (Array.isArray(json)) return {};
     const out: Record<string, number> = {};
     for (const [phone, at] of Object.entries(json as Record<string, unknown>)) if (typeof at === 'number') out[phone] = at;
     return out;
@@ -51,7 +53,8 @@ export function recordInbound(current: Record<string, number>, phone: string, at
 
 export function inSession(lastInbound: Record<string, number>, phone: string, at: number): boolean {
   const last = lastInbound[phone];
-  return last !== undefined && last <= at && at - last < SESSION_MS;
+  // A number never recorded reads undefined, which compares false.
+  return last <= at && at - last < SESSION_MS;
 }
 
 /** A template to send: its SID, the language its words are in (the variables must be written in it too), and whether WhatsApp approved it. */
@@ -70,8 +73,9 @@ export function approvedTemplate(
   language: LanguageCode,
   approval: Record<string, ApprovalStatus>,
 ): string | undefined {
+  // A missing SID reads as 'undefined', which no Twilio SID (HX…) is.
   return [settings.pendingTemplates[kind]?.[language], settings.templates[kind]?.[language]].find(
-    (sid): sid is string => sid !== undefined && approval[sid] === 'approved',
+    (sid) => approval[String(sid)] === 'approved',
   );
 }
 
@@ -87,7 +91,8 @@ export function chooseTemplate(
   language: LanguageCode,
   approval: Record<string, ApprovalStatus>,
 ): TemplateChoice | undefined {
-  for (const candidate of language === settings.language ? [language] : [language, settings.language]) {
+  // When the attendee's language is the host's, the second look repeats the first and finds nothing either.
+  for (const candidate of [language, settings.language]) {
     const sid = approvedTemplate(settings, kind, candidate, approval);
     if (sid) return { sid, language: candidate, approved: true };
   }

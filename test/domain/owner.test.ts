@@ -13,6 +13,8 @@ describe('isOwnerCall', () => {
     ['a same-domain visitor of the web app running as the owner', EDITOR, OWNER, OWNER, false],
     ['the owner before any owner is stored', OWNER, OWNER, '', false],
     ['nobody, with nothing stored', '', '', '', false],
+    ['the owner in a web app that runs as someone else', OWNER, EDITOR, OWNER, false],
+    ['an address the same only in capitals (ß is SS)', 'straße@example.com', 'straße@example.com', 'strasse@example.com', false],
   ])('%s', (_what, active, effective, stored, expected) => {
     expect(isOwnerCall(active, effective, stored)).toBe(expected);
   });
@@ -26,6 +28,8 @@ describe('mayRecordOwner', () => {
     ['an editor once an owner is stored', EDITOR, EDITOR, OWNER, false],
     ['an anonymous caller of a fresh project', '', OWNER, '', false],
     ['a web-app visitor of a fresh project', EDITOR, OWNER, '', false],
+    ['nobody named at all in a fresh project', '', '', '', false],
+    ['only spaces named in a fresh project', ' ', '  ', '', false],
   ])('%s', (_what, active, effective, stored, expected) => {
     expect(mayRecordOwner(active, effective, stored)).toBe(expected);
   });

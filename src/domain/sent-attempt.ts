@@ -26,11 +26,12 @@ export function encodeAttempt(attempt: SentAttempt | null): string {
   return attempt === null ? '' : JSON.stringify(attempt);
 }
 
+/** The attempt a cell holds, or null: the empty cell of a row without one is junk to JSON.parse like any other. */
 export function decodeAttempt(cell: string): SentAttempt | null {
-  if (cell === '') return null;
   try {
     const value = JSON.parse(cell) as SentAttempt;
-    return value && typeof value === 'object' && typeof value.kind === 'string' ? value : null;
+    // A number, text or boolean has no own kind; null has no fields at all (reading one throws, and the catch answers null).
+    return typeof value.kind === 'string' ? value : null;
   } catch {
     return null;
   }

@@ -87,6 +87,7 @@ describe('one guard at a time', () => {
     ['  foobar\n', '6-bf9cf968'],
     ['Your appointment is booked', 'q-e0c0e227'],
     ['é€', '2-fdca1138'],
+    ['Thanks', '6-05024ed0'],
   ])('textFingerprint(%j) is %s', (text, expected) => {
     expect(textFingerprint(text)).toBe(expected);
   });
@@ -97,6 +98,8 @@ describe('one guard at a time', () => {
     ['"text"', null],
     ['{}', null],
     ['{"kind":3}', null],
+    ['true', null],
+    ['[]', null],
     ['{"kind":"reminder","start":null,"end":null,"at":1,"text":""}', { kind: 'reminder', start: null, end: null, at: 1, text: '' }],
   ])('decodeAttempt(%s)', (cell, expected) => {
     expect(decodeAttempt(cell)).toEqual(expected);

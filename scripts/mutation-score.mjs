@@ -72,6 +72,21 @@ function record(reportPath, files) {
   console.log(`recorded ${taken.length} file(s) from ${reportPath} into ${SUMMARY}: ${taken.join(', ')}\n`);
 }
 
+/** `--markdown`: one table row per file (file, score, killed, timeout, survived, no coverage, measured), for the architecture doc. */
+function printMarkdown() {
+  const { files } = readSummary();
+  console.log('| file | score | killed | timeout | survived | no coverage | measured |\n|---|---|---|---|---|---|---|');
+  for (const file of domainFiles().sort()) {
+    const entry = files[file];
+    const name = file.replace('src/domain/', '');
+    if (!entry) console.log(`| ${name} | not measured | | | | | |`);
+    else
+      console.log(
+        `| ${name} | ${score(entry).toFixed(1)}% | ${entry.killed} | ${entry.timeout} | ${entry.survived} | ${entry.noCoverage} | ${entry.measured} |`,
+      );
+  }
+}
+
 function print() {
   const { command, files } = readSummary();
   const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0 };
@@ -110,4 +125,5 @@ if (index >= 0) {
   if (args.length === 0) throw new Error('name the files the run mutated, e.g. --record src/domain/time.ts');
   record(path, args);
 }
-print();
+if (process.argv.includes('--markdown')) printMarkdown();
+else print();

@@ -59,7 +59,8 @@ function displayFormatter(locale: string, timeZone: string, options: Intl.DateTi
 }
 
 export function isValidTimeZone(tz: string): boolean {
-  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  // Intl refuses an empty or blank name itself, but takes undefined for the machine's own zone.
+  if (typeof tz !== 'string') return false;
   try {
     partsFormatter(tz);
     return true;
@@ -69,41 +70,20 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const result: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
-  let bc = false;
-  for (const part of partsFormatter(timeZone).formatToParts(epochMs)) {
-    switch (part.type) {
-      case 'year':
-        result.year = Number(part.value);
-        break;
-      case 'month':
-        result.month = Number(part.value);
-        break;
-      case 'day':
-        result.day = Number(part.value);
-        break;
-      case 'hour':
-        // Some engines still print midnight as 24 despite hourCycle h23.
-        result.hour = Number(part.value) % 24;
-        break;
-      case 'minute':
-        result.minute = Number(part.value);
-        break;
-      case 'second':
-        result.second = Number(part.value);
-        break;
-      case 'weekday':
-        result.weekday = WEEKDAYS[part.value] ?? 0;
-        break;
-      case 'era':
-        bc = part.value === 'BC' || part.value === 'B';
-        break;
-      default:
-        break;
-    }
-  }
-  if (bc) result.year = 1 - result.year;
-  return result;
+  const values: Record<string, string> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(epochMs)) values[part.type] = part.value;
+  // The formatter counts years before year 1 as 1 BC, 2 BC, ...; astronomical years are 0, -1, ...
+  const year = Number(values.year);
+  return {
+    year: values.era === 'BC' ? 1 - year : year,
+    month: Number(values.month),
+    day: Number(values.day),
+    // Some engines still print midnight as 24 despite hourCycle h23.
+    hour: Number(values.hour) % 24,
+    minute: Number(values.minute),
+    second: Number(values.second),
+    weekday: WEEKDAYS[values.weekday] ?? 0,
+  };
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at this instant. */
@@ -128,11 +108,10 @@ export function zonedToEpoch(parts: WallTime, timeZone: string): number {
   const candidateAfter = wall - offsetAfter;
   const beforeMatches = zoneOffsetMs(candidateBefore, timeZone) === offsetBefore;
   const afterMatches = zoneOffsetMs(candidateAfter, timeZone) === offsetAfter;
-  if (beforeMatches && afterMatches) return Math.min(candidateBefore, candidateAfter);
-  if (beforeMatches) return candidateBefore;
-  if (afterMatches) return candidateAfter;
-  // In a gap the pre-transition offset is the smaller one, so subtracting it lands after the gap.
-  return candidateBefore;
+  // A wall time that occurs twice matches both, and the pre-transition offset, the larger one there, gives the
+  // earlier instant. In a gap neither matches, and the pre-transition offset, the smaller one there, lands
+  // after the gap.
+  return afterMatches && !beforeMatches ? candidateAfter : candidateBefore;
 }
 
 /** Same wall-clock time N calendar days later (or earlier), whatever DST does in between. */
@@ -154,6 +133,7 @@ export function startOfDayInZone(epochMs: number, timeZone: string): number {
 export function utcOffsetLabel(epochMs: number, timeZone: string): string {
   const offsetMinutes = Math.round(zoneOffsetMs(epochMs, timeZone) / MINUTE_MS);
   if (offsetMinutes === 0) return 'UTC';
+  // Stryker disable next-line EqualityOperator: zero returned 'UTC' above, so < 0 and <= 0 agree.
   const sign = offsetMinutes < 0 ? '-' : '+';
   const hours = Math.floor(Math.abs(offsetMinutes) / 60);
   const minutes = Math.abs(offsetMinutes) % 60;
@@ -175,15 +155,15 @@ const LETTERS_ONLY = /^\p{L}{2,6}$/u;
 export function zoneLabel(epochMs: number, timeZone: string, locale?: string): string {
   // English fallbacks: en-US knows the American abbreviations, en-GB the European ones.
   for (const candidateLocale of [resolveLocale(locale), 'en-US', 'en-GB']) {
-    let name: string | undefined;
     try {
-      name = displayFormatter(candidateLocale, timeZone, { timeZoneName: 'short' })
+      const name = displayFormatter(candidateLocale, timeZone, { timeZoneName: 'short' })
         .formatToParts(epochMs)
+        // Stryker disable next-line OptionalChaining: timeZoneName 'short' always yields that part, and a throw would be caught below alike.
         .find((part) => part.type === 'timeZoneName')?.value;
+      if (name && LETTERS_ONLY.test(name)) return name;
     } catch {
-      name = undefined;
+      // A locale Intl does not know: the next one.
     }
-    if (name && LETTERS_ONLY.test(name)) return name;
   }
   return utcOffsetLabel(epochMs, timeZone);
 }
@@ -217,7 +197,8 @@ export function formatTime(epochMs: number, timeZone: string, locale?: string): 
 
 /** Between the day and the time: Arabic script writes its own comma. */
 function dateTimeSeparator(locale?: string): string {
-  return /^(ar|fa|ur)\b/i.test(locale ?? '') ? '، ' : ', ';
+  // No locale reads as 'undefined', which no Arabic-script language tag is.
+  return /^(ar|fa|ur)\b/i.test(String(locale)) ? '، ' : ', ';
 }
 
 /** 'CET (UTC+1)', or just 'UTC+5:30' when there is no abbreviation to explain. */

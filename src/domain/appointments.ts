@@ -100,7 +100,7 @@ export interface Reconciliation {
 }
 
 function isLive(event: EventSnapshot, now: number): boolean {
-  return !event.cancelled && !event.allDay && event.start !== null && event.end !== null && event.end > now;
+  return !event.cancelled && !event.allDay && event.start !== null && (event.end ?? now) > now;
 }
 
 function wasAnnounced(row: Appointment): boolean {
@@ -214,7 +214,7 @@ export function reconcileEvent(input: {
 
 /** Rows whose announcement is due now. */
 export function isDue(row: Appointment, now: number): boolean {
-  return row.pending !== '' && (row.retryAt === null || row.retryAt <= now);
+  return row.pending !== '' && (row.retryAt ?? now) <= now;
 }
 
 /** A move or booking that could not go out before the appointment began is no longer worth sending. */

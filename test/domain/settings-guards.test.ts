@@ -198,6 +198,18 @@ describe('each setting, each kind of bad value, with the exact message', () => {
       'must be SK followed by 32 hex digits',
     ],
     [
+      'an API key SID with a prefix',
+      { TWILIO_API_KEY_SID: `x${API_KEY}`, TWILIO_API_KEY_SECRET: 's' },
+      'TWILIO_API_KEY_SID',
+      'must be SK followed by 32 hex digits',
+    ],
+    [
+      'an API key SID with a tail',
+      { TWILIO_API_KEY_SID: `${API_KEY}0`, TWILIO_API_KEY_SECRET: 's' },
+      'TWILIO_API_KEY_SID',
+      'must be SK followed by 32 hex digits',
+    ],
+    [
       'an API key without its secret',
       { TWILIO_API_KEY_SID: API_KEY },
       'TWILIO_API_KEY_SECRET',
@@ -232,6 +244,18 @@ describe('each setting, each kind of bad value, with the exact message', () => {
       'TWILIO_MESSAGING_SERVICE_SID',
       'must be MG followed by 32 hex digits',
     ],
+    [
+      'a messaging service with a prefix',
+      { TWILIO_MESSAGING_SERVICE_SID: `x${SERVICE}` },
+      'TWILIO_MESSAGING_SERVICE_SID',
+      'must be MG followed by 32 hex digits',
+    ],
+    [
+      'a messaging service with a tail',
+      { TWILIO_MESSAGING_SERVICE_SID: `${SERVICE}0` },
+      'TWILIO_MESSAGING_SERVICE_SID',
+      'must be MG followed by 32 hex digits',
+    ],
     ['an unknown message mode', { MESSAGE_MODE: 'sms' }, 'MESSAGE_MODE', '"sms" must be "text" or "template"'],
     ['a mode in capitals', { MESSAGE_MODE: 'Template' }, 'MESSAGE_MODE', '"Template" must be "text" or "template"'],
     [
@@ -246,6 +270,19 @@ describe('each setting, each kind of bad value, with the exact message', () => {
     ['templates as a string', { TEMPLATE_SIDS: `"${HX('1')}"` }, 'TEMPLATE_SIDS', NOT_OBJECT],
     ['templates as a number', { TEMPLATE_SIDS: '5' }, 'TEMPLATE_SIDS', NOT_OBJECT],
     ['a template that is a number', { TEMPLATE_SIDS: '{"scheduled":5}' }, 'TEMPLATE_SIDS', NOT_CONTENT_SID('scheduled')],
+    // A list of one SID reads as that SID when turned into text: only the type check refuses it.
+    [
+      'a template that is a list of one SID',
+      { TEMPLATE_SIDS: JSON.stringify({ scheduled: [HX('1')] }) },
+      'TEMPLATE_SIDS',
+      NOT_CONTENT_SID('scheduled'),
+    ],
+    [
+      'a language template that is a list of one SID',
+      { TEMPLATE_SIDS: JSON.stringify({ scheduled: { en: [HX('1')] } }) },
+      'TEMPLATE_SIDS',
+      NOT_CONTENT_SID('scheduled.en'),
+    ],
     ['a template SID too short', { TEMPLATE_SIDS: '{"cancelled":"HX12"}' }, 'TEMPLATE_SIDS', NOT_CONTENT_SID('cancelled')],
     [
       'a template SID with a tail',
@@ -306,6 +343,12 @@ describe('each setting, each kind of bad value, with the exact message', () => {
     ['a host number with letters', { HOST_WHATSAPP: '+49151abc4567' }, 'HOST_WHATSAPP', NOT_HOST_NUMBER('+49151abc4567')],
     ['a host number with text before it', { HOST_WHATSAPP: 'x+4915123456789' }, 'HOST_WHATSAPP', NOT_HOST_NUMBER('x+4915123456789')],
     ['a host number with a tail', { HOST_WHATSAPP: '+4915123456789x' }, 'HOST_WHATSAPP', NOT_HOST_NUMBER('+4915123456789x')],
+    [
+      'a host number with whatsapp: after it',
+      { HOST_WHATSAPP: '+4915123456789whatsapp:' },
+      'HOST_WHATSAPP',
+      NOT_HOST_NUMBER('+4915123456789whatsapp:'),
+    ],
     ['inbound verification as true', { VERIFY_INBOUND: 'true' }, 'VERIFY_INBOUND', '"true" must be "on" or "off"'],
     ['an unknown invitation mode', { INVITATION_MODE: 'Outlook' }, 'INVITATION_MODE', '"outlook" must be "google", "email" or "off"'],
     [
@@ -321,6 +364,18 @@ describe('each setting, each kind of bad value, with the exact message', () => {
       '"Desk <desk@clinic.example>" is not an email address',
     ],
     ['an organizer without a domain dot', { ORGANIZER_EMAIL: 'desk@clinic' }, 'ORGANIZER_EMAIL', '"desk@clinic" is not an email address'],
+    [
+      'an organizer after a bracket',
+      { ORGANIZER_EMAIL: '<desk@clinic.example' },
+      'ORGANIZER_EMAIL',
+      '"<desk@clinic.example" is not an email address',
+    ],
+    [
+      'an organizer before a bracket',
+      { ORGANIZER_EMAIL: 'desk@clinic.example>' },
+      'ORGANIZER_EMAIL',
+      '"desk@clinic.example>" is not an email address',
+    ],
     ['a delivered colour of 12', { COLOR_DELIVERED: '12' }, 'COLOR_DELIVERED', NOT_COLOUR('12')],
     ['a failed colour of 0', { COLOR_FAILED: '0' }, 'COLOR_FAILED', NOT_COLOUR('0')],
     ['a confirmed colour by name', { COLOR_CONFIRMED: 'red' }, 'COLOR_CONFIRMED', NOT_COLOUR('red')],

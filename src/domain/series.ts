@@ -21,9 +21,9 @@ export function encodeSeriesRule(rule: SeriesRule): string {
 }
 
 export function decodeSeriesRule(text: string | undefined): SeriesRule | null {
-  if (!text) return null;
   try {
-    const value = JSON.parse(text) as Partial<SeriesRule>;
+    // An empty or missing text throws into the catch, as a broken one does.
+    const value = JSON.parse(text ?? '') as Partial<SeriesRule>;
     if (typeof value.zone !== 'string' || typeof value.start !== 'number' || typeof value.end !== 'number' || !Array.isArray(value.lines))
       return null;
     return { zone: value.zone, start: value.start, end: value.end, lines: value.lines.map(String) };
@@ -230,13 +230,14 @@ export function reconcileException(input: {
     seeded.add(row.key);
   }
   // A cancelled instance carries little more than its id: it is the series' occurrence, at its original time.
+  // Its location and phones are never read: a cancelled event wants no number.
   const event: EventSnapshot = occurrence.cancelled
-    ? { ...occurrence, start: original.start, end: original.end, summary: seriesRows[0].title, location: '' }
+    ? { ...occurrence, start: original.start, end: original.end, summary: seriesRows[0].title }
     : occurrence;
   const { changed } = reconcileEvent({
     event,
     rows,
-    phones: occurrence.cancelled ? { phones: [], invalid: [] } : input.phones,
+    phones: input.phones,
     now,
     baseline: input.baseline,
     newToken: input.newToken,
@@ -269,10 +270,7 @@ export function reconcileHorizon(input: {
   const byKey = new Map(input.occurrenceRows.map((row) => [row.key, row]));
   const listed = new Set<string>();
   const upcoming = input.instances
-    .filter(
-      (instance) =>
-        !instance.cancelled && !instance.allDay && instance.start !== null && instance.end !== null && (instance.end as number) > now,
-    )
+    .filter((instance) => !instance.cancelled && !instance.allDay && instance.start !== null && (instance.end ?? now) > now)
     .sort((a, b) => (a.start as number) - (b.start as number));
   for (const instance of upcoming) {
     const slot: Slot = { start: instance.start as number, end: instance.end as number };

@@ -4,6 +4,9 @@ import {
   decodeSeriesRule,
   encodeSeriesRule,
   endOccurrences,
+  HORIZON_DAYS,
+  HORIZON_EVERY_MS,
+  HORIZON_MS,
   type OccurrenceSnapshot,
   reconcileException,
   reconcileHorizon,
@@ -316,6 +319,26 @@ describe('reconcileException', () => {
     );
   });
 
+  it('an occurrence whose original time ended exactly now, moved ahead: no seeded row, so it is booked, not moved', () => {
+    const moved = occurrence({ originalStart: NOW - HOUR, start: NOW + HOUR, end: NOW + 2 * HOUR });
+    expect(run({ occurrence: moved }).map((r) => [r.key, r.pending, r.announcedStart, r.seriesRole])).toEqual([
+      [`s1_20260113T090000Z|${PHONE}`, 'scheduled', null, 'exception'],
+    ]);
+  });
+
+  it("another number's occurrence row does not stop this number's row being seeded", () => {
+    const others = row({ key: `s1_20260113T090000Z|${OTHER}`, eventId: 's1_20260113T090000Z', phone: OTHER, seriesRole: 'instance' });
+    const changed = run({
+      rows: [others],
+      seriesRows: [row(), row({ key: `s1|${OTHER}`, phone: OTHER })],
+      phones: { phones: [PHONE, OTHER], invalid: [] },
+    });
+    expect(changed.map((r) => [r.phone, r.pending, r.announcedStart])).toEqual([
+      [OTHER, 'rescheduled', NEXT.start],
+      [PHONE, 'rescheduled', ORIGINAL],
+    ]);
+  });
+
   it('an existing occurrence row is used, not seeded again: the exception is marked so even when cancelled', () => {
     const existing = row({
       key: `s1_20260113T090000Z|${PHONE}`,
@@ -429,6 +452,19 @@ describe('reconcileHorizon', () => {
       [occurrenceRow(NEXT.start, { end: NEXT.start + 2 * HOUR, announcedEnd: NEXT.start + 2 * HOUR, confirmedAt: null, updatedAt: NOW })],
     ],
     [
+      'only the start moved',
+      { start: NEXT.start - HOUR / 2 },
+      {},
+      [
+        occurrenceRow(NEXT.start, {
+          start: NEXT.start - HOUR / 2,
+          announcedStart: NEXT.start - HOUR / 2,
+          confirmedAt: null,
+          updatedAt: NOW,
+        }),
+      ],
+    ],
+    [
       'moved, but a message is pending: left to it',
       { start: NEXT.start + HOUR, end: NEXT.start + 2 * HOUR },
       { pending: 'rescheduled' },
@@ -477,5 +513,11 @@ describe('endOccurrences', () => {
     expect(endOccurrences([r], NOW)).toEqual(
       ends ? [{ ...r, state: 'cancelled', pending: '', attempts: 0, retryAt: null, updatedAt: NOW }] : [],
     );
+  });
+});
+
+describe('the horizon', () => {
+  it('reaches 31 days ahead and is renewed daily', () => {
+    expect([HORIZON_DAYS, HORIZON_MS, HORIZON_EVERY_MS]).toEqual([31, 2_678_400_000, 86_400_000]);
   });
 });

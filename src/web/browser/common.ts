@@ -1,5 +1,6 @@
-// Shared by the attendee pages' scripts: times in the host's and the visitor's zone, slot lists, notices, busy buttons.
+// Shared by the attendee pages' scripts: times in the host's and the visitor's zone, slot lists, notices.
 import type { CommonPageData, PageTexts, SlotJson } from '../page-data';
+import { failureText } from './failure';
 
 /** "{zone}" → its value: the server sent the page's texts with these placeholders left for the browser. */
 export function fill(text: string, values: Record<string, string>): string {
@@ -111,40 +112,11 @@ export function show(id: string, visible: boolean): void {
   document.getElementById(id)?.classList.toggle('hidden', !visible);
 }
 
-/** The message of a google.script.run failure without the "Exception: " prefix Apps Script adds. */
-export function errorText(error: unknown, fallback: string): string {
-  const message = error && typeof error === 'object' && 'message' in error ? (error as { message: unknown }).message : undefined;
-  const text = String(message || error || fallback);
-  return text.replace(/^(Exception|Error|ScriptError):\s*/, '');
-}
-
 export function notice(id: string, text: string, isError = false): void {
   const node = byId(id);
   node.textContent = text;
   node.className = 'notice' + (isError ? ' error' : '');
   if (!text) node.className += ' hidden';
-}
-
-/**
- * One server call at a time per page: `start` disables the button and shows `busyText` while the call
- * runs; the call gets `release`, which restores the button's own text (for a failure, or a success
- * that stays on the page). Returns false, doing nothing, while another call is running.
- */
-export function busyButtons(): (button: HTMLButtonElement, busyText: string, call: (release: () => void) => void) => boolean {
-  let busy = false;
-  return (button, busyText, call) => {
-    if (busy) return false;
-    busy = true;
-    const idleText = button.textContent ?? '';
-    button.disabled = true;
-    button.textContent = busyText;
-    call(() => {
-      busy = false;
-      button.disabled = false;
-      button.textContent = idleText;
-    });
-    return true;
-  };
 }
 
 /** Asks the server for slots: `request` makes the call with these handlers attached. */
@@ -169,7 +141,7 @@ export function loadSlotsInto(
     (slots) => renderSlots(box, clock, slots, onPick, page.noSlotsText),
     (error) => {
       box.textContent = '';
-      notice('notice', errorText(error, clock.texts.somethingWrong), true);
+      notice('notice', failureText(error, clock.texts.somethingWrong), true);
     },
   );
 }

@@ -15,15 +15,3 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) node.append(child);
   return node;
 }
-
-/** Marks a button busy while `work` runs, so a double click sends nothing twice. */
-export async function whileBusy<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T> {
-  button.disabled = true;
-  button.setAttribute('aria-busy', 'true');
-  try {
-    return await work();
-  } finally {
-    button.disabled = false;
-    button.removeAttribute('aria-busy');
-  }
-}

@@ -1,6 +1,8 @@
 // The health-check dialog in the browser: runs checkHealth and lists each check, passed or failed, with its detail in words.
-import { byId, element, whileBusy } from './dom';
-import { ask, failureText } from './ask';
+import { whileBusy } from '../busy';
+import { byId, element } from './dom';
+import { failureText } from '../failure';
+import { ask } from './ask';
 import type { HealthId } from '../../../domain/health';
 
 /** What each check is about, for a host who does not know its id. */
@@ -42,7 +44,7 @@ async function runChecks(list: HTMLElement, status: HTMLElement): Promise<void> 
       ),
     );
   } catch (error) {
-    status.textContent = `The health check could not run: ${failureText(error)}`;
+    status.textContent = `The health check could not run: ${failureText(error, 'no reason was given')}`;
   }
 }
 

@@ -1,7 +1,9 @@
 // The settings sidebar in the browser: sends the form to saveSettings and shows each refusal next to its field.
 import type { FormField } from '../../../domain/settings-form';
-import { byId, whileBusy } from './dom';
-import { ask, failureText } from './ask';
+import { whileBusy } from '../busy';
+import { byId } from './dom';
+import { failureText } from '../failure';
+import { ask } from './ask';
 
 type FieldElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -92,7 +94,7 @@ async function save(form: HTMLFormElement, status: HTMLElement): Promise<void> {
       ' ',
     );
   } catch (error) {
-    status.textContent = `Nothing was saved: ${failureText(error)}`;
+    status.textContent = `Nothing was saved: ${failureText(error, 'no reason was given')}`;
   }
 }
 

@@ -1,6 +1,8 @@
 // The templates dialog in the browser: creates (or finds) the WhatsApp templates through createWhatsAppTemplates and shows each one's approval.
-import { byId, element, whileBusy } from './dom';
-import { ask, failureText } from './ask';
+import { whileBusy } from '../busy';
+import { byId, element } from './dom';
+import { failureText } from '../failure';
+import { ask } from './ask';
 
 const STATUS_WORDS: Record<string, string> = {
   approved: 'approved: ready to send',
@@ -39,7 +41,7 @@ async function create(table: HTMLElement, status: HTMLElement): Promise<void> {
       ? `Done: ${answer.templates.length} templates, their SIDs saved in TEMPLATE_SIDS.`
       : `Not all templates are ready${answer.error ? `: ${answer.error}` : '.'}`;
   } catch (error) {
-    status.textContent = `The templates could not be created: ${failureText(error)}`;
+    status.textContent = `The templates could not be created: ${failureText(error, 'no reason was given')}`;
   }
 }
 

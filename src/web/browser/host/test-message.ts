@@ -1,6 +1,8 @@
 // The test-message dialog in the browser: sends one real WhatsApp through sendTestMessage and says what Twilio answered.
-import { byId, whileBusy } from './dom';
-import { ask, failureText } from './ask';
+import { whileBusy } from '../busy';
+import { byId } from './dom';
+import { failureText } from '../failure';
+import { ask } from './ask';
 
 async function send(phone: HTMLInputElement, status: HTMLElement): Promise<void> {
   status.textContent = 'Sending…';
@@ -14,7 +16,7 @@ async function send(phone: HTMLInputElement, status: HTMLElement): Promise<void>
       status.textContent = `Not sent${answer.to ? ` to ${answer.to}` : ''}: ${answer.error ?? 'Twilio refused it.'}`;
     }
   } catch (error) {
-    status.textContent = `Not sent: ${failureText(error)}`;
+    status.textContent = `Not sent: ${failureText(error, 'no reason was given')}`;
   }
 }
 

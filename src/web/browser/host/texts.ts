@@ -1,7 +1,9 @@
 // The sidebar's Settings/Texts tabs and the Texts tab: lists getTexts() per language, saves changed texts with saveTexts, each refusal under its text.
 import type { TextEntry } from '../../../domain/i18n/overrides';
-import { ask, failureText } from './ask';
-import { byId, element, whileBusy } from './dom';
+import { failureText } from '../failure';
+import { ask } from './ask';
+import { whileBusy } from '../busy';
+import { byId, element } from './dom';
 
 /** A key as the host reads it: "message.scheduled" → "Message: scheduled". */
 function keyLabel(key: string): string {
@@ -15,7 +17,7 @@ function keyLabel(key: string): string {
 }
 
 function placeholdersOf(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(/\{[a-zA-Z]+\}/g), (match) => match[0]))];
+  return [...new Set(text.match(/\{[a-zA-Z]+\}/g) ?? [])];
 }
 
 /** Element ids from a key and language ("message.scheduled", "es" → "message-scheduled-es"). */
@@ -49,7 +51,7 @@ class TextsTab {
       this.status.textContent = '';
       this.render();
     } catch (error) {
-      this.status.textContent = `The texts could not be loaded: ${failureText(error)}`;
+      this.status.textContent = `The texts could not be loaded: ${failureText(error, 'no reason was given')}`;
     }
   }
 
@@ -140,7 +142,7 @@ class TextsTab {
       );
       first?.focus();
     } catch (error) {
-      this.status.textContent = `Nothing was saved: ${failureText(error)}`;
+      this.status.textContent = `Nothing was saved: ${failureText(error, 'no reason was given')}`;
     }
   }
 }

@@ -23,7 +23,7 @@ export const COST_MS = {
   smallRead: 30,
   /** The google.script.run round trip a page pays on top of the server function. */
   scriptRunRoundTrip: 1000,
-  /** Starting an execution (loading the project and its bundle, about 890 KiB) before the first line runs. */
+  /** Starting an execution (loading the project and its bundle, about 888 KiB) before the first line runs. */
   executionStart: 500,
 } as const;
 

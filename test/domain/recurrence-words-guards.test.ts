@@ -1,6 +1,6 @@
 // Table tests that trip one guard of the series phrase at a time: each rule branch, the attendee's zone, one day per occurrence, COUNT, UNTIL and EXDATE.
 import { textsFor } from '../../src/domain/i18n/texts';
-import type { Recurrence, Rule } from '../../src/domain/recurrence';
+import { parseRecurrence, type Recurrence, type Rule } from '../../src/domain/recurrence';
 import { seriesWords, storedSeriesWords } from '../../src/domain/recurrence-words';
 import { zonedToEpoch } from '../../src/domain/time';
 
@@ -93,22 +93,10 @@ describe('each rule in words', () => {
   });
 
   // Rules parseRecurrence would mark unusual, handed in as usual: the yearly words still refuse them.
-  const yearly = (patch: Partial<Rule>): Recurrence => ({
-    rule: {
-      freq: 'YEARLY',
-      interval: 1,
-      count: null,
-      until: null,
-      untilIsDate: false,
-      byDay: [],
-      byWeekdayOrdinal: null,
-      byMonthDay: null,
-      unusual: false,
-      ...patch,
-    },
-    unusual: false,
-    exdates: [],
-  });
+  const yearly = (patch: Partial<Rule>): Recurrence => {
+    const plain = parseRecurrence(['RRULE:FREQ=YEARLY']);
+    return { ...plain, rule: { ...(plain.rule as Rule), ...patch } };
+  };
   test.each<[string, Partial<Rule>, string]>([
     ['a plain yearly rule', {}, `every year on 8 December${AT_TUE}`],
     ['a yearly rule every other year', { interval: 2 }, FALLBACK_TUE],

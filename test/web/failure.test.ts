@@ -31,4 +31,8 @@ describe('failureText', () => {
     expect(failureText(new Error(''), 'Something went wrong')).toBe('Something went wrong');
     expect(failureText('Exception: ', 'Something went wrong')).toBe('Something went wrong');
   });
+  it("says no reason was given, in the host panels' English, when no fallback is named", () => {
+    expect(failureText(undefined)).toBe('no reason was given');
+    expect(failureText(new Error('Exception: '))).toBe('no reason was given');
+  });
 });

@@ -44,7 +44,7 @@ async function runChecks(list: HTMLElement, status: HTMLElement): Promise<void> 
       ),
     );
   } catch (error) {
-    status.textContent = `The health check could not run: ${failureText(error, 'no reason was given')}`;
+    status.textContent = `The health check could not run: ${failureText(error)}`;
   }
 }
 

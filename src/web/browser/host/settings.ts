@@ -94,7 +94,7 @@ async function save(form: HTMLFormElement, status: HTMLElement): Promise<void> {
       ' ',
     );
   } catch (error) {
-    status.textContent = `Nothing was saved: ${failureText(error, 'no reason was given')}`;
+    status.textContent = `Nothing was saved: ${failureText(error)}`;
   }
 }
 

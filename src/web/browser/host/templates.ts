@@ -41,7 +41,7 @@ async function create(table: HTMLElement, status: HTMLElement): Promise<void> {
       ? `Done: ${answer.templates.length} templates, their SIDs saved in TEMPLATE_SIDS.`
       : `Not all templates are ready${answer.error ? `: ${answer.error}` : '.'}`;
   } catch (error) {
-    status.textContent = `The templates could not be created: ${failureText(error, 'no reason was given')}`;
+    status.textContent = `The templates could not be created: ${failureText(error)}`;
   }
 }
 

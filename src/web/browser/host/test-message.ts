@@ -16,7 +16,7 @@ async function send(phone: HTMLInputElement, status: HTMLElement): Promise<void>
       status.textContent = `Not sent${answer.to ? ` to ${answer.to}` : ''}: ${answer.error ?? 'Twilio refused it.'}`;
     }
   } catch (error) {
-    status.textContent = `Not sent: ${failureText(error, 'no reason was given')}`;
+    status.textContent = `Not sent: ${failureText(error)}`;
   }
 }
 

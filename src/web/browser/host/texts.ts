@@ -51,7 +51,7 @@ class TextsTab {
       this.status.textContent = '';
       this.render();
     } catch (error) {
-      this.status.textContent = `The texts could not be loaded: ${failureText(error, 'no reason was given')}`;
+      this.status.textContent = `The texts could not be loaded: ${failureText(error)}`;
     }
   }
 
@@ -142,7 +142,7 @@ class TextsTab {
       );
       first?.focus();
     } catch (error) {
-      this.status.textContent = `Nothing was saved: ${failureText(error, 'no reason was given')}`;
+      this.status.textContent = `Nothing was saved: ${failureText(error)}`;
     }
   }
 }
